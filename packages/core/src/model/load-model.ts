@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { LacunaCoreError } from '../errors/lacuna-core-error.js';
+import { OnnxPredictor, type OnnxSessionOptions } from '../predictor/onnx-predictor.js';
+import type { Predictor } from '../predictor/predictor.js';
+import { TextTokenizer } from '../tokenizer/text-tokenizer.js';
+import { MODEL_CONFIG_FILE, parseModelFolderConfig, type ModelSpec } from './model-spec.js';
+
+/** A loaded model: its conventions, the predictor that runs it and its tokenizer. */
+export interface DiffusionModel {
+  readonly spec: ModelSpec;
+  readonly predictor: Predictor;
+  readonly tokenizer: TextTokenizer;
+  readonly folder?: string;
+  dispose(): Promise<void>;
+}
+
+export interface LoadModelOptions extends OnnxSessionOptions {
+  /** Skips the sha256 check of the model files (they are verified by default when the config lists them). */
+  skipChecksum?: boolean;
+}
+
+/**
+ * Loads a model folder: `lacuna-model.json`, the ONNX file and `tokenizer.json` it names. Checks that they
+ * agree before anything runs: checksums, special token ids, the tokenizer's size and the logits' dimension.
+ */
+export async function loadModel(folder: string, options: LoadModelOptions = {}): Promise<DiffusionModel> {
+  const root = resolve(folder);
+  const configFile = join(root, MODEL_CONFIG_FILE);
+  const config = parseModelFolderConfig(await readJson(configFile), configFile);
+  const onnxFile = join(root, config.onnx);
+  const onnxBytes = await readModelFile(onnxFile, 'the ONNX model');
+  if (!options.skipChecksum) {
+    for (const [name, expected] of Object.entries(config.sha256 ?? {})) {
+      const bytes = name === config.onnx ? onnxBytes : await readModelFile(join(root, name), name);
+      const actual = createHash('sha256').update(bytes).digest('hex');
+      if (actual !== expected.toLowerCase()) {
+        throw new LacunaCoreError({
+          code: 'MODEL_CHECKSUM_MISMATCH',
+          message: `${join(root, name)} has sha256 ${actual} but ${MODEL_CONFIG_FILE} expects ${expected}. The file is corrupt or was replaced; restore it (git checkout) or re-export the model.`,
+          file: join(root, name),
+        });
+      }
+    }
+  }
+  const tokenizerJson = await readJson(join(root, config.tokenizer));
+  const tokenizerConfig =
+    config.tokenizerConfig === undefined ? {} : ((await readJson(join(root, config.tokenizerConfig))) as Record<string, unknown>);
+  const tokenizer = new TextTokenizer(tokenizerJson as object, tokenizerConfig);
+  if (tokenizer.size > config.vocabularySize) {
+    throw new LacunaCoreError({
+      code: 'MODEL_MISMATCH',
+      message: `${config.tokenizer} knows ${tokenizer.size} tokens but the model's vocabularySize is ${config.vocabularySize}: the tokenizer does not belong to this model.`,
+      file: join(root, config.tokenizer),
+    });
+  }
+  const predictor = await OnnxPredictor.create(onnxFile, config, options);
+  return {
+    spec: config,
+    predictor,
+    tokenizer,
+    folder: root,
+    dispose: () => predictor.dispose(),
+  };
+}
+
+async function readModelFile(file: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (cause) {
+    throw new LacunaCoreError({
+      code: 'MODEL_FILE_MISSING',
+      message: `Cannot read ${what} at ${file}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}. A model folder holds ${MODEL_CONFIG_FILE}, the ONNX file and tokenizer.json (docs/models.md).`,
+      file,
+      cause,
+    });
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  const bytes = await readModelFile(file, file.endsWith(MODEL_CONFIG_FILE) ? 'the model config' : 'a model file');
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (cause) {
+    throw new LacunaCoreError({
+      code: 'MODEL_CONFIG_INVALID',
+      message: `${file} is not valid JSON: ${(cause as Error).message}`,
+      file,
+      cause,
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { LacunaCoreError } from '../errors/lacuna-core-error.js';
+
+/** The conventions of a masked diffusion model: its special tokens, sizes and ONNX names. */
+export interface ModelSpec {
+  readonly name: string;
+  readonly vocabularySize: number;
+  readonly maxLength: number;
+  readonly maskTokenId: number;
+  readonly eosTokenId: number;
+  readonly padTokenId: number;
+  /** End-of-turn token of chat models (LLaDA's `<|eot_id|>`), where there is one. */
+  readonly endOfTurnTokenId?: number;
+  /** Dream-family models predict position i from output i - 1. */
+  readonly shiftedLogits: boolean;
+  readonly inputs: {
+    readonly inputIds: string;
+    /** Optional input that selects the rows to compute logits for. */
+    readonly positions?: string;
+    /** Optional input for padded batches (1 = token, 0 = padding). */
+    readonly attentionMask?: string;
+  };
+  readonly outputs: { readonly logits: string };
+}
+
+/** `lacuna-model.json`: a spec plus the files of the model folder. */
+export interface ModelFolderConfig extends ModelSpec {
+  readonly format: 'lacuna-model/1';
+  readonly onnx: string;
+  readonly tokenizer: string;
+  readonly tokenizerConfig?: string;
+  /** sha256 (hex) of files in the folder, verified on load. */
+  readonly sha256?: Readonly<Record<string, string>>;
+}
+
+export const MODEL_CONFIG_FILE = 'lacuna-model.json';
+
+/** Checks a parsed `lacuna-model.json` field by field, naming the first field that is wrong. */
+export function parseModelFolderConfig(value: unknown, file: string): ModelFolderConfig {
+  const fail = (field: string, expected: string): never => {
+    throw new LacunaCoreError({
+      code: 'MODEL_CONFIG_INVALID',
+      message: `${file}: field "${field}" must be ${expected}. See docs/models.md for the model folder format.`,
+      file,
+    });
+  };
+  if (typeof value !== 'object' || value === null) return fail('(root)', 'a JSON object');
+  const config = value as Record<string, unknown>;
+  if (config.format !== 'lacuna-model/1') fail('format', '"lacuna-model/1"');
+  for (const field of ['name', 'onnx', 'tokenizer'] as const) {
+    if (typeof config[field] !== 'string' || config[field] === '') fail(field, 'a non-empty string');
+  }
+  for (const field of ['vocabularySize', 'maxLength'] as const) {
+    const number = config[field];
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) fail(field, 'a positive integer');
+  }
+  if (typeof config.shiftedLogits !== 'boolean') fail('shiftedLogits', 'true or false');
+  const inputs = config.inputs as Record<string, unknown> | undefined;
+  if (typeof inputs !== 'object' || inputs === null || typeof inputs.inputIds !== 'string') {
+    fail('inputs.inputIds', 'the name of the ONNX input that takes token ids');
+  }
+  const outputs = config.outputs as Record<string, unknown> | undefined;
+  if (typeof outputs !== 'object' || outputs === null || typeof outputs.logits !== 'string') {
+    fail('outputs.logits', 'the name of the ONNX output that holds the logits');
+  }
+  const parsed = config as unknown as ModelFolderConfig;
+  validateModelSpec(parsed, file);
+  return parsed;
+}
+
+/** Special token ids must lie inside the vocabulary. */
+export function validateModelSpec(spec: ModelSpec, source = spec.name): void {
+  const ids: [string, number | undefined][] = [
+    ['maskTokenId', spec.maskTokenId],
+    ['eosTokenId', spec.eosTokenId],
+    ['padTokenId', spec.padTokenId],
+    ['endOfTurnTokenId', spec.endOfTurnTokenId],
+  ];
+  for (const [field, id] of ids) {
+    if (id === undefined && field === 'endOfTurnTokenId') continue;
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= spec.vocabularySize) {
+      throw new LacunaCoreError({
+        code: 'MODEL_CONFIG_INVALID',
+        message: `${source}: ${field} is ${String(id)}, which is not a token id of a ${spec.vocabularySize}-token vocabulary.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,177 @@
+"""The mask predictor: a bidirectional Transformer that reads a partly masked
+sequence and returns, for each requested position, logits over the vocabulary.
+
+A masked diffusion language model denoises by repeatedly asking "what token
+belongs under each mask?", so unlike a GPT every position may attend to every
+other position, in both directions. Apart from that the network is a small,
+ordinary pre-LayerNorm Transformer with rotary position embeddings.
+"""
+
+import math
+from dataclasses import dataclass
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+@dataclass
+class ModelConfig:
+    vocab_size: int
+    d_model: int = 64
+    n_layers: int = 2
+    n_heads: int = 4
+    max_length: int = 256
+    dropout: float = 0.0
+    # The usual 4x widening of the feed-forward layer.
+    mlp_ratio: int = 4
+    rope_base: float = 10000.0
+
+
+def rotary_tables(head_dim: int, max_length: int, base: float):
+    """Cosine and sine tables for rotary position embeddings, [max_length, head_dim / 2]."""
+    # Each pair of channels rotates at its own frequency, from one turn per
+    # position down to very slow turns, so that both near and far offsets
+    # leave a distinguishable trace in the query-key dot product.
+    frequencies = 1.0 / (base ** (torch.arange(0, head_dim, 2, dtype=torch.float32) / head_dim))
+    angles = torch.outer(torch.arange(max_length, dtype=torch.float32), frequencies)
+    return torch.cos(angles), torch.sin(angles)
+
+
+def apply_rotary(x: torch.Tensor, cosine: torch.Tensor, sine: torch.Tensor) -> torch.Tensor:
+    """Rotate channel pairs (i, i + head_dim / 2) of x [batch, heads, length, head_dim] by position."""
+    # Pairing the first half with the second half (rather than neighbouring
+    # channels) needs only slices and a concat, which export to ONNX cleanly.
+    half = x.shape[-1] // 2
+    first, second = x[..., :half], x[..., half:]
+    return torch.cat((first * cosine - second * sine, first * sine + second * cosine), dim=-1)
+
+
+class SelfAttention(nn.Module):
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        assert config.d_model % config.n_heads == 0, "d_model must be divisible by n_heads"
+        assert (config.d_model // config.n_heads) % 2 == 0, "rotary embeddings need an even head size"
+        self.n_heads = config.n_heads
+        self.head_dim = config.d_model // config.n_heads
+        self.query_key_value = nn.Linear(config.d_model, 3 * config.d_model, bias=False)
+        self.output_projection = nn.Linear(config.d_model, config.d_model, bias=False)
+        self.attention_dropout = nn.Dropout(config.dropout)
+        self.residual_dropout = nn.Dropout(config.dropout)
+
+    def forward(self, x, cosine, sine, key_padding_bias):
+        batch, length, d_model = x.shape
+        query, key, value = self.query_key_value(x).split(d_model, dim=2)
+        # [batch, length, d_model] -> [batch, heads, length, head_dim]
+        query = query.view(batch, length, self.n_heads, self.head_dim).transpose(1, 2)
+        key = key.view(batch, length, self.n_heads, self.head_dim).transpose(1, 2)
+        value = value.view(batch, length, self.n_heads, self.head_dim).transpose(1, 2)
+
+        # Rotating queries and keys (not values) makes their dot product depend
+        # only on the distance between positions.
+        query = apply_rotary(query, cosine, sine)
+        key = apply_rotary(key, cosine, sine)
+
+        # No causal mask: a denoiser must see the context on both sides.
+        scores = (query @ key.transpose(-2, -1)) / math.sqrt(self.head_dim)
+        if key_padding_bias is not None:
+            scores = scores + key_padding_bias
+        weights = self.attention_dropout(F.softmax(scores, dim=-1))
+        attended = (weights @ value).transpose(1, 2).reshape(batch, length, d_model)
+        return self.residual_dropout(self.output_projection(attended))
+
+
+class FeedForward(nn.Module):
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        hidden = config.mlp_ratio * config.d_model
+        self.expand = nn.Linear(config.d_model, hidden, bias=False)
+        self.contract = nn.Linear(hidden, config.d_model, bias=False)
+        self.dropout = nn.Dropout(config.dropout)
+
+    def forward(self, x):
+        return self.dropout(self.contract(F.gelu(self.expand(x))))
+
+
+class Block(nn.Module):
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.attention_norm = nn.LayerNorm(config.d_model)
+        self.attention = SelfAttention(config)
+        self.feed_forward_norm = nn.LayerNorm(config.d_model)
+        self.feed_forward = FeedForward(config)
+
+    def forward(self, x, cosine, sine, key_padding_bias):
+        # Pre-LayerNorm: the residual stream itself is never normalised, so
+        # gradients reach early blocks intact and training needs little warm-up.
+        x = x + self.attention(self.attention_norm(x), cosine, sine, key_padding_bias)
+        x = x + self.feed_forward(self.feed_forward_norm(x))
+        return x
+
+
+class MaskPredictor(nn.Module):
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.config = config
+        self.token_embedding = nn.Embedding(config.vocab_size, config.d_model)
+        self.embedding_dropout = nn.Dropout(config.dropout)
+        self.blocks = nn.ModuleList(Block(config) for _ in range(config.n_layers))
+        self.final_norm = nn.LayerNorm(config.d_model)
+        # The LM head shares the embedding matrix. In a small model the
+        # embedding is a large share of all parameters, and tying halves it;
+        # it also means every token's input and output representations are
+        # trained together, which helps rare tokens.
+        self.lm_head = nn.Linear(config.d_model, config.vocab_size, bias=False)
+        self.lm_head.weight = self.token_embedding.weight
+
+        cosine, sine = rotary_tables(config.d_model // config.n_heads, config.max_length, config.rope_base)
+        # Not persistent: the tables are derived from the config, so checkpoints
+        # hold only learned weights.
+        self.register_buffer("rotary_cosine", cosine, persistent=False)
+        self.register_buffer("rotary_sine", sine, persistent=False)
+
+        self.apply(self._initialise)
+        # Each block adds two projections into the residual stream; shrinking
+        # them keeps the stream's variance from growing with depth (GPT-2).
+        for name, parameter in self.named_parameters():
+            if name.endswith("output_projection.weight") or name.endswith("contract.weight"):
+                nn.init.normal_(parameter, mean=0.0, std=0.02 / math.sqrt(2 * config.n_layers))
+
+    @staticmethod
+    def _initialise(module):
+        if isinstance(module, (nn.Linear, nn.Embedding)):
+            nn.init.normal_(module.weight, mean=0.0, std=0.02)
+
+    def parameter_count(self) -> int:
+        return sum(parameter.numel() for parameter in self.parameters())
+
+    def forward(self, input_ids, positions=None, attention_mask=None):
+        """
+        input_ids:      int64 [batch, length]
+        positions:      optional int64 [batch, n], the rows whose logits are wanted
+        attention_mask: optional int64 [batch, length], 1 = real token, 0 = padding
+        returns:        float32 logits [batch, n, vocab] ([batch, length, vocab] without positions)
+        """
+        length = input_ids.shape[1]
+        cosine = self.rotary_cosine[:length]
+        sine = self.rotary_sine[:length]
+
+        key_padding_bias = None
+        if attention_mask is not None:
+            # A large finite negative rather than -inf: a row whose keys are all
+            # padding then gets a uniform softmax instead of NaNs.
+            padding = (attention_mask == 0).to(torch.float32)
+            key_padding_bias = (padding * torch.finfo(torch.float32).min)[:, None, None, :]
+
+        x = self.embedding_dropout(self.token_embedding(input_ids))
+        for block in self.blocks:
+            x = block(x, cosine, sine, key_padding_bias)
+        x = self.final_norm(x)
+
+        if positions is not None:
+            # Gather before the LM head: the vocabulary projection is the most
+            # expensive step per row, and a sampler usually wants only the
+            # still-masked rows.
+            index = positions.unsqueeze(-1).expand(-1, -1, x.shape[-1])
+            x = torch.gather(x, 1, index)
+        return self.lm_head(x)
