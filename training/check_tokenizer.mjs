@@ -18,6 +18,7 @@ import { SPECIAL_TOKENS } from './train_tokenizer.mjs';
 
 const SAMPLES = [
   'Hello, world!',
+  "Spaces before punctuation , stay ; as they are . Do n't ' clean ' them up ? No !",
   'plain words with  two spaces,   three spaces, and a trailing space ',
   ' leading space',
   'line one\nline two\n\nafter a blank line\n',

@@ -117,12 +117,13 @@ class MaskPredictor(nn.Module):
         self.embedding_dropout = nn.Dropout(config.dropout)
         self.blocks = nn.ModuleList(Block(config) for _ in range(config.n_layers))
         self.final_norm = nn.LayerNorm(config.d_model)
-        # The LM head shares the embedding matrix. In a small model the
-        # embedding is a large share of all parameters, and tying halves it;
-        # it also means every token's input and output representations are
-        # trained together, which helps rare tokens.
+        # The LM head has its own weights rather than reusing the embedding.
+        # Tying would save vocab_size x d_model parameters, but here the input
+        # and output roles differ: <|mask|> is the most common input token and
+        # must never be an output. With tied weights each row's logits favour
+        # the token it reads, so an untrained (or barely trained) model
+        # predicts <|mask|> at every masked row and a sampler never unmasks.
         self.lm_head = nn.Linear(config.d_model, config.vocab_size, bias=False)
-        self.lm_head.weight = self.token_embedding.weight
 
         cosine, sine = rotary_tables(config.d_model // config.n_heads, config.max_length, config.rope_base)
         # Not persistent: the tables are derived from the config, so checkpoints

@@ -161,7 +161,10 @@ function buildTokenizerJson(learnedMerges, vocabularySize) {
     addToken(left + right);
   }
   if (vocab.size < vocabularySize) {
-    throw new Error(`the corpus yields only ${vocab.size} tokens, fewer than --vocab-size ${vocabularySize}; use a larger corpus`);
+    throw new Error(
+      `the corpus yields only ${vocab.size} tokens, fewer than --vocab-size ${vocabularySize}: use a larger corpus ` +
+        "(the binding's trainer also stops at 30,000 tokens, so larger vocabularies cannot be trained this way)",
+    );
   }
 
   return {

@@ -1,7 +1,7 @@
 import type { CanvasView } from '../canvas/canvas.js';
 import { LacunaCoreError } from '../errors/lacuna-core-error.js';
 import { logitsRow, type PredictionRows } from '../predictor/predictor.js';
-import { expNonPositive, sumExpShifted } from './fast-exp.js';
+import { expNonPositive, summariseRow, type RowSummary } from './fast-exp.js';
 import type { RandomSource } from './random-source.js';
 
 export interface SamplingOptions {
@@ -71,13 +71,15 @@ export function sampleCandidates(input: {
   for (let index = 0; index < count; index++) {
     const position = positions[index] as number;
     const row = logitsRow(rows, index);
+    // Committing the mask token would leave a position that looks committed to the canvas and masked to the model.
+    row[canvas.maskTokenId] = -Infinity;
     const constraint = canvas.constraintAt(position);
     if (constraint?.kind === 'logits-mask') {
       constraint.apply(row, { canvas, position, vocabularySize: rows.vocabularySize });
     }
     let ids: Int32Array | undefined = constraint?.kind === 'allowed-tokens' ? constraint.tokens : undefined;
     if (filtered) ids = filterTokens(row, ids, sampling);
-    const summary = ids === undefined ? summariseRow(row, input.signals) : summariseSubset(row, ids, input.signals);
+    const summary = ids === undefined ? summariseRow(row, input.signals?.entropy === true) : summariseSubset(row, ids, input.signals);
     if (summary.best < 0) {
       throw new LacunaCoreError({
         code: 'NO_ALLOWED_TOKEN',
@@ -111,38 +113,9 @@ export function tokenProbability(input: {
   const constraint = canvas.constraintAt(position);
   if (constraint?.kind === 'logits-mask') constraint.apply(row, { canvas, position, vocabularySize: row.length });
   const summary =
-    constraint?.kind === 'allowed-tokens' ? summariseSubset(row, constraint.tokens, undefined) : summariseRow(row, undefined);
+    constraint?.kind === 'allowed-tokens' ? summariseSubset(row, constraint.tokens, undefined) : summariseRow(row, false);
   if (summary.best < 0 || (row[token] as number) === -Infinity) return 0;
   return expNonPositive((row[token] as number) - summary.max) / summary.sum;
-}
-
-interface RowSummary {
-  /** Index of the largest logit (the first one on ties, as torch.argmax), -1 when every logit is -Infinity. */
-  best: number;
-  max: number;
-  second: number;
-  sum: number;
-  weighted: number;
-}
-
-function summariseRow(row: Float32Array, signals: CandidateSignals | undefined): RowSummary {
-  let best = -1;
-  let max = -Infinity;
-  let second = -Infinity;
-  const length = row.length;
-  for (let index = 0; index < length; index++) {
-    const value = row[index] as number;
-    if (value > max) {
-      second = max;
-      max = value;
-      best = index;
-    } else if (value > second) {
-      second = value;
-    }
-  }
-  if (best < 0) return { best, max, second, sum: 0, weighted: 0 };
-  const { sum, weighted } = sumExpShifted(row, max, signals?.entropy === true);
-  return { best, max, second, sum, weighted };
 }
 
 function summariseSubset(row: Float32Array, ids: Int32Array, signals: CandidateSignals | undefined): RowSummary {

@@ -1,0 +1,122 @@
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { modelPath } from '@lacuna/model-tiny-random';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModel, type DiffusionModel } from './load-model.js';
+
+interface ReferenceCase {
+  name: string;
+  inputIds: number[][];
+  positions: number[][];
+  attentionMask: number[][];
+  logits: number[][][];
+}
+
+const MODEL_FILES = ['lacuna-model.json', 'model.onnx', 'tokenizer.json', 'tokenizer_config.json'];
+
+/** A copy of the fixture folder whose config a test may break. */
+async function copyFixture(edit?: (config: Record<string, unknown>) => void): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'lacuna-model-'));
+  for (const file of MODEL_FILES) await copyFile(join(modelPath, file), join(folder, file));
+  if (edit) {
+    const config = JSON.parse(await readFile(join(folder, 'lacuna-model.json'), 'utf8')) as Record<string, unknown>;
+    edit(config);
+    await writeFile(join(folder, 'lacuna-model.json'), JSON.stringify(config));
+  }
+  return folder;
+}
+
+describe('loadModel on the real ONNX runtime', () => {
+  let model: DiffusionModel;
+  beforeAll(async () => {
+    model = await loadModel(modelPath, { intraOpThreads: 1 });
+  });
+  afterAll(async () => {
+    await model.dispose();
+  });
+
+  it('returns the logits PyTorch computed, within 1e-4, for exactly the rows asked for', async () => {
+    const reference = JSON.parse(await readFile(join(modelPath, 'reference-logits.json'), 'utf8')) as { cases: ReferenceCase[] };
+    for (const testCase of reference.cases) {
+      // Padded tokens are dropped: the predictor pads sequences of unequal length itself.
+      const requests = testCase.inputIds.map((ids, row) => ({
+        inputIds: ids.filter((_, position) => testCase.attentionMask[row]?.[position] === 1),
+        positions: testCase.positions[row] ?? [],
+      }));
+      const rows = await model.predictor.predict(requests);
+      let largestDifference = 0;
+      rows.forEach((prediction, sequence) => {
+        expect(prediction.rows).toBe(requests[sequence]?.positions.length);
+        testCase.logits[sequence]?.forEach((expectedRow, row) => {
+          expectedRow.forEach((expected, token) => {
+            const actual = prediction.data[row * prediction.vocabularySize + token] as number;
+            largestDifference = Math.max(largestDifference, Math.abs(actual - expected));
+          });
+        });
+      });
+      expect(largestDifference, testCase.name).toBeLessThan(1e-4);
+    }
+  });
+
+  it('reads the special tokens and the chat template of the folder', () => {
+    expect(model.tokenizer.decode([])).toBe('');
+    expect(model.tokenizer.tokenToId('<|mask|>')).toBe(model.spec.maskTokenId);
+    const text = model.tokenizer.applyChatTemplate([{ role: 'user', content: 'Hi' }]);
+    expect(text).toContain('Hi');
+    expect(text.endsWith('<|assistant|>')).toBe(true);
+    expect(model.tokenizer.decode(model.tokenizer.encode('Pay 42.50 EUR on 2025-03-01'))).toBe('Pay 42.50 EUR on 2025-03-01');
+  });
+});
+
+describe('loadModel refuses a folder whose parts disagree', () => {
+  const folders: string[] = [];
+  afterAll(async () => {
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  });
+  const broken = async (edit?: (config: Record<string, unknown>) => void) => {
+    const folder = await copyFixture(edit);
+    folders.push(folder);
+    return folder;
+  };
+
+  it('names the missing config file', async () => {
+    await expect(loadModel('/nonexistent/model')).rejects.toMatchObject({ name: 'LacunaCoreError', code: 'MODEL_FILE_MISSING' });
+  });
+
+  it('names the missing ONNX file', async () => {
+    const folder = await broken((config) => (config.onnx = 'missing.onnx'));
+    await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_FILE_MISSING', file: join(folder, 'missing.onnx') });
+  });
+
+  it('names the config field that is wrong', async () => {
+    const folder = await broken((config) => delete config.maxLength);
+    await expect(loadModel(folder)).rejects.toThrow(/field "maxLength" must be a positive integer/);
+  });
+
+  it('rejects a mask token id outside the vocabulary', async () => {
+    const folder = await broken((config) => (config.maskTokenId = 5000));
+    await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_CONFIG_INVALID' });
+  });
+
+  it('rejects a vocabulary size that disagrees with the logits', async () => {
+    const folder = await broken((config) => (config.vocabularySize = 1200));
+    await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_MISMATCH' });
+    await expect(loadModel(folder)).rejects.toThrow(/1000 tokens but the config says vocabularySize is 1200/);
+  });
+
+  it('rejects a tokenizer larger than the model vocabulary', async () => {
+    const folder = await broken((config) => (config.vocabularySize = 500));
+    await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_MISMATCH' });
+  });
+
+  it('rejects a model file whose checksum changed', async () => {
+    const folder = await broken((config) => (config.sha256 = { 'model.onnx': '0'.repeat(64) }));
+    await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_CHECKSUM_MISMATCH' });
+  });
+
+  it('rejects an ONNX input name the model does not have', async () => {
+    const folder = await broken((config) => (config.inputs = { inputIds: 'tokens', positions: 'positions' }));
+    await expect(loadModel(folder)).rejects.toThrow(/has no input named "tokens"/);
+  });
+});

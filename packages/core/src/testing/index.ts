@@ -1,0 +1,1 @@
+export { createRandomPredictor, createScriptedPredictor } from './fake-predictors.js';

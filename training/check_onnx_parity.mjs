@@ -1,0 +1,117 @@
+// Runs a model folder's model.onnx with ONNX Runtime (the engine the SDK
+// uses) and compares it with the PyTorch logits in reference-logits.json.
+//
+//   node training/check_onnx_parity.mjs <model folder>
+//
+// Also checks what the reference cases cannot: the manifest's hash and names
+// match the files, other shapes run, asking for a subset of positions gives
+// the same logits as asking for all of them, and padding is invisible to the
+// real tokens. Exits non-zero on any failure.
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import ort from 'onnxruntime-node';
+
+const CONSISTENCY_TOLERANCE = 1e-5;
+
+async function main() {
+  const folder = process.argv[2];
+  if (!folder) {
+    console.error('usage: node training/check_onnx_parity.mjs <model folder>');
+    process.exit(2);
+  }
+  const readJson = (name) => JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8'));
+  const manifest = readJson('lacuna-model.json');
+  const reference = readJson('reference-logits.json');
+  const failures = [];
+  const check = (condition, message) => {
+    if (!condition) failures.push(message);
+  };
+
+  const onnxBytes = fs.readFileSync(path.join(folder, manifest.onnx));
+  const onnxSha256 = createHash('sha256').update(onnxBytes).digest('hex');
+  check(onnxSha256 === manifest.sha256[manifest.onnx], `model.onnx sha256 is ${onnxSha256}, manifest says ${manifest.sha256[manifest.onnx]}`);
+
+  // One thread: the model is tiny and the machine may be busy with other work.
+  const session = await ort.InferenceSession.create(onnxBytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  const expectedInputs = [manifest.inputs.inputIds, manifest.inputs.positions, manifest.inputs.attentionMask];
+  check(
+    JSON.stringify([...session.inputNames].sort()) === JSON.stringify([...expectedInputs].sort()),
+    `ONNX inputs ${session.inputNames}, manifest names ${expectedInputs}`,
+  );
+  check(session.outputNames.includes(manifest.outputs.logits), `ONNX outputs ${session.outputNames} lack ${manifest.outputs.logits}`);
+
+  const run = async (inputIds, positions, attentionMask) => {
+    const tensor = (rows) => new ort.Tensor('int64', BigInt64Array.from(rows.flat(), BigInt), [rows.length, rows[0].length]);
+    const outputs = await session.run({
+      [manifest.inputs.inputIds]: tensor(inputIds),
+      [manifest.inputs.positions]: tensor(positions),
+      [manifest.inputs.attentionMask]: tensor(attentionMask),
+    });
+    return outputs[manifest.outputs.logits];
+  };
+
+  let parityDifference = 0;
+  for (const testCase of reference.cases) {
+    const logits = await run(testCase.inputIds, testCase.positions, testCase.attentionMask);
+    const expectedShape = [testCase.inputIds.length, testCase.positions[0].length, manifest.vocabularySize];
+    check(JSON.stringify(logits.dims) === JSON.stringify(expectedShape), `${testCase.name}: logits shape ${logits.dims}, expected ${expectedShape}`);
+    const caseDifference = maxAbsoluteDifference(logits.data, testCase.logits.flat(2));
+    console.log(`${testCase.name}: max |onnx - pytorch| = ${caseDifference.toExponential(3)}`);
+    parityDifference = Math.max(parityDifference, caseDifference);
+  }
+  check(parityDifference < reference.tolerance, `ONNX Runtime differs from PyTorch by ${parityDifference}, tolerance ${reference.tolerance}`);
+
+  // A shape no reference case uses, at the maximum length, with every
+  // position requested; then a subset of those positions must give the same rows.
+  const batch = 3;
+  const length = manifest.maxLength;
+  const inputIds = Array.from({ length: batch }, (_, row) =>
+    Array.from({ length }, (_, column) => (row * 7919 + column * 104729) % manifest.vocabularySize),
+  );
+  const ones = inputIds.map((row) => row.map(() => 1));
+  const allPositions = inputIds.map((row) => row.map((_, column) => column));
+  const everyLogit = await run(inputIds, allPositions, ones);
+  check(JSON.stringify(everyLogit.dims) === JSON.stringify([batch, length, manifest.vocabularySize]), `all-positions shape ${everyLogit.dims}`);
+  const someRows = [[0, 17], [length - 1, 3], [100, 100]];
+  const someLogits = await run(inputIds, someRows, ones);
+  const vocabulary = manifest.vocabularySize;
+  const gathered = someRows.flatMap((rows, sequence) =>
+    rows.flatMap((row) => Array.from(everyLogit.data.subarray((sequence * length + row) * vocabulary, (sequence * length + row + 1) * vocabulary))),
+  );
+  const gatherDifference = maxAbsoluteDifference(someLogits.data, gathered);
+  check(gatherDifference < CONSISTENCY_TOLERANCE, `a subset of positions differs from all positions by ${gatherDifference}`);
+
+  // Padding must not reach the real tokens: 40 tokens plus 20 of padding give
+  // the same logits as the 40 tokens alone.
+  const realTokens = inputIds[0].slice(0, 40);
+  const padded = [...realTokens, ...Array(20).fill(manifest.padTokenId)];
+  const paddedMask = [...Array(40).fill(1), ...Array(20).fill(0)];
+  const wanted = [[0, 13, 39]];
+  const withPadding = await run([padded], wanted, [paddedMask]);
+  const withoutPadding = await run([realTokens], wanted, [Array(40).fill(1)]);
+  const paddingDifference = maxAbsoluteDifference(withPadding.data, withoutPadding.data);
+  check(paddingDifference < CONSISTENCY_TOLERANCE, `padding changes real tokens' logits by ${paddingDifference}`);
+
+  console.log(`max |onnx - pytorch| over all reference cases: ${parityDifference.toExponential(3)} (tolerance ${reference.tolerance})`);
+  console.log(`subset vs all positions: ${gatherDifference.toExponential(3)}; padded vs unpadded: ${paddingDifference.toExponential(3)}`);
+  if (failures.length > 0) {
+    console.error(`ONNX check failed:\n${failures.join('\n')}`);
+    process.exit(1);
+  }
+  console.log('ONNX check passed');
+}
+
+function maxAbsoluteDifference(actual, expected) {
+  if (actual.length !== expected.length) return Infinity;
+  let largest = 0;
+  for (let index = 0; index < actual.length; index++) {
+    const difference = Math.abs(actual[index] - expected[index]);
+    // NaN must fail, and NaN compares false with everything.
+    if (!(difference <= largest)) largest = Number.isNaN(difference) ? Infinity : difference;
+  }
+  return largest;
+}
+
+await main();
