@@ -115,6 +115,11 @@ describe('loadModel refuses a folder whose parts disagree', () => {
     await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_CHECKSUM_MISMATCH' });
   });
 
+  it('rejects a config that leaves an input of the model unnamed', async () => {
+    const folder = await broken((config) => (config.inputs = { inputIds: 'input_ids', positions: 'positions' }));
+    await expect(loadModel(folder)).rejects.toThrow(/has inputs the config does not name: attention_mask/);
+  });
+
   it('rejects an ONNX input name the model does not have', async () => {
     const folder = await broken((config) => (config.inputs = { inputIds: 'tokens', positions: 'positions' }));
     await expect(loadModel(folder)).rejects.toThrow(/has no input named "tokens"/);

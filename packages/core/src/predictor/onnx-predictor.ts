@@ -71,6 +71,15 @@ export class OnnxPredictor implements Predictor {
         file,
       });
     }
+    const known = new Set([inputs.inputIds, inputs.positions, inputs.attentionMask].filter((name) => name !== undefined));
+    const unknown = this.session.inputNames.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      throw new LacunaCoreError({
+        code: 'MODEL_MISMATCH',
+        message: `${file} has inputs the config does not name: ${unknown.join(', ')}. Name them in inputs.positions or inputs.attentionMask of the model config, or export the model without them.`,
+        file,
+      });
+    }
     const logits = this.session.outputMetadata.find((metadata) => metadata.name === outputs.logits);
     const lastDimension = logits?.isTensor ? logits.shape.at(-1) : undefined;
     if (typeof lastDimension === 'number' && lastDimension !== this.spec.vocabularySize) {
