@@ -228,6 +228,30 @@ Rebuilding gives byte-identical files (with the same PyTorch version).
         file.write(card)
 
 
+class FullLogits(torch.nn.Module):
+    """The model with token ids as its only input, returning logits for every position."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids):
+        return self.model(input_ids)
+
+
+def export_full_logits_variant(model, path):
+    with torch.no_grad():
+        torch.onnx.export(
+            FullLogits(model).eval(),
+            (torch.ones(2, 7, dtype=torch.int64),),
+            path,
+            opset_version=17,
+            input_names=["input_ids"],
+            output_names=["logits"],
+            dynamic_axes={"input_ids": {0: "batch", 1: "length"}, "logits": {0: "batch", 1: "length"}},
+        )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", required=True, help="the model folder, already holding the tokenizer files")
@@ -250,6 +274,10 @@ def main():
     if onnx_size > ONNX_SIZE_LIMIT:
         raise RuntimeError(f"model.onnx is {onnx_size} bytes, over the {ONNX_SIZE_LIMIT}-byte budget for a fixture")
     onnx_sha256 = sha256_of(onnx_path)
+
+    # The same weights without the positions and attention_mask inputs, as many exported models come: the SDK's
+    # tests use it to check that the predictor slices full logits and batches by length on its own.
+    export_full_logits_variant(model, os.path.join(arguments.out, "model-full-logits.onnx"))
 
     cases = reference_cases(vocabulary_size, special_ids)
     check_padding_is_ignored(model, cases[1])
