@@ -14,7 +14,16 @@ logits it returned for the generated positions), the canvas after every step, th
 per-step transfer counts. Logits are multiples of 1/64 and stored as integers (logit * 64), so that the
 float32 values the reference saw are reproduced exactly on the TypeScript side.
 
-Requires torch (Debian's python3-torch 1.13 is enough) and numpy.
+The committed goldens were made from LLaDA commit b7e6c3565f194352da44b38dd12b6970597309f3 and Fast-dLLM
+commit 24cc59e75f20a6384bae8c905965bb090b96388e (the files' sha256 is recorded in each golden), e.g.:
+
+    git -C LLaDA show HEAD:generate.py > /tmp/llada_generate.py
+    git -C Fast-dLLM show HEAD:llada/generate.py > /tmp/fastdllm_generate.py
+    /usr/bin/python3 scripts/parity/make_goldens.py /tmp/llada_generate.py /tmp/fastdllm_generate.py
+
+The output is deterministic: rerunning on the same files rewrites the same bytes.
+
+Requires torch (Debian's python3-torch 1.13 is enough).
 """
 
 from __future__ import annotations
@@ -102,8 +111,8 @@ class FakeModel:
     Deterministic logits for a batch of one sequence: a fixed random table per position, shifted by the mean
     embedding of the whole input and by the embedding of the previous token, scaled by a per-position
     sharpness (some positions confident, others not) that grows as the generated region fills in, and rounded
-    to multiples of 1/64. Each step therefore
-    sees different logits, and the same input always gives the same logits.
+    to multiples of 1/64. Each step therefore sees different logits, and the same input always gives the same
+    logits.
     """
 
     def __init__(self, seq_len: int, seed: int, prompt_len: int):
