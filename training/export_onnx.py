@@ -1,7 +1,9 @@
 """Export a mask predictor to ONNX in the shape Lacuna's runtime expects.
 
 Inputs (all int64): input_ids [batch, length], positions [batch, positions],
-attention_mask [batch, length]. Output: logits float32 [batch, positions, vocab].
+attention_mask [batch, length]. Outputs: logits float32 [batch, positions, vocab], and per row its argmax
+(int64) and log-sum-exp (float32): the sampler's reductions over the vocabulary, computed by ONNX Runtime's
+vectorised kernels inside the forward pass instead of in JavaScript.
 
     python3 training/export_onnx.py CHECKPOINT.pt OUT.onnx
 """
@@ -21,12 +23,14 @@ from model import MaskPredictor  # noqa: E402
 
 OPSET = 17
 INPUT_NAMES = ["input_ids", "positions", "attention_mask"]
-OUTPUT_NAMES = ["logits"]
+OUTPUT_NAMES = ["logits", "argmax", "log_sum_exp"]
 DYNAMIC_AXES = {
     "input_ids": {0: "batch", 1: "length"},
     "positions": {0: "batch", 1: "positions"},
     "attention_mask": {0: "batch", 1: "length"},
     "logits": {0: "batch", 1: "positions"},
+    "argmax": {0: "batch", 1: "positions"},
+    "log_sum_exp": {0: "batch", 1: "positions"},
 }
 
 
@@ -39,13 +43,29 @@ def example_inputs(vocab_size: int, batch: int, length: int, position_count: int
     return input_ids, positions, attention_mask
 
 
+class WithRowSummary(torch.nn.Module):
+    """The mask predictor plus, for each returned row, the argmax and log-sum-exp of its logits."""
+
+    def __init__(self, model: MaskPredictor):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, positions, attention_mask):
+        logits = self.model(input_ids, positions, attention_mask)
+        # Written out rather than torch.logsumexp: that exports to ReduceLogSumExp, which ONNX Runtime runs
+        # several times slower than Exp and ReduceSum, its vectorised kernels.
+        maximum = logits.max(dim=-1, keepdim=True).values
+        log_sum_exp = maximum.squeeze(-1) + torch.log(torch.exp(logits - maximum).sum(dim=-1))
+        return logits, logits.argmax(dim=-1), log_sum_exp
+
+
 def export_onnx(model: MaskPredictor, path: str) -> None:
-    model = model.eval()
+    model = WithRowSummary(model.eval()).eval()
     # Tracing records the sizes of this example only where they reach Python
     # as plain ints; sizes that differ in every axis (batch 2, length 7,
     # positions 3) make an accidental constant shape show up as a failure in
     # check_dynamic_shapes rather than stay hidden behind a coincidence.
-    tracing_inputs = example_inputs(model.config.vocab_size, batch=2, length=7, position_count=3)
+    tracing_inputs = example_inputs(model.model.config.vocab_size, batch=2, length=7, position_count=3)
     with torch.no_grad():
         torch.onnx.export(
             model,
@@ -76,6 +96,8 @@ def check_dynamic_shapes(path: str, vocab_size: int) -> None:
         "positions": ["batch", "positions"],
         "attention_mask": ["batch", "length"],
         "logits": ["batch", "positions", vocab_size],
+        "argmax": ["batch", "positions"],
+        "log_sum_exp": ["batch", "positions"],
     }
     if declared != expected:
         raise RuntimeError(f"unexpected ONNX signature {declared}, wanted {expected}")

@@ -165,7 +165,7 @@ def write_manifest(folder, vocabulary_size, special_ids, onnx_sha256):
         **special_ids,
         "shiftedLogits": False,
         "inputs": {"inputIds": "input_ids", "positions": "positions", "attentionMask": "attention_mask"},
-        "outputs": {"logits": "logits"},
+        "outputs": {"logits": "logits", "argmax": "argmax", "logSumExp": "log_sum_exp"},
         "sha256": {"model.onnx": onnx_sha256},
     }
     with open(os.path.join(folder, "lacuna-model.json"), "w", encoding="utf-8") as file:

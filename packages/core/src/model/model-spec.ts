@@ -19,7 +19,16 @@ export interface ModelSpec {
     /** Optional input for padded batches (1 = token, 0 = padding). */
     readonly attentionMask?: string;
   };
-  readonly outputs: { readonly logits: string };
+  readonly outputs: {
+    readonly logits: string;
+    /**
+     * Optional outputs with, for each returned row, the argmax (int64) and log-sum-exp (float32) of its logits.
+     * ONNX Runtime's vectorised kernels compute these reductions over the vocabulary far faster than
+     * JavaScript; the sampler uses them for rows that no constraint or filter changes.
+     */
+    readonly argmax?: string;
+    readonly logSumExp?: string;
+  };
 }
 
 /** `lacuna-model.json`: a spec plus the files of the model folder. */

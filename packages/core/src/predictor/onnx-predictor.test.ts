@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { modelPath } from '@lacuna/model-tiny-random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type DiffusionModel } from '../model/load-model.js';
+import { Canvas } from '../canvas/canvas.js';
+import { createRandomSource } from '../sampling/random-source.js';
+import { sampleCandidates } from '../sampling/sample-tokens.js';
 import { logitsRow } from './predictor.js';
 
 /**
@@ -20,7 +23,7 @@ describe('OnnxPredictor on a model without positions or attention mask inputs', 
     const config = JSON.parse(await readFile(join(modelPath, 'lacuna-model.json'), 'utf8')) as Record<string, unknown>;
     await writeFile(
       join(folder, 'lacuna-model.json'),
-      JSON.stringify({ ...config, onnx: 'model-full-logits.onnx', inputs: { inputIds: 'input_ids' }, sha256: undefined }),
+      JSON.stringify({ ...config, onnx: 'model-full-logits.onnx', inputs: { inputIds: 'input_ids' }, outputs: { logits: 'logits' }, sha256: undefined }),
     );
     full = await loadModel(folder, { intraOpThreads: 1 });
     selective = await loadModel(modelPath, { intraOpThreads: 1 });
@@ -54,5 +57,25 @@ describe('OnnxPredictor on a model without positions or attention mask inputs', 
     const [together, alone] = await Promise.all([full.predictor.predict([long, short, long]), full.predictor.predict([short])]);
     expect(together.map((rows) => rows.rows)).toEqual([1, 2, 1]);
     expect(Array.from(together[1]!.data)).toEqual(Array.from(alone[0]!.data));
+  });
+
+  it('passes on the argmax and log-sum-exp the model computed for each row, and the sampler agrees with them', async () => {
+    const request = { inputIds: [9, 40, 2, 2, 77, 2], positions: [2, 3, 5] };
+    const [withSummary] = await selective.predictor.predict([request]);
+    const [withoutSummary] = await full.predictor.predict([request]);
+    expect(withoutSummary?.argmax).toBeUndefined();
+    for (let row = 0; row < request.positions.length; row++) {
+      const logits = logitsRow(withSummary!, row);
+      let best = 0;
+      logits.forEach((value, token) => (value > (logits[best] as number) ? (best = token) : undefined));
+      const logSumExp = Math.log(logits.reduce((sum, value) => sum + Math.exp(value), 0));
+      expect(withSummary?.argmax?.[row]).toBe(best);
+      expect(withSummary?.logSumExp?.[row]).toBeCloseTo(logSumExp, 5);
+    }
+    const canvas = Canvas.fromCells(request.inputIds.map((token) => (token === 2 ? { state: 'masked' as const } : { state: 'fixed' as const, token })), 2);
+    const fromModel = sampleCandidates({ rows: withSummary!, positions: request.positions, canvas, random: createRandomSource(1) });
+    const fromJavaScript = sampleCandidates({ rows: withoutSummary!, positions: request.positions, canvas, random: createRandomSource(1) });
+    expect(Array.from(fromModel.tokens)).toEqual(Array.from(fromJavaScript.tokens));
+    fromModel.probability.forEach((probability, index) => expect(probability).toBeCloseTo(fromJavaScript.probability[index] as number, 6));
   });
 });

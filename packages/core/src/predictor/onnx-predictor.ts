@@ -64,12 +64,14 @@ export class OnnxPredictor implements Predictor {
         file,
       });
     }
-    if (!this.session.outputNames.includes(outputs.logits)) {
-      throw new LacunaCoreError({
-        code: 'MODEL_MISMATCH',
-        message: `${file} has no output named "${outputs.logits}" (its outputs: ${this.session.outputNames.join(', ')}). Fix outputs.logits in the model config.`,
-        file,
-      });
+    for (const [field, name] of Object.entries(outputs)) {
+      if (name !== undefined && !this.session.outputNames.includes(name)) {
+        throw new LacunaCoreError({
+          code: 'MODEL_MISMATCH',
+          message: `${file} has no output named "${name}" (its outputs: ${this.session.outputNames.join(', ')}). Fix outputs.${field} in the model config.`,
+          file,
+        });
+      }
     }
     const known = new Set([inputs.inputIds, inputs.positions, inputs.attentionMask].filter((name) => name !== undefined));
     const unknown = this.session.inputNames.filter((name) => !known.has(name));
@@ -154,10 +156,20 @@ export class OnnxPredictor implements Predictor {
       modelRows.forEach((rows, row) => rows.forEach((position, index) => (positions[row * rowsPerSequence + index] = BigInt(position))));
       feeds[this.spec.inputs.positions as string] = new ort.Tensor('int64', positions, [batchSize, rowsPerSequence]);
     }
+    const { logits: logitsName, argmax: argmaxName, logSumExp: logSumExpName } = this.spec.outputs;
+    // Row reductions computed in the graph are only worth reading when the graph computed exactly our rows.
+    const readSummary = this.hasPositionsInput && argmaxName !== undefined && logSumExpName !== undefined;
     let output: ort.Tensor;
+    let argmaxOutput: BigInt64Array | undefined;
+    let logSumExpOutput: Float32Array | undefined;
     try {
-      const outputs = await this.session.run(feeds, [this.spec.outputs.logits]);
-      output = outputs[this.spec.outputs.logits] as ort.Tensor;
+      const names = readSummary ? [logitsName, argmaxName, logSumExpName] : [logitsName];
+      const outputs = await this.session.run(feeds, names);
+      output = outputs[logitsName] as ort.Tensor;
+      if (readSummary) {
+        argmaxOutput = (outputs[argmaxName] as ort.Tensor).data as BigInt64Array;
+        logSumExpOutput = (outputs[logSumExpName] as ort.Tensor).data as Float32Array;
+      }
     } catch (cause) {
       throw new LacunaCoreError({
         code: 'PREDICTOR_FAILED',
@@ -177,7 +189,18 @@ export class OnnxPredictor implements Predictor {
     return modelRows.map((rows, sequence) => {
       const base = sequence * returnedRows * vocabularySize;
       if (this.hasPositionsInput) {
-        return { data: data.subarray(base, base + rows.length * vocabularySize), rows: rows.length, vocabularySize };
+        const rowBase = sequence * returnedRows;
+        return {
+          data: data.subarray(base, base + rows.length * vocabularySize),
+          rows: rows.length,
+          vocabularySize,
+          ...(argmaxOutput === undefined || logSumExpOutput === undefined
+            ? {}
+            : {
+                argmax: Int32Array.from(argmaxOutput.subarray(rowBase, rowBase + rows.length), Number),
+                logSumExp: logSumExpOutput.subarray(rowBase, rowBase + rows.length),
+              }),
+        };
       }
       // Without a positions input the model returned every row: keep only those asked for.
       const selected = new Float32Array(rows.length * vocabularySize);

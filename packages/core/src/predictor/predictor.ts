@@ -14,6 +14,10 @@ export interface PredictionRows {
   readonly data: Float32Array;
   readonly rows: number;
   readonly vocabularySize: number;
+  /** Per row, the index of its largest logit (first on ties), when the model computes it. */
+  readonly argmax?: Int32Array;
+  /** Per row, log(sum(exp(logits))), when the model computes it. */
+  readonly logSumExp?: Float32Array;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { PredictionRows } from '../predictor/predictor.js';
 /**
  * LLaDA's classifier-free guidance: `unconditional + (scale + 1) * (conditional - unconditional)`, where the
  * unconditional logits come from the same canvas with its fixed tokens (the prompt) masked. Written into
- * `conditional` in place.
+ * `conditional` in place; the model's row reductions no longer hold for the guided logits and are dropped.
  */
 export function applyClassifierFreeGuidance(
   conditional: PredictionRows,
@@ -17,5 +17,5 @@ export function applyClassifierFreeGuidance(
     const base = source[index] as number;
     target[index] = base + weight * ((target[index] as number) - base);
   }
-  return conditional;
+  return { data: target, rows: conditional.rows, vocabularySize: conditional.vocabularySize };
 }

@@ -68,9 +68,11 @@ export function sampleCandidates(input: {
     entropy: input.signals?.entropy ? new Float64Array(count) : undefined,
   };
   const filtered = (sampling.topK ?? 0) > 0 || (sampling.topP ?? 1) < 1;
+  const needsOnlyNormaliser = input.signals?.margin !== true && input.signals?.entropy !== true;
   for (let index = 0; index < count; index++) {
     const position = positions[index] as number;
     const row = logitsRow(rows, index);
+    const maskLogit = row[canvas.maskTokenId] as number;
     // Committing the mask token would leave a position that looks committed to the canvas and masked to the model.
     row[canvas.maskTokenId] = -Infinity;
     const constraint = canvas.constraintAt(position);
@@ -79,7 +81,9 @@ export function sampleCandidates(input: {
     }
     let ids: Int32Array | undefined = constraint?.kind === 'allowed-tokens' ? constraint.tokens : undefined;
     if (filtered) ids = filterTokens(row, ids, sampling);
-    const summary = ids === undefined ? summariseRow(row, input.signals?.entropy === true) : summariseSubset(row, ids, input.signals);
+    let summary: RowSummary | undefined;
+    if (constraint === undefined && !filtered && needsOnlyNormaliser) summary = summaryFromModel(rows, index, row, maskLogit);
+    summary ??= ids === undefined ? summariseRow(row, { second: input.signals?.margin === true, entropy: input.signals?.entropy === true }) : summariseSubset(row, ids, input.signals);
     if (summary.best < 0) {
       throw new LacunaCoreError({
         code: 'NO_ALLOWED_TOKEN',
@@ -113,9 +117,24 @@ export function tokenProbability(input: {
   const constraint = canvas.constraintAt(position);
   if (constraint?.kind === 'logits-mask') constraint.apply(row, { canvas, position, vocabularySize: row.length });
   const summary =
-    constraint?.kind === 'allowed-tokens' ? summariseSubset(row, constraint.tokens, undefined) : summariseRow(row, false);
+    constraint?.kind === 'allowed-tokens' ? summariseSubset(row, constraint.tokens, undefined) : summariseRow(row);
   if (summary.best < 0 || (row[token] as number) === -Infinity) return 0;
   return expNonPositive((row[token] as number) - summary.max) / summary.sum;
+}
+
+/**
+ * The row summary from the argmax and log-sum-exp the model computed, when it did: no pass over the vocabulary
+ * in JavaScript. The mask token's share is taken out of the normaliser; if the model's argmax is the mask token
+ * itself, the row is summarised in JavaScript instead.
+ */
+function summaryFromModel(rows: PredictionRows, index: number, row: Float32Array, maskLogit: number): RowSummary | undefined {
+  const best = rows.argmax?.[index];
+  const logSumExp = rows.logSumExp?.[index];
+  if (best === undefined || logSumExp === undefined || row[best] === -Infinity) return undefined;
+  const max = row[best] as number;
+  const sum = Math.exp(logSumExp - max) - Math.exp(maskLogit - max);
+  if (!(sum >= 1)) return undefined;
+  return { best, max, second: -Infinity, sum, weighted: 0 };
 }
 
 function summariseSubset(row: Float32Array, ids: Int32Array, signals: CandidateSignals | undefined): RowSummary {

@@ -102,5 +102,13 @@ export function denoisingStep(input: DenoisingStepInput): StepDecision {
 function selectRows(rows: PredictionRows, indices: readonly number[]): PredictionRows {
   const data = new Float32Array(indices.length * rows.vocabularySize);
   indices.forEach((index, row) => data.set(logitsRow(rows, index), row * rows.vocabularySize));
-  return { data, rows: indices.length, vocabularySize: rows.vocabularySize };
+  const { argmax, logSumExp } = rows;
+  return {
+    data,
+    rows: indices.length,
+    vocabularySize: rows.vocabularySize,
+    ...(argmax === undefined || logSumExp === undefined
+      ? {}
+      : { argmax: Int32Array.from(indices, (index) => argmax[index] as number), logSumExp: Float32Array.from(indices, (index) => logSumExp[index] as number) }),
+  };
 }
