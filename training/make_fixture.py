@@ -190,8 +190,11 @@ milliseconds. Do not use it to judge output quality.
 - `model.onnx`: {onnx_size:,} bytes, opset 17, float32,
   sha256 `{onnx_sha256}`.
   Inputs `input_ids`, `positions`, `attention_mask` (int64; batch, length and
-  number of positions are dynamic); output `logits` [batch, positions, vocabulary]
-  for the requested positions only. Logits are not shifted: row i predicts token i.
+  number of positions are dynamic); outputs `logits` [batch, positions, vocabulary]
+  for the requested positions only, and each row's `argmax` and `log_sum_exp`.
+  Logits are not shifted: row i predicts token i.
+- `model-full-logits.onnx`: the same weights with `input_ids` as the only input and
+  logits for every position, as many exported models come (for the SDK's tests).
 
 ## Tokenizer
 
