@@ -78,4 +78,18 @@ describe('OnnxPredictor on a model without positions or attention mask inputs', 
     expect(Array.from(fromModel.tokens)).toEqual(Array.from(fromJavaScript.tokens));
     fromModel.probability.forEach((probability, index) => expect(probability).toBeCloseTo(fromJavaScript.probability[index] as number, 6));
   });
+
+  it('hides the shift of Dream-style models: position i is predicted from output i - 1', async () => {
+    const shiftedFolder = await mkdtemp(join(tmpdir(), 'lacuna-shifted-'));
+    for (const file of ['model.onnx', 'tokenizer.json', 'tokenizer_config.json']) await copyFile(join(modelPath, file), join(shiftedFolder, file));
+    const config = JSON.parse(await readFile(join(modelPath, 'lacuna-model.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(join(shiftedFolder, 'lacuna-model.json'), JSON.stringify({ ...config, shiftedLogits: true }));
+    const shifted = await loadModel(shiftedFolder, { intraOpThreads: 1 });
+    const inputIds = [9, 40, 2, 2, 77, 2];
+    const [asShifted] = await shifted.predictor.predict([{ inputIds, positions: [3, 5] }]);
+    const [plain] = await selective.predictor.predict([{ inputIds, positions: [2, 4] }]);
+    expect(Array.from(asShifted!.data)).toEqual(Array.from(plain!.data));
+    await shifted.dispose();
+    await rm(shiftedFolder, { recursive: true, force: true });
+  });
 });
