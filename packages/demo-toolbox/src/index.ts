@@ -1,0 +1,18 @@
+export { demoTools, type DemoTool, type DemoToolName } from './demo-tools.js';
+export {
+  add_todo,
+  book_table,
+  calculate,
+  convert_currency,
+  create_event,
+  get_stock_price,
+  get_weather,
+  play_music,
+  search_flights,
+  send_email,
+  set_timer,
+  translate_text,
+} from './demo-tools.js';
+export { evaluateArithmetic } from './evaluate-arithmetic.js';
+export { USD_PER_UNIT } from './formats.js';
+export { stableHash } from './stable-hash.js';
