@@ -8,45 +8,15 @@
  * Regenerate the goldens with scripts/parity/make_goldens.py.
  */
 import { describe, expect, it } from 'vitest';
-import { Canvas } from '../canvas/canvas.js';
-import { denoiseSteps, type DenoiseResult } from '../pipeline/denoise.js';
-import { GoldenReplayPredictor, goldenCommitsAt, goldenCommitsPerPass, loadGolden, type GoldenConfig } from './__fixtures__/golden-replay.js';
+import { goldenCommitsAt, goldenCommitsPerPass, loadGolden, replayGolden, type GoldenConfig, type ReplayedStep } from './__fixtures__/golden-replay.js';
 import { confidenceThreshold } from './strategies/confidence-threshold.js';
 
 const golden = loadGolden('fastdllm-golden.json');
 
-interface ReplayedStep {
-  readonly canvas: number[];
-  readonly committed: { position: number; token: number }[];
-  readonly block: number;
-}
-
-async function replay(config: GoldenConfig, threshold: number) {
+function replay(config: GoldenConfig, threshold: number) {
   // Fast-dLLM's threshold loop makes no pass that commits nothing, so every recorded pass is replayed in order.
   const passOrder = config.passes.map((_, pass) => pass);
-  const predictor = new GoldenReplayPredictor(golden, config, passOrder);
-  const canvas = Canvas.fromPrompt({ promptIds: config.promptIds, generationLength: config.genLength, maskTokenId: golden.maskTokenId });
-  const steps: ReplayedStep[] = [];
-  const run = denoiseSteps(predictor, [canvas], {
-    steps: config.steps,
-    blockLength: config.blockLength,
-    strategy: confidenceThreshold({ threshold }),
-    sampling: { temperature: 0 },
-  });
-  let result: DenoiseResult;
-  for (;;) {
-    const next = await run.next();
-    if (next.done) {
-      result = next.value;
-      break;
-    }
-    steps.push({
-      canvas: canvas.toArray(),
-      committed: next.value.committed.map(({ position, token }) => ({ position, token })).sort((a, b) => a.position - b.position),
-      block: next.value.block,
-    });
-  }
-  return { canvas, steps, result, predictor };
+  return replayGolden(golden, config, { passOrder, strategy: confidenceThreshold({ threshold }) });
 }
 
 function thresholdOf(config: GoldenConfig): number {

@@ -5,21 +5,13 @@
  * canvas after every step. Regenerate the goldens with scripts/parity/make_goldens.py.
  */
 import { describe, expect, it } from 'vitest';
-import { Canvas } from '../canvas/canvas.js';
-import { denoiseSteps, type DenoiseResult } from '../pipeline/denoise.js';
-import { GoldenReplayPredictor, goldenCommitsAt, goldenCommitsPerPass, loadGolden, type GoldenConfig } from './__fixtures__/golden-replay.js';
+import { goldenCommitsAt, goldenCommitsPerPass, loadGolden, replayGolden, type GoldenConfig, type ReplayedStep } from './__fixtures__/golden-replay.js';
 import { lowConfidence } from './strategies/low-confidence.js';
 import { topKMargin } from './strategies/top-k-margin.js';
 import { evenSchedule, transferCounts } from './transfer-schedule.js';
 import type { UnmaskingStrategy } from './unmasking-strategy.js';
 
 const golden = loadGolden('llada-golden.json');
-
-interface ReplayedStep {
-  readonly canvas: number[];
-  readonly committed: { position: number; token: number }[];
-  readonly block: number;
-}
 
 /**
  * The reference passes Lacuna is expected to make, in order. LLaDA spends a forward pass on every step, even
@@ -34,30 +26,7 @@ function passesWithCommits(config: GoldenConfig): number[] {
 
 async function replay(config: GoldenConfig, strategy: UnmaskingStrategy = lowConfidence()) {
   const passOrder = passesWithCommits(config);
-  const predictor = new GoldenReplayPredictor(golden, config, passOrder);
-  const canvas = Canvas.fromPrompt({ promptIds: config.promptIds, generationLength: config.genLength, maskTokenId: golden.maskTokenId });
-  const steps: ReplayedStep[] = [];
-  const run = denoiseSteps(predictor, [canvas], {
-    steps: config.steps,
-    blockLength: config.blockLength,
-    strategy,
-    schedule: evenSchedule(),
-    sampling: { temperature: 0 },
-  });
-  let result: DenoiseResult;
-  for (;;) {
-    const next = await run.next();
-    if (next.done) {
-      result = next.value;
-      break;
-    }
-    steps.push({
-      canvas: canvas.toArray(),
-      committed: next.value.committed.map(({ position, token }) => ({ position, token })).sort((a, b) => a.position - b.position),
-      block: next.value.block,
-    });
-  }
-  return { canvas, steps, result, predictor, passOrder };
+  return { ...(await replayGolden(golden, config, { passOrder, strategy, schedule: evenSchedule() })), passOrder };
 }
 
 describe('LLaDA generate() parity (temperature 0, low_confidence, even schedule)', () => {

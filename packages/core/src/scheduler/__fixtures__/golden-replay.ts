@@ -3,7 +3,11 @@
  * `Predictor`, so that Lacuna's denoising loop can be run on exactly the logits the reference code saw.
  */
 import { readFileSync } from 'node:fs';
+import { Canvas } from '../../canvas/canvas.js';
+import { denoiseSteps, type DenoiseResult } from '../../pipeline/denoise.js';
 import type { PredictionRequest, PredictionRows, Predictor } from '../../predictor/predictor.js';
+import type { TransferSchedule } from '../transfer-schedule.js';
+import type { UnmaskingStrategy } from '../unmasking-strategy.js';
 
 /** One forward pass of the reference: the ids the fake model saw and the logits (times `logitScale`) it returned. */
 export interface GoldenPass {
@@ -110,4 +114,45 @@ export class GoldenReplayPredictor implements Predictor {
     });
     return Promise.resolve([{ data, rows: request.positions.length, vocabularySize: this.vocabularySize }]);
   }
+}
+
+export interface ReplayedStep {
+  readonly canvas: number[];
+  readonly committed: { position: number; token: number }[];
+  readonly block: number;
+}
+
+/**
+ * Runs Lacuna's loop on a golden configuration, the predictor answering with the reference's passes in
+ * `passOrder`, and records the canvas after every step.
+ */
+export async function replayGolden(
+  golden: GoldenFile,
+  config: GoldenConfig,
+  options: { passOrder: readonly number[]; strategy: UnmaskingStrategy; schedule?: TransferSchedule },
+) {
+  const predictor = new GoldenReplayPredictor(golden, config, options.passOrder);
+  const canvas = Canvas.fromPrompt({ promptIds: config.promptIds, generationLength: config.genLength, maskTokenId: golden.maskTokenId });
+  const steps: ReplayedStep[] = [];
+  const run = denoiseSteps(predictor, [canvas], {
+    steps: config.steps,
+    blockLength: config.blockLength,
+    strategy: options.strategy,
+    sampling: { temperature: 0 },
+    ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
+  });
+  let result: DenoiseResult;
+  for (;;) {
+    const next = await run.next();
+    if (next.done) {
+      result = next.value;
+      break;
+    }
+    steps.push({
+      canvas: canvas.toArray(),
+      committed: next.value.committed.map(({ position, token }) => ({ position, token })).sort((a, b) => a.position - b.position),
+      block: next.value.block,
+    });
+  }
+  return { canvas, steps, result, predictor };
 }
