@@ -83,4 +83,12 @@ describe('DiffusionPipeline on the real ONNX runtime', () => {
     await expect(stream.result).rejects.toMatchObject({ code: 'ABORTED' });
     expect(seen).toEqual([0, 1, 2]);
   });
+
+  it('rejects the result with ABORTED when the consumer stops iterating early', async () => {
+    const stream = pipeline.stream({ prompt: 'Hi', generationLength: 8, steps: 8 });
+    for await (const event of stream) {
+      if (event.step === 1) break;
+    }
+    await expect(stream.result).rejects.toMatchObject({ code: 'ABORTED' });
+  });
 });

@@ -75,6 +75,7 @@ export class DiffusionPipeline extends EventEmitter<PipelineEvents> {
     // Callers that only iterate must not get an unhandled rejection from the promise they never read.
     result.catch(() => undefined);
     const pipeline = this;
+    let settled = false;
     async function* run(): AsyncGenerator<GenerationStepEvent> {
       try {
         const { spec, tokenizer, predictor } = pipeline.model;
@@ -120,10 +121,17 @@ export class DiffusionPipeline extends EventEmitter<PipelineEvents> {
           elapsedMs: outcome.elapsedMs,
         };
         pipeline.emit('finish', final);
+        settled = true;
         resolveResult(final);
       } catch (error) {
+        settled = true;
         rejectResult(error);
         throw error;
+      } finally {
+        // The consumer left the loop early (break, return): the generation stops, and says so.
+        if (!settled) {
+          rejectResult(new LacunaCoreError({ code: 'ABORTED', message: 'The stream was closed before the generation finished.' }));
+        }
       }
     }
     const iterable = run();
