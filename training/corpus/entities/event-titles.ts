@@ -1,0 +1,20 @@
+/** Calendar event titles: no people, places or companies in them, so no other list leaks through a title. */
+export const EVENT_TITLES: readonly string[] = [
+  'Team standup', 'Quarterly planning', 'Budget review', 'Dentist appointment', 'Yoga class', 'Piano lesson', 'Book club', 'Project kickoff',
+  'Sprint retrospective', 'Design review', 'One-on-one', 'Board meeting', 'Parent-teacher conference', 'Car service', 'Haircut', 'Doctor appointment',
+  'Product demo', 'Client call', 'Lunch with the team', 'Coffee catch-up', 'Gym session', 'Swimming lesson', 'Guitar practice', 'Volunteer shift',
+  'Quarterly business review', 'Hiring committee', 'Interview panel', 'All-hands meeting', 'Town hall', 'Budget planning', 'Marketing sync', 'Sales pipeline review',
+  'Code review session', 'Architecture review', 'Security training', 'Onboarding session', 'Farewell party', 'Birthday dinner', 'Anniversary dinner', 'Wedding rehearsal',
+  'Family barbecue', 'Movie night', 'Game night', 'Pottery class', 'Cooking class', 'Dance rehearsal', 'Choir practice', 'Soccer practice',
+  'Tennis match', 'Running club', 'Cycling group ride', 'Hiking trip', 'Vet appointment', 'Eye exam', 'Physiotherapy', 'Therapy session',
+  'Tax preparation', 'Mortgage meeting', 'Insurance review', 'Home inspection', 'Plumber visit', 'Furniture delivery', 'Internet installation', 'Moving day',
+  'Garage sale', 'Science fair', 'School play', 'Graduation ceremony', 'Recital', 'Art exhibition opening', 'Gallery tour', 'Museum visit',
+  'Conference keynote', 'Workshop on public speaking', 'Hackathon', 'Webinar on data privacy', 'Investor update', 'Product launch', 'Press briefing', 'Release planning',
+  'Customer onboarding call', 'Vendor negotiation', 'Contract signing', 'Performance review', 'Mentoring session', 'Study group', 'Exam revision', 'Thesis defense',
+  'Lab meeting', 'Journal club', 'Grant deadline review', 'Weekly sync', 'Daily check-in', 'Roadmap workshop', 'Offsite planning', 'Team lunch',
+  'Holiday party', 'Charity run', 'Blood donation', 'Neighbourhood cleanup', 'Community garden shift', 'Language exchange', 'Meditation class', 'Climbing session',
+  'Flu shot', 'Passport appointment', 'Bank appointment', 'Accountant meeting', 'Lease renewal meeting', 'Photo shoot', 'Podcast recording', 'Video call with the family',
+  'Quarterly earnings call', 'Support escalation review', 'Incident postmortem', 'Capacity planning', 'Data migration dry run', 'Launch readiness check', 'Brainstorming session', 'Strategy offsite',
+  'Spanish lesson', 'Math tutoring', 'Chess club', 'Knitting circle', 'Wine tasting', 'Cheese tasting', 'Bake sale', 'Open mic night',
+  'Jazz concert', 'Theatre matinee', 'Opera night', 'Comedy show', 'Farmers market', 'Flea market', 'Car pickup', 'Airport pickup',
+];

@@ -1,0 +1,77 @@
+/**
+ * Writes the semantic corpus as JSON lines: the training file and one file per held-out split.
+ *
+ *   npx tsx training/corpus/generate-corpus.ts --seed 1 --count 200000 --out training/data/corpus.jsonl
+ *
+ * Options: --test-count N (examples per held-out split, default 500), --mix tool_call=0.55,no_tool=0.06,...
+ * The same seed writes byte-identical files.
+ */
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateExample, parseMix, type KindMix } from './generate-examples.js';
+import { HELD_OUT_SPLITS, type Split } from './splits.js';
+import { CorpusSummary } from './summary.js';
+
+async function writeSplit(path: string, seed: number, split: Split, count: number, summary: CorpusSummary, mix?: KindMix): Promise<number> {
+  mkdirSync(dirname(path), { recursive: true });
+  const stream = createWriteStream(path);
+  let buffer = '';
+  let bytes = 0;
+  for (let index = 0; index < count; index++) {
+    const example = generateExample(seed, split, index, mix);
+    summary.add(example);
+    buffer += `${JSON.stringify(example)}\n`;
+    // Written in chunks of about a megabyte, waiting when the stream asks to: 200k lines stay off the heap.
+    if (buffer.length > 1 << 20) {
+      bytes += Buffer.byteLength(buffer);
+      if (!stream.write(buffer)) await once(stream, 'drain');
+      buffer = '';
+    }
+  }
+  bytes += Buffer.byteLength(buffer);
+  stream.end(buffer);
+  await once(stream, 'finish');
+  return bytes;
+}
+
+function heldOutPath(out: string, split: Split): string {
+  const name = basename(out).replace(/\.jsonl$/, '');
+  return join(dirname(out), `${name}.${split}.jsonl`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seed: { type: 'string', default: '1' },
+      count: { type: 'string', default: '200000' },
+      out: { type: 'string', default: 'training/data/corpus.jsonl' },
+      'test-count': { type: 'string', default: '500' },
+      mix: { type: 'string' },
+    },
+  });
+  const seed = Number(values.seed);
+  const count = Number(values.count);
+  const testCount = Number(values['test-count']);
+  if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 0 || !Number.isInteger(testCount) || testCount < 0) {
+    throw new RangeError('--seed, --count and --test-count take whole numbers (counts >= 0).');
+  }
+  const mix = values.mix === undefined ? undefined : parseMix(values.mix);
+  const started = performance.now();
+  const summary = new CorpusSummary();
+  const written: string[] = [];
+  const trainBytes = await writeSplit(values.out, seed, 'train', count, summary, mix);
+  written.push(`${values.out} (${count} examples, ${(trainBytes / 1e6).toFixed(1)} MB)`);
+  for (const split of HELD_OUT_SPLITS) {
+    const path = heldOutPath(values.out, split);
+    // Held-out files keep the default mix (test_tools: made-up tools only) so they compare across runs.
+    const bytes = await writeSplit(path, seed, split, testCount, summary);
+    written.push(`${path} (${testCount} examples, ${(bytes / 1e6).toFixed(1)} MB)`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`wrote, in ${seconds.toFixed(1)} s:\n  ${written.join('\n  ')}`);
+  console.log(summary.format());
+}
+
+await main();

@@ -1,0 +1,36 @@
+import { defineTemplates } from './template.js';
+
+export const MUSIC_TEMPLATES = defineTemplates('play_music', {
+  clauses: [
+    'play {query}',
+    'play {query} {shuffle}',
+    'play some {query:genre}',
+    'put on some {query:genre}',
+    'put on {query:song}',
+    'play the song {query:song}',
+    'play something by {query:artist}',
+    'play {query:artist} {shuffle}',
+    'start playing {query}',
+    'queue up {query}',
+    '{shuffle:verb} {query:artist}',
+    'play {query:song_by_artist}',
+    'blast some {query:genre}',
+  ],
+  sentences: [
+    'Play {query}, please.',
+    'Can you play {query}?',
+    'I want to listen to {query}.',
+    'I\'m in the mood for some {query:genre}.',
+    'Could you put on {query:artist} {shuffle}?',
+    'Music please: {query}',
+    'Let\'s hear {query:song_by_artist}.',
+    'Play me some {query:genre} {shuffle}.',
+    'Put {query:song} on.',
+    '{query:song_by_artist}, please',
+    'Please play some {query:genre} in the background.',
+    'I\'d love to hear {query:artist} right now.',
+    'Could you play the track {query:song}?',
+    'Some {query:genre}, please!',
+    'Would you play {query:artist} for me, {shuffle}?',
+  ],
+});

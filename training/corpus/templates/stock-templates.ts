@@ -1,0 +1,36 @@
+import { defineTemplates } from './template.js';
+
+export const STOCK_TEMPLATES = defineTemplates('get_stock_price', {
+  clauses: [
+    'check the stock price of {symbol}',
+    'get the latest price for {symbol}',
+    'look up {symbol} stock',
+    'look up the share price of {symbol:company}',
+    'get me a quote for {symbol:ticker}',
+    'tell me how {symbol:company} stock is doing',
+    'check {symbol:ticker}',
+    'pull up the price of {symbol:company} shares',
+    'find the current price of {symbol} stock',
+    'check how {symbol:cashtag} is trading',
+  ],
+  sentences: [
+    'What\'s {symbol:ticker} trading at?',
+    'What\'s the stock price of {symbol:company}?',
+    'How is {symbol:company} stock doing today?',
+    '{symbol:ticker} price?',
+    'quote {symbol:ticker}',
+    'How much is a share of {symbol:company}?',
+    'What\'s the latest on {symbol:company} shares?',
+    'Price of {symbol:ticker}, please.',
+    'Can you check the price of {symbol:ticker} for me?',
+    'Where is {symbol:company} stock at right now?',
+    'I\'d like the current share price for {symbol:company}.',
+    'What does {symbol:ticker} cost right now?',
+    'How are shares of {symbol:company} doing?',
+    'Stock quote for {symbol}, please.',
+    'How\'s {symbol:cashtag} doing?',
+    'Could you tell me the current price of {symbol:company} stock?',
+    '{symbol:company} share price',
+    'What are {symbol:company} shares worth today?',
+  ],
+});
