@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+
+/** What a tool's `execute` receives besides its input. */
+export interface ToolExecutionContext {
+  /** Aborted when the run is aborted or the tool's timeout passes: long work should stop. */
+  readonly signal: AbortSignal;
+  /** Identifies this call within the run. */
+  readonly callId: string;
+  /** 1 on the first attempt, then 2, 3... when a retryable failure is retried. */
+  readonly attempt: number;
+}
+
+/**
+ * How an argument is checked against the conversation. `context` (the default for strings and numbers that
+ * the request states): the value must occur in the conversation, and while sampling the hole may only be
+ * filled with a span of it. `free`: written by the model (a subject line, a normalised code). A function:
+ * your own check, returning an error message or undefined.
+ */
+export type Grounding = 'context' | 'free' | ((value: unknown, context: string) => string | undefined | Promise<string | undefined>);
+
+export interface ToolDefinition<Schema extends z.ZodType = z.ZodType, Output = unknown> {
+  readonly description: string;
+  readonly inputSchema: Schema;
+  /** Runs the tool; what it returns (or throws) goes back to the model as the tool's result. */
+  readonly execute?: (input: z.infer<Schema>, context: ToolExecutionContext) => Output | Promise<Output>;
+  /**
+   * Grounding per top-level argument name; unlisted string arguments are grounded in the context unless they
+   * have a `format` or a `pattern` the skeleton already enforces, numbers are grounded, enums and booleans are not.
+   */
+  readonly grounding?: Readonly<Record<string, Grounding>>;
+  /** Milliseconds before a call fails with TOOL_TIMEOUT (default: the agent's `toolTimeoutMs`). */
+  readonly timeoutMs?: number;
+  /** Retries for failures marked retryable (`error.retryable === true`), with exponential backoff. */
+  readonly retries?: number;
+}
+
+/** Declares a tool; the identity function, for inference of the input type. */
+export function tool<Schema extends z.ZodType, Output>(definition: ToolDefinition<Schema, Output>): ToolDefinition<Schema, Output> {
+  return definition;
+}
+
+/** An error a tool throws to ask for another attempt (a network blip, a busy service). */
+export class RetryableToolError extends Error {
+  override readonly name = 'RetryableToolError';
+  readonly retryable = true;
+}
+
+export type ToolSet = Readonly<Record<string, ToolDefinition>>;

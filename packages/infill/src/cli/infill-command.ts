@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { loadModel } from '@lacuna/core';
+import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
+import { infill } from '../infill.js';
+import { defaultModelFolder } from './default-model.js';
+
+export const INFILL_USAGE = `Usage: lacuna infill --schema <file.json> --prompt "<text>" [--model <folder>] [--seed <n>] [--temperature <t>]
+
+Fills the JSON Schema with the model and prints the value as JSON on stdout.
+  --schema       a JSON Schema file (draft-04 to 2020-12)
+  --prompt       what to fill it with
+  --model        a model folder (default: $LACUNA_MODEL, else the bundled fixture model)
+  --seed         seed for sampling (default 0)
+  --temperature  sampling temperature (default 0: most likely token)`;
+
+/** `lacuna infill`: the value on stdout, nothing else; errors on stderr with a non-zero exit. */
+export async function infillCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      schema: { type: 'string' },
+      prompt: { type: 'string' },
+      model: { type: 'string' },
+      seed: { type: 'string' },
+      temperature: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    out(`${INFILL_USAGE}\n`);
+    return 0;
+  }
+  if (values.schema === undefined) throw new LacunaInfillError({ code: 'CLI_USAGE', message: `--schema is required.\n\n${INFILL_USAGE}` });
+  let text: string;
+  try {
+    text = await readFile(values.schema, 'utf8');
+  } catch (cause) {
+    throw new LacunaInfillError({ code: 'CLI_USAGE', message: `Cannot read the schema file ${values.schema}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}.`, cause });
+  }
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch (cause) {
+    throw new LacunaInfillError({ code: 'INVALID_SCHEMA', message: `${values.schema} is not valid JSON: ${(cause as Error).message}`, pointer: '#', cause });
+  }
+  const seed = values.seed === undefined ? 0 : Number(values.seed);
+  const temperature = values.temperature === undefined ? 0 : Number(values.temperature);
+  if (!Number.isInteger(seed)) throw new LacunaInfillError({ code: 'CLI_USAGE', message: `--seed must be an integer, got ${values.seed}.` });
+  if (!(temperature >= 0)) throw new LacunaInfillError({ code: 'CLI_USAGE', message: `--temperature must be a number >= 0, got ${values.temperature}.` });
+  const model = await loadModel(values.model ?? defaultModelFolder());
+  try {
+    const result = await infill({ model, schema: schema as Record<string, unknown>, prompt: values.prompt ?? '', seed, sampling: { temperature } });
+    out(`${JSON.stringify(result.value)}\n`);
+    return 0;
+  } finally {
+    await model.dispose();
+  }
+}

@@ -1,0 +1,114 @@
+import { denoiseSteps, type DenoiseStepEvent, type Predictor, type RandomSource, type SamplingOptions, type UnmaskingStrategy } from '@lacuna/core';
+import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
+import type { TokenLifter } from '../tokens/token-lifter.js';
+import type { CanvasLayout } from './canvas-layout.js';
+import type { Hole } from './hole.js';
+
+export interface RoundOptions {
+  readonly predictor: Predictor;
+  readonly lifter: TokenLifter;
+  readonly padTokenId: number;
+  readonly sampling?: SamplingOptions;
+  readonly random: RandomSource;
+  readonly cfgScale?: number;
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  readonly onStep?: (event: DenoiseStepEvent) => void;
+  /** Milliseconds spent computing token constraints (accumulated, for benchmarks). */
+  readonly timing?: { constraintMs: number };
+}
+
+/**
+ * Commits every masked position it is shown: the driver only ever unmasks the frontier (next position) of
+ * each active hole, so every candidate was constrained by the hole's automaton given everything to its left.
+ */
+const frontierStrategy: UnmaskingStrategy = {
+  name: 'hole-frontiers',
+  dynamic: true,
+  select: ({ candidates }) => Array.from(candidates.positions, (_, index) => index),
+};
+
+/**
+ * Fills the active holes of a canvas: each forward pass commits the frontier of every hole, under the hole's
+ * token constraint (a logit mask applied before sampling, so no step can commit an invalid token). Forced
+ * tokens (a single allowed token, pads after the end) are committed without a forward pass. Returns the
+ * forward passes used.
+ */
+export async function fillRound(layout: CanvasLayout, active: readonly Hole[], options: RoundOptions): Promise<number> {
+  const { canvas, holeStart, holeAt } = layout;
+  const timing = options.timing;
+  const advance = (hole: Hole, timed = true): void => {
+    const started = timing === undefined || !timed ? 0 : performance.now();
+    const start = holeStart.get(hole) as number;
+    for (;;) {
+      if (hole.full) break;
+      const position = start + hole.tokens.length;
+      let allowed: Int32Array;
+      if (hole.ended) allowed = Int32Array.of(options.padTokenId);
+      else {
+        const remaining = hole.budget - hole.tokens.length;
+        allowed = options.lifter.allowed(hole.automaton, hole.state, options.padTokenId, hole.finishing ? remaining : undefined);
+      }
+      if (allowed.length === 0) {
+        throw new LacunaInfillError({
+          code: 'OUTPUT_INVALID',
+          message: `No token can continue the ${hole.kind} hole at ${hole.pointer} (internal error: the automaton reached a dead state). Please report it with the schema.`,
+          pointer: hole.pointer,
+        });
+      }
+      if (allowed.length === 1) {
+        const token = allowed[0] as number;
+        canvas.mask(position);
+        canvas.commit(position, token, 1, -1);
+        record(hole, token, 1, options);
+        continue;
+      }
+      canvas.mask(position, { kind: 'allowed-tokens', tokens: allowed });
+      break;
+    }
+    if (timing !== undefined && timed) timing.constraintMs += performance.now() - started;
+  };
+  for (const hole of active) advance(hole);
+  if (canvas.countMasked() === 0) return 0;
+  const steps = denoiseSteps(options.predictor, [canvas], {
+    steps: 1,
+    strategy: frontierStrategy,
+    random: options.random,
+    ...(options.sampling === undefined ? {} : { sampling: options.sampling }),
+    ...(options.cfgScale === undefined ? {} : { cfgScale: options.cfgScale }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+  for (;;) {
+    const next = await steps.next();
+    if (next.done) return next.value.forwardPasses[0] ?? 0;
+    const event = next.value;
+    const started = timing === undefined ? 0 : performance.now();
+    for (const change of event.committed) {
+      const hole = holeAt[change.position];
+      if (hole === undefined) continue;
+      record(hole, change.token, change.confidence, options);
+      advance(hole, false);
+    }
+    if (timing !== undefined) timing.constraintMs += performance.now() - started;
+    options.onStep?.(event);
+  }
+}
+
+function record(hole: Hole, token: number, confidence: number, options: RoundOptions): void {
+  hole.tokens.push(token);
+  hole.confidences.push(confidence);
+  if (token === options.padTokenId) {
+    hole.ended = true;
+    return;
+  }
+  const next = options.lifter.stepToken(hole.automaton, hole.state, token);
+  if (next === undefined) {
+    throw new LacunaInfillError({
+      code: 'OUTPUT_INVALID',
+      message: `Token ${token} was committed in the ${hole.kind} hole at ${hole.pointer} although its constraint forbids it (internal error). Please report it with the schema.`,
+      pointer: hole.pointer,
+    });
+  }
+  hole.state = next;
+}

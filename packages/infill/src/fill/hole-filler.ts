@@ -1,0 +1,144 @@
+import type { Canvas, RandomSource } from '@lacuna/core';
+import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
+import type { SkeletonItem } from '../skeleton/render-skeleton.js';
+import type { TokenLifter } from '../tokens/token-lifter.js';
+import { layoutCanvas, type CanvasLayout } from './canvas-layout.js';
+import { fillRound, type RoundOptions } from './fill-round.js';
+import type { Hole } from './hole.js';
+import type { FillOptions, FillStats, InfillModel } from './infill-session.js';
+
+/**
+ * Runs the model over holes laid out on a canvas: one round fills the given holes; `fillValues` repeats rounds,
+ * growing holes that filled their budget without ending (and finishing those that may not grow), until every
+ * value hole is complete. Shared by schema infill and text templates.
+ */
+export class HoleFiller {
+  private readonly model: InfillModel;
+  private readonly lifter: TokenLifter;
+  private readonly random: RandomSource;
+  private readonly options: FillOptions;
+  private readonly promptIds: readonly number[];
+  private readonly endIds: readonly number[];
+  private readonly encode: (text: string) => number[];
+
+  constructor(init: {
+    model: InfillModel;
+    lifter: TokenLifter;
+    random: RandomSource;
+    options: FillOptions;
+    promptIds: readonly number[];
+    endIds: readonly number[];
+    encode: (text: string) => number[];
+  }) {
+    this.model = init.model;
+    this.lifter = init.lifter;
+    this.random = init.random;
+    this.options = init.options;
+    this.promptIds = init.promptIds;
+    this.endIds = init.endIds;
+    this.encode = init.encode;
+  }
+
+  async round(items: readonly SkeletonItem[], active: readonly Hole[], stats: FillStats): Promise<CanvasLayout> {
+    const layout = this.layout(items);
+    const timing = { constraintMs: 0 };
+    stats.forwardPasses += await fillRound(layout, active, this.roundOptions(timing));
+    stats.constraintMs += timing.constraintMs;
+    stats.rounds++;
+    return layout;
+  }
+
+  /** Fills every value hole of the skeleton `items()` renders; returns the last canvas (undefined: no round ran). */
+  async fillValues(items: () => readonly SkeletonItem[], stats: FillStats): Promise<Canvas | undefined> {
+    let canvas: Canvas | undefined;
+    for (;;) {
+      const current = items();
+      const pending = current.flatMap((item) => (item.type === 'hole' && !item.hole.isDecision && !item.hole.complete ? [item.hole] : []));
+      if (pending.length === 0) return canvas;
+      const layout = await this.round(current, pending, stats);
+      canvas = layout.canvas;
+      let room = this.model.predictor.maxLength - layout.canvas.length;
+      for (const hole of pending) {
+        if (hole.complete || !hole.full) continue;
+        const growth = Math.max(4, hole.budget);
+        if (hole.growable && !hole.finishing && hole.grows < (this.options.maxGrows ?? 2) && growth <= room) {
+          hole.budget += growth;
+          hole.grows++;
+          room -= growth;
+        } else {
+          hole.canStillGrow = false;
+          if (!hole.automaton.accepts(hole.state)) this.finishWithin(hole);
+        }
+      }
+    }
+  }
+
+  private roundOptions(timing: { constraintMs: number }): RoundOptions {
+    const { options } = this;
+    return {
+      predictor: this.model.predictor,
+      lifter: this.lifter,
+      padTokenId: this.model.spec.padTokenId,
+      random: this.random,
+      timing,
+      ...(options.sampling === undefined ? {} : { sampling: options.sampling }),
+      ...(options.cfgScale === undefined ? {} : { cfgScale: options.cfgScale }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
+    };
+  }
+
+  layout(items: readonly SkeletonItem[]): CanvasLayout {
+    const build = (): CanvasLayout =>
+      layoutCanvas({
+        items,
+        promptIds: this.promptIds,
+        endIds: this.endIds,
+        maskTokenId: this.model.spec.maskTokenId,
+        padTokenId: this.model.spec.padTokenId,
+        encode: this.encode,
+        lifter: this.lifter,
+        heal: this.options.healBoundaries ?? true,
+      });
+    let layout = build();
+    // A hole must be able to finish within its budget (healing may have added absorbed text).
+    let grew = false;
+    for (const item of items) {
+      if (item.type !== 'hole') continue;
+      const hole = item.hole;
+      const needed = this.lifter.tokenDistance(hole.automaton, hole.automaton.start);
+      if (hole.tokens.length === 0 && hole.budget < needed) {
+        hole.budget = needed;
+        grew = true;
+      }
+    }
+    if (grew) layout = build();
+    if (layout.canvas.length > this.model.predictor.maxLength) {
+      throw new LacunaInfillError({
+        code: 'CANVAS_TOO_LONG',
+        message: `The canvas needs ${layout.canvas.length} positions (prompt ${this.promptIds.length}, skeleton ${layout.canvas.length - this.promptIds.length - this.endIds.length}) but the model reads at most ${this.model.predictor.maxLength}. Shorten the prompt, lower the hole budgets (budgets, arrayExtraItems) or use a model with a longer context.`,
+      });
+    }
+    return layout;
+  }
+
+  /**
+   * A hole that may not grow and cannot end as it stands: keeps the longest prefix from which the value can
+   * still be finished inside the budget, and switches the hole to finishing mode.
+   */
+  private finishWithin(hole: Hole): void {
+    const states: unknown[] = [hole.automaton.start];
+    for (const token of hole.tokens) {
+      if (token === this.model.spec.padTokenId) break;
+      states.push(this.lifter.stepToken(hole.automaton, states.at(-1), token));
+    }
+    let keep = states.length - 1;
+    while (keep > 0 && this.lifter.tokenDistance(hole.automaton, states[keep]) > hole.budget - keep) keep--;
+    hole.tokens = hole.tokens.slice(0, keep);
+    hole.confidences = hole.confidences.slice(0, keep);
+    hole.state = states[keep];
+    hole.ended = false;
+    hole.finishing = true;
+  }
+}

@@ -1,0 +1,316 @@
+import { createRandomSource, type ChatMessage, type DenoiseStepEvent, type ModelSpec, type Predictor, type RandomSource, type SamplingOptions, type TextTokenizer } from '@lacuna/core';
+import type { Canvas } from '@lacuna/core';
+import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
+import { formatPath, isPathPrefix, type JsonPath } from '../schema/json-pointer.js';
+import type { CompiledSchema } from '../schema/compile-schema.js';
+import type { JsonValue } from '../schema/schema-node.js';
+import type { ValidationIssue } from '../schema/validate-json-schema.js';
+import { renderSkeleton, type SkeletonItem } from '../skeleton/render-skeleton.js';
+import { collectHoles, SkeletonBuilder, unionBranches, type Instance, type SkeletonOptions } from '../skeleton/skeleton-tree.js';
+import { TokenIndex } from '../tokens/token-index.js';
+import { TokenLifter } from '../tokens/token-lifter.js';
+import type { ChoiceAutomaton } from '../automata/choice-automaton.js';
+import { holeValueText } from './canvas-layout.js';
+import { HoleFiller } from './hole-filler.js';
+import type { Hole, HoleKind } from './hole.js';
+
+/** What infill needs of a model: `loadModel`'s result fits. */
+export interface InfillModel {
+  readonly predictor: Predictor;
+  readonly tokenizer: TextTokenizer;
+  readonly spec: ModelSpec;
+}
+
+export interface FillOptions extends SkeletonOptions {
+  readonly sampling?: SamplingOptions;
+  /** Seed for temperature sampling; the same seed reproduces a run. */
+  readonly seed?: number;
+  readonly random?: RandomSource;
+  readonly cfgScale?: number;
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  /** How often a hole that fills its budget without ending is grown (doubled) before it must finish (default 2). */
+  readonly maxGrows?: number;
+  /** Absorb neighbouring literal tokens into value holes so the model can merge across the boundary (default true). */
+  readonly healBoundaries?: boolean;
+  /** Write the prompt with the model's chat template (default: when the tokenizer has one). */
+  readonly chat?: boolean;
+  readonly onStep?: (event: DenoiseStepEvent) => void;
+}
+
+/** Per hole: where it is, what it wrote, and how sure the model was of each token. */
+export interface HoleReport {
+  readonly id: number;
+  readonly kind: HoleKind;
+  /** Location in the value, as segments and as `$.a[0].b`. */
+  readonly path: JsonPath;
+  readonly jsonPath: string;
+  /** Location in the schema. */
+  readonly pointer: string;
+  /** The value text (or decision label) the hole wrote, without pads and absorbed literal text. */
+  readonly text: string;
+  readonly tokens: readonly number[];
+  /** Probability each token was committed with (1 for forced tokens, NaN where unknown). */
+  readonly confidences: readonly number[];
+  readonly budget: number;
+  readonly grows: number;
+}
+
+export interface FillStats {
+  forwardPasses: number;
+  rounds: number;
+  constraintMs: number;
+}
+
+/**
+ * The state of one infill: the instance tree (structure decided so far), its holes, and how to run the model
+ * over them. `run` decides structure round by round, then fills values; `reset` re-masks the holes under some
+ * paths so that `run` fills them again with everything else kept (repair).
+ */
+export class InfillSession<T = unknown> {
+  readonly schema: CompiledSchema<T>;
+  readonly model: InfillModel;
+  readonly options: FillOptions;
+  readonly lifter: TokenLifter;
+  readonly builder: SkeletonBuilder;
+  tree: Instance;
+  prompt: string | readonly ChatMessage[];
+  lastCanvas: Canvas | undefined;
+  private readonly random: RandomSource;
+  private readonly encodeCache = new Map<string, number[]>();
+
+  constructor(model: InfillModel, schema: CompiledSchema<T>, prompt: string | readonly ChatMessage[], options: FillOptions) {
+    this.model = model;
+    this.schema = schema;
+    this.prompt = prompt;
+    this.options = options;
+    const index = TokenIndex.for(model.tokenizer, model.predictor.vocabularySize);
+    if (!index.byteComplete) {
+      throw new LacunaInfillError({
+        code: 'TOKENIZER_UNSUPPORTED',
+        message: 'The tokenizer has no single-byte token for some byte; infill needs a byte-level vocabulary (every byte a token) to guarantee that constrained values can always be finished.',
+      });
+    }
+    this.lifter = TokenLifter.for(index);
+    this.random = options.random ?? createRandomSource(options.seed);
+    this.builder = new SkeletonBuilder(options, (text) => this.encode(text).length, (automaton) => this.lifter.tokenDistance(automaton, automaton.start));
+    this.tree = this.builder.instantiate(schema.root, []);
+  }
+
+  encode(text: string): number[] {
+    let tokens = this.encodeCache.get(text);
+    if (tokens === undefined) {
+      tokens = this.model.tokenizer.encode(text);
+      this.encodeCache.set(text, tokens);
+    }
+    return tokens;
+  }
+
+  promptIds(): number[] {
+    const { tokenizer } = this.model;
+    const chat = this.options.chat ?? tokenizer.hasChatTemplate;
+    if (typeof this.prompt !== 'string') return tokenizer.encode(tokenizer.applyChatTemplate(this.prompt, { addGenerationPrompt: true }));
+    if (chat && tokenizer.hasChatTemplate) {
+      return tokenizer.encode(tokenizer.applyChatTemplate([{ role: 'user', content: this.prompt }], { addGenerationPrompt: true }));
+    }
+    return tokenizer.encode(this.prompt);
+  }
+
+  endIds(): number[] {
+    const { spec, tokenizer } = this.model;
+    const chat = typeof this.prompt !== 'string' || (this.options.chat ?? tokenizer.hasChatTemplate);
+    return [chat && spec.endOfTurnTokenId !== undefined ? spec.endOfTurnTokenId : spec.eosTokenId];
+  }
+
+  /** Decides every structural hole, then fills every value hole. */
+  async run(stats: FillStats = { forwardPasses: 0, rounds: 0, constraintMs: 0 }): Promise<FillStats> {
+    const filler = this.filler();
+    // Structure: one round per level of decisions (all visible decisions at once).
+    for (;;) {
+      const items = renderSkeleton(this.tree);
+      const pending = holesOf(items).filter((hole) => hole.isDecision && !hole.complete);
+      if (pending.length === 0) break;
+      this.lastCanvas = (await filler.round(items, pending, stats)).canvas;
+      this.applyDecisions(this.tree);
+    }
+    // Values: fill, grow the holes that filled their budget without ending, until every hole is complete.
+    const canvas = await filler.fillValues(() => renderSkeleton(this.tree), stats);
+    if (canvas !== undefined || this.lastCanvas === undefined) this.lastCanvas = canvas ?? filler.layout(renderSkeleton(this.tree)).canvas;
+    return stats;
+  }
+
+  filler(): HoleFiller {
+    return new HoleFiller({
+      model: this.model,
+      lifter: this.lifter,
+      random: this.random,
+      options: this.options,
+      promptIds: this.promptIds(),
+      endIds: this.endIds(),
+      encode: (text) => this.encode(text),
+    });
+  }
+
+  private applyDecisions(instance: Instance): void {
+    switch (instance.kind) {
+      case 'object':
+        for (const member of instance.members) {
+          if (member.presence === 'undecided' && member.decision?.complete) {
+            const choice = this.choiceOf(member.decision);
+            this.builder.expandMember(member, choice === 0, instance.path);
+          }
+          if (member.value !== undefined) this.applyDecisions(member.value);
+        }
+        for (const extra of instance.extras) this.applyDecisions(extra.value);
+        break;
+      case 'array':
+        if (instance.decision?.complete) {
+          const labels = instance.decision.labels as readonly string[];
+          this.builder.expandArray(instance, Number(labels[this.choiceOf(instance.decision)]));
+        }
+        for (const item of instance.items) this.applyDecisions(item);
+        break;
+      case 'union':
+        if (instance.decision?.complete) {
+          const branches = unionBranches(instance);
+          this.builder.expandUnion(instance, branches[this.choiceOf(instance.decision)] as number);
+        }
+        if (instance.value !== undefined) this.applyDecisions(instance.value);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private choiceOf(hole: Hole): number {
+    const choice = (hole.body as unknown as ChoiceAutomaton).choiceAt(hole.state as number);
+    if (choice < 0) throw new LacunaInfillError({ code: 'OUTPUT_INVALID', message: `The decision at ${hole.pointer} ended without a complete choice (internal error).`, pointer: hole.pointer });
+    return choice;
+  }
+
+  /** The value as JSON, from the tree. */
+  value(instance: Instance = this.tree): JsonValue {
+    switch (instance.kind) {
+      case 'object': {
+        const out: { [key: string]: JsonValue } = {};
+        for (const member of instance.members) if (member.presence === 'present') out[member.property.name] = this.value(member.value as Instance);
+        for (const extra of instance.extras) out[this.value(extra.key) as string] = this.value(extra.value);
+        return out;
+      }
+      case 'array':
+        return instance.items.map((item) => this.value(item));
+      case 'union':
+        return this.value(instance.value as Instance);
+      case 'literal':
+        return instance.value;
+      case 'leaf': {
+        const text = holeValueText(instance.hole, this.model.spec.padTokenId, this.lifter);
+        return JSON.parse(instance.node.kind === 'string' ? `"${text}"` : text) as JsonValue;
+      }
+    }
+  }
+
+  /** The skeleton with its values: compact canonical JSON. */
+  text(): string {
+    return renderSkeleton(this.tree)
+      .map((item) => (item.type === 'text' ? item.text : holeValueText(item.hole, this.model.spec.padTokenId, this.lifter)))
+      .join('');
+  }
+
+  holes(): Hole[] {
+    return collectHoles(this.tree);
+  }
+
+  reports(): HoleReport[] {
+    // Decision holes vanish once decided; reports cover the holes of the final skeleton.
+    return this.holes().map((hole) => ({
+      id: hole.id,
+      kind: hole.kind,
+      path: hole.path,
+      jsonPath: formatPath(hole.path),
+      pointer: hole.pointer,
+      text: holeValueText(hole, this.model.spec.padTokenId, this.lifter),
+      tokens: [...hole.tokens],
+      confidences: [...hole.confidences],
+      budget: hole.budget,
+      grows: hole.grows,
+    }));
+  }
+
+  /**
+   * Re-masks everything under the given value paths: value holes are cleared; structure at or under a path is
+   * decided again. Returns the number of paths that matched something.
+   */
+  reset(paths: readonly JsonPath[]): number {
+    let matched = 0;
+    for (const path of paths) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh))) matched++;
+    return matched;
+  }
+
+  private resetPath(instance: Instance, path: JsonPath, replace: (fresh: Instance) => void): boolean {
+    if (!isPathPrefix(instance.path, path)) return false;
+    const depth = instance.path.length;
+    if (path.length === depth) {
+      if (instance.kind === 'leaf') {
+        instance.hole.reset();
+        instance.hole.automaton = instance.hole.body;
+        instance.hole.prefixText = '';
+        instance.hole.suffixText = '';
+        instance.hole.state = instance.hole.body.start;
+      } else {
+        replace(this.builder.instantiate(nodeOf(instance, this.schema), instance.path, instance.path.length));
+      }
+      return true;
+    }
+    switch (instance.kind) {
+      case 'object': {
+        const member = instance.members.find((candidate) => String(candidate.property.name) === String(path[depth]));
+        if (member?.value === undefined) {
+          replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
+          return true;
+        }
+        return this.resetPath(member.value, path, (fresh) => (member.value = fresh));
+      }
+      case 'array': {
+        const index = Number(path[depth]);
+        const item = instance.items[index];
+        if (item === undefined) {
+          replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
+          return true;
+        }
+        return this.resetPath(item, path, (fresh) => (instance.items[index] = fresh));
+      }
+      case 'union':
+        if (instance.value === undefined) return false;
+        return this.resetPath(instance.value, path, (fresh) => (instance.value = fresh));
+      default:
+        if (instance.kind === 'leaf') {
+          instance.hole.reset();
+          return true;
+        }
+        return false;
+    }
+  }
+
+  validate(): { value: JsonValue; issues: readonly ValidationIssue[] } {
+    const value = this.value();
+    const outcome = this.schema.validate(value);
+    return { value, issues: outcome.ok ? [] : outcome.issues };
+  }
+}
+
+function holesOf(items: readonly SkeletonItem[]): Hole[] {
+  return items.flatMap((item) => (item.type === 'hole' ? [item.hole] : []));
+}
+
+function nodeOf(instance: Instance, schema: CompiledSchema<unknown>) {
+  switch (instance.kind) {
+    case 'object':
+    case 'array':
+    case 'union':
+    case 'leaf':
+      return instance.node;
+    case 'literal':
+      return { kind: 'enum' as const, pointer: schema.root.pointer, values: [instance.value] };
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { infill } from './infill.js';
+import { parsePath, repair } from './repair.js';
+import { randomFixtureModel } from './testing/fixture-tokenizer.js';
+
+const SCHEMA = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', maxLength: 10 },
+    when: { type: 'string', format: 'date' },
+    items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string', maxLength: 6 }, qty: { type: 'integer', minimum: 1, maximum: 9 } }, required: ['sku', 'qty'] }, minItems: 2, maxItems: 2 },
+  },
+  required: ['name', 'when', 'items'],
+} as const;
+
+describe('repair', () => {
+  it('re-masks exactly the holes on the given paths and keeps everything else', async () => {
+    const model = randomFixtureModel({ seed: 4 });
+    const first = await infill({ model, schema: SCHEMA, prompt: 'An order.', seed: 1, sampling: { temperature: 1 } });
+    const before = new Map(first.holes.map((report) => [report.jsonPath, report.tokens]));
+    const repaired = await repair(first, { paths: ['$.items[1].qty', '/when'], feedback: 'qty must match the invoice' });
+    const after = new Map(repaired.holes.map((report) => [report.jsonPath, report.tokens]));
+    for (const [path, tokens] of before) {
+      if (path === '$.items[1].qty' || path === '$.when') continue;
+      expect([path, after.get(path)]).toEqual([path, tokens]);
+    }
+    expect(repaired.forwardPasses).toBeGreaterThan(0);
+    expect(typeof repaired.value).toBe('object');
+    expect(repaired.session.prompt).toContain('qty must match the invoice');
+  });
+
+  it('re-decides structure under a path', async () => {
+    const model = randomFixtureModel({ seed: 8 });
+    const first = await infill({ model, schema: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string', maxLength: 3 }, maxItems: 4 }, keep: { type: 'integer' } }, required: ['tags', 'keep'] }, seed: 3 });
+    const repaired = await repair(first, { issues: [{ path: ['tags'], message: '/tags must hold exactly what the user listed' }], feedback: true });
+    expect((repaired.value as { keep: number }).keep).toBe((first.value as { keep: number }).keep);
+  });
+
+  it('reads JSON paths and pointers', () => {
+    expect(parsePath('$.a[0]["b c"].d')).toEqual(['a', 0, 'b c', 'd']);
+    expect(parsePath('/a/0/b~1c')).toEqual(['a', 0, 'b/c']);
+    expect(parsePath(['x', 1])).toEqual(['x', 1]);
+  });
+});

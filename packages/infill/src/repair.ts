@@ -1,0 +1,75 @@
+import type { ChatMessage } from '@lacuna/core';
+import { LacunaInfillError } from './errors/lacuna-infill-error.js';
+import { finish, type InfillResult } from './infill.js';
+import { pointerToPath, type JsonPath } from './schema/json-pointer.js';
+import type { ValidationIssue } from './schema/validate-json-schema.js';
+
+export interface RepairOptions {
+  /**
+   * Value locations to fill again: path segments (`['items', 0, 'name']`), JSON paths (`$.items[0].name`) or
+   * instance pointers (`/items/0/name`). Everything under a path is re-masked; everything else is kept.
+   */
+  readonly paths?: readonly (JsonPath | string)[];
+  /** Validation issues (from a validator or a tool that rejected the value): their paths are re-masked. */
+  readonly issues?: readonly ValidationIssue[];
+  /**
+   * Text added to the prompt for the new fill: a string, or true for the issues' messages. The model then sees
+   * why the value was rejected.
+   */
+  readonly feedback?: string | boolean;
+  /** Times to re-mask again if the result still does not validate (default 2). */
+  readonly repairAttempts?: number;
+}
+
+/**
+ * Re-masks the holes on the given paths and denoises them again with everything else kept: the repair
+ * primitive an agent builds on when a value is rejected (by the schema, or by a tool). Returns a new result;
+ * the session of `result` moves on with it.
+ */
+export async function repair<T>(result: InfillResult<T>, options: RepairOptions): Promise<InfillResult<T>> {
+  const started = performance.now();
+  const session = result.session;
+  const paths = [...(options.paths ?? []).map(parsePath), ...(options.issues ?? []).map((issue) => issue.path)];
+  if (paths.length === 0) {
+    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: 'repair needs paths or issues: which values should be filled again?' });
+  }
+  const feedback =
+    options.feedback === true ? (options.issues ?? []).map((issue) => issue.message).join('\n') : typeof options.feedback === 'string' ? options.feedback : '';
+  if (feedback !== '') session.prompt = withFeedback(session.prompt, feedback);
+  const matched = session.reset(paths);
+  if (matched === 0) {
+    throw new LacunaInfillError({
+      code: 'INVALID_OPTIONS',
+      message: `None of the paths ${paths.map((path) => JSON.stringify(path)).join(', ')} is in the value; nothing to repair.`,
+    });
+  }
+  const stats = { forwardPasses: 0, rounds: 0, constraintMs: 0 };
+  await session.run(stats);
+  return finish(session, stats, started, options.repairAttempts ?? 2);
+}
+
+/** `$.a[0]["b c"]`, `/a/0/b c` or segments, as segments. */
+export function parsePath(path: JsonPath | string): JsonPath {
+  if (typeof path !== 'string') return path;
+  if (path === '' || path === '$') return [];
+  if (path.startsWith('/')) return pointerToPath(path);
+  if (!path.startsWith('$')) throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `"${path}" is neither a JSON path ($.a[0]) nor a pointer (/a/0).` });
+  const segments: (string | number)[] = [];
+  const pattern = /\.([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/gy;
+  pattern.lastIndex = 1;
+  while (pattern.lastIndex < path.length) {
+    const start = pattern.lastIndex;
+    const match = pattern.exec(path);
+    if (match === null || match.index !== start) throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `Cannot read the JSON path "${path}" at offset ${start}.` });
+    if (match[1] !== undefined) segments.push(match[1]);
+    else if (match[2] !== undefined) segments.push(Number(match[2]));
+    else segments.push(JSON.parse(match[3] as string) as string);
+  }
+  return segments;
+}
+
+function withFeedback(prompt: string | readonly ChatMessage[], feedback: string): string | readonly ChatMessage[] {
+  const note = `The previous answer was rejected:\n${feedback}`;
+  if (typeof prompt === 'string') return prompt === '' ? note : `${prompt}\n\n${note}`;
+  return [...prompt, { role: 'user', content: note }];
+}

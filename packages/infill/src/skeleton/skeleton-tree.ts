@@ -1,0 +1,294 @@
+import type { AnyByteAutomaton } from '../automata/byte-automaton.js';
+import { choiceAutomaton, leafAutomaton } from '../constraints/node-automaton.js';
+import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
+import { Hole, type HoleKind } from '../fill/hole.js';
+import { hasFiniteValue } from '../schema/finite-value.js';
+import type { JsonPath } from '../schema/json-pointer.js';
+import {
+  resolveNode,
+  type ArrayNode,
+  type EnumNode,
+  type JsonValue,
+  type NumberNode,
+  type ObjectNode,
+  type PropertyNode,
+  type SchemaNode,
+  type StringNode,
+  type UnionNode,
+} from '../schema/schema-node.js';
+
+/**
+ * A value being built: structure decided so far, holes where the model writes or decides. The skeleton text is
+ * rendered from this tree after every round of decisions.
+ */
+export type Instance = ObjectInstance | ArrayInstance | UnionInstance | LeafInstance | LiteralInstance;
+
+export interface ObjectInstance {
+  readonly kind: 'object';
+  readonly node: ObjectNode;
+  readonly path: JsonPath;
+  readonly members: MemberInstance[];
+  /** Properties with generated names (minProperties beyond the declared ones). */
+  readonly extras: { readonly key: LeafInstance; readonly value: Instance }[];
+}
+
+export interface MemberInstance {
+  readonly property: PropertyNode;
+  presence: 'present' | 'absent' | 'undecided';
+  decision: Hole | undefined;
+  value: Instance | undefined;
+}
+
+export interface ArrayInstance {
+  readonly kind: 'array';
+  readonly node: ArrayNode;
+  readonly path: JsonPath;
+  count: number | undefined;
+  decision: Hole | undefined;
+  items: Instance[];
+}
+
+export interface UnionInstance {
+  readonly kind: 'union';
+  readonly node: UnionNode;
+  readonly path: JsonPath;
+  branch: number | undefined;
+  decision: Hole | undefined;
+  value: Instance | undefined;
+}
+
+export interface LeafInstance {
+  readonly kind: 'leaf';
+  readonly node: StringNode | NumberNode | EnumNode;
+  readonly path: JsonPath;
+  readonly hole: Hole;
+}
+
+export interface LiteralInstance {
+  readonly kind: 'literal';
+  readonly path: JsonPath;
+  readonly value: JsonValue;
+}
+
+/** Token budgets of value holes (before the literal text a hole absorbs). */
+export interface HoleBudgets {
+  /** Strings without maxLength (default 16). */
+  readonly string?: number;
+  /** Integers (default 8). */
+  readonly integer?: number;
+  /** Numbers (default 12). */
+  readonly number?: number;
+}
+
+export interface SkeletonOptions {
+  readonly budgets?: HoleBudgets;
+  /** Arrays without maxItems hold at most minItems + arrayExtraItems items (default 4). */
+  readonly arrayExtraItems?: number;
+  /** Below this nesting depth, recursive structure is cut short: optional absent, fewest items (default 8). */
+  readonly maxDepth?: number;
+}
+
+/** Counts tokens of a text as the tokenizer writes it (for budgets of choices). */
+export type TokenCounter = (text: string) => number;
+/** Fewest tokens an automaton needs from its start (exact for tries). */
+export type StartDistance = (automaton: AnyByteAutomaton) => number;
+
+export class SkeletonBuilder {
+  private nextId = 0;
+  private readonly options: Required<SkeletonOptions> & { budgets: Required<HoleBudgets> };
+  private readonly countTokens: TokenCounter;
+  private readonly startDistance: StartDistance;
+
+  constructor(options: SkeletonOptions, countTokens: TokenCounter, startDistance: StartDistance) {
+    this.options = {
+      arrayExtraItems: options.arrayExtraItems ?? 4,
+      maxDepth: options.maxDepth ?? 8,
+      budgets: { string: options.budgets?.string ?? 16, integer: options.budgets?.integer ?? 8, number: options.budgets?.number ?? 12 },
+    };
+    this.countTokens = countTokens;
+    this.startDistance = startDistance;
+  }
+
+  instantiate(schema: SchemaNode, path: JsonPath, depth = 0): Instance {
+    const node = resolveNode(schema);
+    switch (node.kind) {
+      case 'object':
+        return {
+          kind: 'object',
+          node,
+          path,
+          members: node.properties.map((property) => this.member(property, path, depth)),
+          extras: (node.extra ?? []).map((entry, index) => {
+            const keyPath = [...path, `*${index}`];
+            return { key: { kind: 'leaf' as const, node: entry.key, path: keyPath, hole: this.valueHole(entry.key, keyPath) }, value: this.instantiate(entry.value, keyPath, depth + 1) };
+          }),
+        };
+      case 'array':
+        return this.array(node, path, depth);
+      case 'union':
+        return this.union(node, path, depth);
+      case 'enum':
+        if (node.values.length === 1) return { kind: 'literal', path, value: node.values[0] as JsonValue };
+        return { kind: 'leaf', node, path, hole: this.valueHole(node, path) };
+      case 'string':
+      case 'number':
+        return { kind: 'leaf', node, path, hole: this.valueHole(node, path) };
+    }
+  }
+
+  private member(property: PropertyNode, path: JsonPath, depth: number): MemberInstance {
+    const childPath = [...path, property.name];
+    if (property.required) {
+      return { property, presence: 'present', decision: undefined, value: this.instantiate(property.node, childPath, depth + 1) };
+    }
+    if (depth >= this.options.maxDepth || !this.isFinite(property.node)) {
+      return { property, presence: 'absent', decision: undefined, value: undefined };
+    }
+    const labels = [`${JSON.stringify(property.name)}:`, ''];
+    return { property, presence: 'undecided', decision: this.decisionHole('presence', labels, childPath, property.node.pointer), value: undefined };
+  }
+
+  private array(node: ArrayNode, path: JsonPath, depth: number): ArrayInstance {
+    let most = node.maxItems ?? Infinity;
+    if (node.items === undefined) most = Math.min(most, node.prefixItems.length);
+    most = Math.min(most, node.minItems + this.options.arrayExtraItems);
+    if (depth >= this.options.maxDepth) most = node.minItems;
+    // Items past minItems are only offered when their schema has a finite value (recursion needs a way out).
+    for (let index = node.minItems; index < most; index++) {
+      const item = index < node.prefixItems.length ? node.prefixItems[index] : node.items;
+      if (item === undefined || !this.isFinite(item)) {
+        most = index;
+        break;
+      }
+    }
+    most = Math.max(most, node.minItems);
+    const instance: ArrayInstance = { kind: 'array', node, path, count: undefined, decision: undefined, items: [] };
+    if (most === node.minItems) {
+      this.expandArray(instance, node.minItems, depth);
+      return instance;
+    }
+    const labels: string[] = [];
+    for (let count = node.minItems; count <= most; count++) labels.push(String(count));
+    instance.decision = this.decisionHole('count', labels, path, node.pointer);
+    return instance;
+  }
+
+  expandArray(instance: ArrayInstance, count: number, depth = instance.path.length): void {
+    instance.count = count;
+    instance.decision = undefined;
+    instance.items = [];
+    for (let index = 0; index < count; index++) {
+      const itemNode = index < instance.node.prefixItems.length ? instance.node.prefixItems[index] : instance.node.items;
+      if (itemNode === undefined) throw new Error(`array at ${instance.node.pointer} has no schema for item ${index}`);
+      instance.items.push(this.instantiate(itemNode, [...instance.path, index], depth + 1));
+    }
+  }
+
+  private union(node: UnionNode, path: JsonPath, depth: number): Instance {
+    // A union of constants is one enum hole.
+    if (node.branches.every((branch) => resolveNode(branch).kind === 'enum')) {
+      const values: JsonValue[] = [];
+      for (const branch of node.branches) {
+        for (const value of (resolveNode(branch) as EnumNode).values) {
+          if (!values.some((other) => JSON.stringify(other) === JSON.stringify(value))) values.push(value);
+        }
+      }
+      return this.instantiate({ kind: 'enum', pointer: node.pointer, values }, path, depth);
+    }
+    const labels = node.branches.map((branch, index) => {
+      if (node.discriminator !== undefined) return JSON.stringify(node.discriminator.values[index]);
+      const resolved = resolveNode(branch);
+      if (resolved.kind === 'enum' && resolved.values.length === 1 && resolved.values[0] === null) return 'null';
+      return String(index);
+    });
+    const instance: UnionInstance = { kind: 'union', node, path, branch: undefined, decision: undefined, value: undefined };
+    let allowed = node.branches.map((_, index) => index).filter((index) => this.isFinite(node.branches[index] as SchemaNode));
+    if (depth >= this.options.maxDepth) {
+      const shallow = allowed.filter((index) => resolveNode(node.branches[index] as SchemaNode).kind !== 'object' && resolveNode(node.branches[index] as SchemaNode).kind !== 'array');
+      if (shallow.length > 0) allowed = shallow;
+    }
+    if (allowed.length === 0) throw new LacunaInfillError({ code: 'INVALID_SCHEMA', message: `No branch of the union at ${node.pointer} has a finite value.`, pointer: node.pointer });
+    if (allowed.length === 1) {
+      this.expandUnion(instance, allowed[0] as number, depth);
+      return instance;
+    }
+    instance.decision = this.decisionHole('branch', allowed.map((index) => labels[index] as string), path, node.pointer);
+    (instance as { allowedBranches?: number[] }).allowedBranches = allowed;
+    return instance;
+  }
+
+  expandUnion(instance: UnionInstance, branch: number, depth = instance.path.length): void {
+    instance.branch = branch;
+    instance.decision = undefined;
+    instance.value = this.instantiate(instance.node.branches[branch] as SchemaNode, instance.path, depth);
+  }
+
+  expandMember(member: MemberInstance, present: boolean, parentPath: JsonPath, depth = parentPath.length): void {
+    member.decision = undefined;
+    member.presence = present ? 'present' : 'absent';
+    member.value = present ? this.instantiate(member.property.node, [...parentPath, member.property.name], depth + 1) : undefined;
+  }
+
+  private valueHole(node: StringNode | NumberNode | EnumNode, path: JsonPath): Hole {
+    const body = leafAutomaton(node);
+    let budget: number;
+    let growable = true;
+    if (node.kind === 'string') {
+      budget = Math.min(node.maxLength ?? Infinity, this.options.budgets.string);
+      budget = Math.max(budget, 1);
+    } else if (node.kind === 'number') {
+      budget = node.spec.integer ? this.options.budgets.integer : this.options.budgets.number;
+    } else {
+      budget = Math.max(...node.values.map((value) => this.countTokens(JSON.stringify(value))));
+      growable = false;
+    }
+    budget = Math.max(budget, this.startDistance(body));
+    return new Hole({ id: this.nextId++, kind: 'value', path, pointer: node.pointer, body, budget, growable });
+  }
+
+  private decisionHole(kind: HoleKind, labels: readonly string[], path: JsonPath, pointer: string): Hole {
+    const body = choiceAutomaton(labels, kind) as AnyByteAutomaton;
+    const budget = Math.max(1, this.startDistance(body), ...labels.map((label) => this.countTokens(label)));
+    return new Hole({ id: this.nextId++, kind, path, pointer, body, budget, labels, growable: false });
+  }
+
+  /** Whether a node has a finite value (recursive schemas need a way out). */
+  isFinite(schema: SchemaNode): boolean {
+    return hasFiniteValue(schema);
+  }
+}
+
+/** Branches a union decision's labels stand for, in label order. */
+export function unionBranches(instance: UnionInstance): number[] {
+  return (instance as { allowedBranches?: number[] }).allowedBranches ?? instance.node.branches.map((_, index) => index);
+}
+
+/** Every hole of the tree, in text order. */
+export function collectHoles(instance: Instance, out: Hole[] = []): Hole[] {
+  switch (instance.kind) {
+    case 'object':
+      for (const member of instance.members) {
+        if (member.decision !== undefined) out.push(member.decision);
+        if (member.value !== undefined) collectHoles(member.value, out);
+      }
+      for (const extra of instance.extras) {
+        out.push(extra.key.hole);
+        collectHoles(extra.value, out);
+      }
+      break;
+    case 'array':
+      if (instance.decision !== undefined) out.push(instance.decision);
+      for (const item of instance.items) collectHoles(item, out);
+      break;
+    case 'union':
+      if (instance.decision !== undefined) out.push(instance.decision);
+      if (instance.value !== undefined) collectHoles(instance.value, out);
+      break;
+    case 'leaf':
+      out.push(instance.hole);
+      break;
+    case 'literal':
+      break;
+  }
+  return out;
+}
