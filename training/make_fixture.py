@@ -22,7 +22,7 @@ from export_onnx import check_dynamic_shapes, export_onnx  # noqa: E402
 from model import MaskPredictor, ModelConfig  # noqa: E402
 
 NAME = "tiny-random"
-MAX_LENGTH = 256
+MAX_LENGTH = 1024
 ONNX_SIZE_LIMIT = 2 * 1024 * 1024
 SPECIAL_TOKENS = {
     "maskTokenId": "<|mask|>",
@@ -123,7 +123,9 @@ def compact_json(value, indent=""):
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_reference_logits(model, cases, path):
+def write_reference_logits(model, cases, path, model_facts=None):
+    """model_facts: for a folder without a manifest (a training run's), the vocabularySize, maxLength and
+    padTokenId that check_onnx_parity.mjs otherwise reads from lacuna-model.json."""
     serialised = []
     with torch.no_grad():
         for case in cases:
@@ -142,6 +144,7 @@ def write_reference_logits(model, cases, path):
         "description": "PyTorch float32 logits of model.onnx's source model, rounded to 7 significant digits. "
         "ONNX Runtime should match them within the tolerance.",
         "tolerance": 1e-4,
+        **(model_facts or {}),
         "cases": serialised,
     }
     with open(path, "w", encoding="utf-8") as file:

@@ -4,3 +4,19 @@ export { ToolExecutor, type ToolCall, type ToolCallOutcome, type ToolExecutorOpt
 export { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from './prompt/agent-messages.js';
 export { describeTool, describeType } from './prompt/describe-tool.js';
 export { MAX_CALLS_PER_STEP, planSchema } from './planning/plan-schema.js';
+export { Agent, createAgent } from './agent/agent.js';
+export type {
+  AgentEvents,
+  AgentOptions,
+  AgentResult,
+  AgentStep,
+  AgentStreamPart,
+  AgentUsage,
+  FinishReason,
+  PlannedToolCall,
+  RepairRecord,
+  StopConditionInput,
+} from './agent/agent-types.js';
+export { checkCalls, parametersOf, type CheckOptions, type PlannedCall } from './checks/check-calls.js';
+export type { FieldCheck, FieldIssue } from './checks/field-issue.js';
+export { groundingFailure, groundingOf } from './checks/grounding.js';

@@ -9,7 +9,7 @@ export const MAX_CALLS_PER_STEP = 4;
  * names, how many calls is a decision over the list's length, and the arguments are the chosen tool's own
  * schema.
  */
-export function planSchema(tools: readonly ToolSignature[], options: { maxCalls?: number } = {}): object {
+export function planSchema(tools: readonly ToolSignature[], options: { maxCalls?: number; allowAnswer?: boolean } = {}): object {
   const callBranches = tools.map((tool) => ({
     type: 'object',
     properties: { tool: { const: tool.name }, arguments: withoutMetadata(tool.parameters) },
@@ -26,7 +26,7 @@ export function planSchema(tools: readonly ToolSignature[], options: { maxCalls?
     type: 'array',
     minItems: 1,
     maxItems: options.maxCalls ?? MAX_CALLS_PER_STEP,
-    items: { oneOf: [...callBranches, answerBranch] },
+    items: { oneOf: options.allowAnswer === false ? callBranches : [...callBranches, answerBranch] },
   };
 }
 

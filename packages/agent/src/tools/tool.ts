@@ -45,4 +45,9 @@ export class RetryableToolError extends Error {
   readonly retryable = true;
 }
 
-export type ToolSet = Readonly<Record<string, ToolDefinition>>;
+/**
+ * Tools by name. Each tool keeps its own input type; `any` here is what lets a set hold tools of different
+ * input types (a function of a narrower input is not assignable to one of `unknown`).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above.
+export type ToolSet = Readonly<Record<string, ToolDefinition<any, any>>>;

@@ -60,7 +60,7 @@ describe('DiffusionPipeline on the real ONNX runtime', () => {
   });
 
   it('rejects a prompt that does not fit in the model with its maximum length', async () => {
-    const prompt = 'word '.repeat(300);
+    const prompt = 'word '.repeat(1100);
     await expect(pipeline.generate({ prompt, generationLength: 16 })).rejects.toMatchObject({
       name: 'LacunaCoreError',
       code: 'PROMPT_TOO_LONG',

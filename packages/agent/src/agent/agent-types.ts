@@ -1,0 +1,120 @@
+import type { DiffusionModel, SamplingOptions } from '@lacuna/core';
+import type { FieldCheck, FieldIssue } from '../checks/field-issue.js';
+import type { ToolCallOutcome } from '../execution/tool-executor.js';
+import type { ToolSet } from '../tools/tool.js';
+
+/** Model calls, counted per step and in total. */
+export interface AgentUsage {
+  forwardPasses: number;
+  /** Canvas tokens the model read, summed over forward passes' canvases. */
+  tokens: number;
+  /** Wall time of the step or run, and the part spent inside the model's forward passes and sampling. */
+  wallMs: number;
+  modelMs: number;
+}
+
+/** A repair: a field re-masked and denoised again. */
+export interface RepairRecord {
+  readonly step: number;
+  readonly attempt: number;
+  readonly tool: string;
+  readonly path: readonly (string | number)[];
+  readonly check: FieldCheck;
+  readonly reason: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly forwardPasses: number;
+}
+
+export interface PlannedToolCall {
+  readonly callId: string;
+  readonly tool: string;
+  readonly input: Record<string, unknown>;
+}
+
+export interface AgentStep {
+  readonly step: number;
+  readonly toolCalls: readonly PlannedToolCall[];
+  readonly toolResults: readonly ToolCallOutcome[];
+  readonly repairs: readonly RepairRecord[];
+  /** The answer, when the model answered at this step. */
+  readonly answer: string | undefined;
+  readonly usage: AgentUsage;
+}
+
+export type FinishReason = 'answer' | 'final-tool' | 'stop-condition' | 'max-steps';
+
+export interface AgentResult {
+  /** The model's answer; empty when the run stopped before it answered. */
+  readonly text: string;
+  readonly finishReason: FinishReason;
+  readonly steps: readonly AgentStep[];
+  readonly toolCalls: readonly PlannedToolCall[];
+  readonly toolResults: readonly ToolCallOutcome[];
+  readonly repairs: readonly RepairRecord[];
+  readonly usage: AgentUsage;
+}
+
+/** Typed parts of `agent.stream()`; the same objects are emitted as events named by their `type`. */
+export type AgentStreamPart =
+  | { readonly type: 'step-start'; readonly step: number }
+  | {
+      readonly type: 'denoise';
+      readonly step: number;
+      readonly phase: 'plan' | 'repair';
+      /** The answer canvas as it stands, masks shown as ░. */
+      readonly canvasText: string;
+      readonly committed: number;
+      readonly forwardPasses: number;
+    }
+  | { readonly type: 'tool-call'; readonly step: number; readonly call: PlannedToolCall }
+  | { readonly type: 'repair'; readonly step: number; readonly repair: RepairRecord }
+  | { readonly type: 'tool-result'; readonly step: number; readonly result: ToolCallOutcome }
+  | { readonly type: 'answer'; readonly step: number; readonly text: string }
+  | { readonly type: 'step-finish'; readonly step: AgentStep }
+  | { readonly type: 'finish'; readonly result: AgentResult };
+
+export type AgentEvents = { [Part in AgentStreamPart as Part['type']]: [part: Part] };
+
+export interface StopConditionInput {
+  readonly steps: readonly AgentStep[];
+}
+
+export interface AgentOptions {
+  readonly model: DiffusionModel;
+  readonly tools: ToolSet;
+  readonly instructions?: string;
+  /**
+   * `auto` (default): the model calls tools or answers. `required`: the first step must call a tool (the
+   * answer branch is left out of its plan); later steps may answer.
+   */
+  readonly toolChoice?: 'auto' | 'required';
+  /** Planning steps at most (default 8). */
+  readonly maxSteps?: number;
+  /** Tools whose call ends the run once it has run. */
+  readonly finalTools?: readonly string[];
+  /** Ends the run when it returns true after a step. */
+  readonly stopWhen?: (input: StopConditionInput) => boolean;
+  readonly checks?: {
+    /** Least token probability a field may hold (default 0.05; 0 turns the check off). */
+    readonly minConfidence?: number;
+    /** Check grounding of strings and numbers (default true). */
+    readonly grounding?: boolean;
+    /** Async checks per tool: return the rejected fields. */
+    readonly validators?: Readonly<Record<string, (input: unknown) => Promise<readonly { path: readonly (string | number)[]; message: string }[]>>>;
+  };
+  readonly repair?: {
+    /** Rounds of re-masking per step before REPAIR_FAILED (default 2). */
+    readonly maxAttempts?: number;
+    /** Add the rejection to the prompt for the new fill (default true). */
+    readonly feedback?: boolean;
+  };
+  /** Tool calls running at once (default 4). */
+  readonly concurrency?: number;
+  /** Default tool timeout in milliseconds (default 30 s). */
+  readonly toolTimeoutMs?: number;
+  readonly sampling?: SamplingOptions;
+  readonly seed?: number;
+}
+
+export type { FieldIssue };

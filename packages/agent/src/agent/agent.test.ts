@@ -1,0 +1,107 @@
+import { loadModel, type DiffusionModel } from '@lacuna/core';
+import { convert_currency, get_weather, set_timer } from '@lacuna/demo-toolbox';
+import { modelPath } from '@lacuna/model-tiny-random';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { tool } from '../tools/tool.js';
+import { createAgent } from './agent.js';
+import type { AgentStreamPart } from './agent-types.js';
+
+/**
+ * The agent on the real ONNX runtime with the random-weight fixture model: its plans are noise, but they are
+ * always valid plans (infill's constraints), so the loop, the checks, the repairs and the tools all run for real.
+ */
+describe('createAgent on the fixture model', () => {
+  let model: DiffusionModel;
+  beforeAll(async () => {
+    model = await loadModel(modelPath, { intraOpThreads: 1 });
+  });
+  afterAll(async () => {
+    await model.dispose();
+  });
+  const tools = { get_weather, convert_currency, set_timer };
+
+  it('plans valid calls, runs the tools and streams typed parts in order', async () => {
+    const agent = createAgent({ model, tools, maxSteps: 1, seed: 3, checks: { minConfidence: 0, grounding: false } });
+    const events: string[] = [];
+    agent.on('tool-call', (part) => events.push(`event:${part.call.tool}`));
+    const parts: AgentStreamPart[] = [];
+    for await (const part of agent.stream("What's the weather in Lisbon?")) parts.push(part);
+    const types = parts.map((part) => part.type);
+    expect(types[0]).toBe('step-start');
+    expect(types.at(-1)).toBe('finish');
+    expect(types).toContain('denoise');
+    const finish = parts.at(-1) as Extract<AgentStreamPart, { type: 'finish' }>;
+    const { result } = finish;
+    expect(result.steps.length).toBeGreaterThanOrEqual(1);
+    expect(result.usage.forwardPasses).toBeGreaterThan(0);
+    expect(result.usage.modelMs).toBeLessThanOrEqual(result.usage.wallMs);
+    for (const call of result.toolCalls) {
+      // Whatever the random model wrote, it is a call of an offered tool with arguments its schema accepts.
+      expect(Object.keys(tools)).toContain(call.tool);
+      expect(tools[call.tool as keyof typeof tools].inputSchema.safeParse(call.input).success).toBe(true);
+    }
+    expect(result.toolResults.map((outcome) => outcome.callId)).toEqual(result.toolCalls.map((call) => call.callId));
+    expect(events).toEqual(result.toolCalls.map((call) => `event:${call.tool}`));
+    if (result.finishReason === 'answer') expect(result.text.length).toBeGreaterThan(0);
+    else expect(result.finishReason).toBe('max-steps');
+  });
+
+  it('repairs a rejected field by re-masking only its hole, and records the repair', async () => {
+    const timer = tool({
+      description: 'Start a countdown timer.',
+      inputSchema: z.object({ minutes: z.number().int().min(1).max(90), label: z.string().max(20) }),
+      execute: ({ minutes, label }) => ({ minutes, label }),
+    });
+    const checked: { minutes: number; label: string }[] = [];
+    const agent = createAgent({
+      model,
+      tools: { timer },
+      toolChoice: 'required',
+      maxSteps: 1,
+      seed: 5,
+      checks: {
+        minConfidence: 0,
+        grounding: false,
+        // Rejects the label the first time it is checked, whatever it is: exactly one repair must follow.
+        validators: {
+          timer: async (input) => {
+            checked.push(input as { minutes: number; label: string });
+            return checked.length === 1 ? [{ path: ['label'], message: 'label: not an allowed label' }] : [];
+          },
+        },
+      },
+    });
+    const repairEvents: AgentStreamPart[] = [];
+    agent.on('repair', (part) => repairEvents.push(part));
+    const result = await agent.run('Set a timer for 10 minutes called tea');
+
+    expect(result.toolCalls.length).toBeGreaterThanOrEqual(1);
+    expect(result.repairs.length).toBeGreaterThanOrEqual(1);
+    const [record] = result.repairs;
+    expect(record).toMatchObject({ step: 1, attempt: 1, tool: 'timer', path: ['label'], check: 'validator', before: checked[0]?.label });
+    expect(record?.forwardPasses).toBeGreaterThan(0);
+    expect(repairEvents).toHaveLength(result.repairs.length);
+    // Only the label's hole was denoised again: the minutes the model wrote the first time are kept.
+    expect(checked[1]?.minutes).toBe(checked[0]?.minutes);
+    expect(result.toolResults[0]?.output).toEqual(result.toolCalls[0]?.input);
+  });
+
+  it('fails with REPAIR_FAILED, naming the tool and field, when a field cannot be grounded', async () => {
+    const agent = createAgent({ model, tools: { get_weather }, maxSteps: 1, seed: 2, checks: { minConfidence: 0 }, repair: { maxAttempts: 1 } });
+    const run = agent.run('What is the weather in Lisbon?');
+    await expect(run).rejects.toMatchObject({ name: 'LacunaAgentError', code: 'REPAIR_FAILED', tool: 'get_weather', path: ['city'] });
+  });
+
+  it('refuses a tool whose schema cannot be planned', () => {
+    const doubled = tool({ description: 'x', inputSchema: z.object({ word: z.string().regex(/(ab)\1/) }) });
+    expect(() => createAgent({ model, tools: { doubled } })).toThrow(expect.objectContaining({ code: 'TOOL_SCHEMA_UNSUPPORTED', tool: 'doubled' }));
+  });
+
+  it('stops with ABORTED when the signal fires, returning no partial result', async () => {
+    const agent = createAgent({ model, tools, maxSteps: 3, checks: { minConfidence: 0, grounding: false } });
+    const controller = new AbortController();
+    agent.on('denoise', () => controller.abort());
+    await expect(agent.run('Convert 20 USD to EUR', { signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+});

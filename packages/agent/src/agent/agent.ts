@@ -1,0 +1,283 @@
+import { LacunaCoreError, renderCanvasText, type DenoiseStepEvent } from '@lacuna/core';
+import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
+import { EventEmitter } from 'eventemitter3';
+import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
+import type { FieldIssue } from '../checks/field-issue.js';
+import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
+import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
+import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
+import { planSchema } from '../planning/plan-schema.js';
+import type {
+  AgentEvents,
+  AgentOptions,
+  AgentResult,
+  AgentStep,
+  AgentStreamPart,
+  AgentUsage,
+  FinishReason,
+  PlannedToolCall,
+  RepairRecord,
+} from './agent-types.js';
+
+type PlanItem = { tool: string; arguments?: Record<string, unknown>; text?: string };
+
+/**
+ * An agent on a masked diffusion model. Each step plans tool calls by infilling the plan schema (the tool is a
+ * constrained choice, the arguments are the tool's schema), checks every field, repairs a rejected field by
+ * re-masking only its hole, runs the tools concurrently and feeds their results back, until the model answers
+ * or a stop condition holds. Listen to events named like the stream parts, or iterate `stream()`.
+ */
+export class Agent extends EventEmitter<AgentEvents> {
+  readonly options: AgentOptions;
+  private readonly signatures: ToolSignature[];
+  private readonly plan: CompiledSchema<PlanItem[]>;
+  private readonly callsOnlyPlan: CompiledSchema<PlanItem[]>;
+  private readonly executor: ToolExecutor;
+
+  constructor(options: AgentOptions) {
+    super();
+    this.options = options;
+    this.signatures = Object.entries(options.tools).map(([name, tool]) => {
+      if (name === ANSWER_TOOL || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
+        throw new LacunaAgentError({ code: 'INVALID_TOOL', message: `"${name}" cannot be a tool name: use letters, digits, _ and -, and not "${ANSWER_TOOL}".`, tool: name });
+      }
+      const parameters = compileToolParameters(name, tool);
+      return { name, description: tool.description, parameters };
+    });
+    if (this.signatures.length === 0) throw new LacunaAgentError({ code: 'INVALID_TOOL', message: 'An agent needs at least one tool.' });
+    this.plan = compileSchema(planSchema(this.signatures) as Record<string, unknown>) as CompiledSchema<PlanItem[]>;
+    this.callsOnlyPlan = compileSchema(planSchema(this.signatures, { allowAnswer: false }) as Record<string, unknown>) as CompiledSchema<PlanItem[]>;
+    this.executor = new ToolExecutor({
+      tools: options.tools,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.toolTimeoutMs === undefined ? {} : { timeoutMs: options.toolTimeoutMs }),
+    });
+  }
+
+  /** Runs the agent on a request and resolves with the result once it answers or stops. */
+  async run(request: string, options: { signal?: AbortSignal } = {}): Promise<AgentResult> {
+    let result: AgentResult | undefined;
+    for await (const part of this.stream(request, options)) if (part.type === 'finish') result = part.result;
+    return result as AgentResult;
+  }
+
+  /** The run as typed parts: steps, denoising, repairs, tool calls and results, the answer. */
+  async *stream(request: string, options: { signal?: AbortSignal } = {}): AsyncGenerator<AgentStreamPart> {
+    const { signal } = options;
+    const started = performance.now();
+    const maxSteps = this.options.maxSteps ?? 8;
+    const turns: AgentTurn[] = [{ role: 'user', content: request }];
+    const steps: AgentStep[] = [];
+    const total: AgentUsage = { forwardPasses: 0, tokens: 0, wallMs: 0, modelMs: 0 };
+    let finishReason: FinishReason = 'max-steps';
+    let text = '';
+    const parts: AgentStreamPart[] = [];
+    const emit = (part: AgentStreamPart): void => {
+      parts.push(part);
+      (this.emit as (type: string, part: AgentStreamPart) => boolean)(part.type, part);
+    };
+    const drain = function* (): Generator<AgentStreamPart> {
+      while (parts.length > 0) yield parts.shift() as AgentStreamPart;
+    };
+
+    for (let step = 1; step <= maxSteps; step++) {
+      const stepStarted = performance.now();
+      const usage: AgentUsage = { forwardPasses: 0, tokens: 0, wallMs: 0, modelMs: 0 };
+      emit({ type: 'step-start', step });
+      yield* drain();
+      const messages = renderAgentMessages({ tools: this.signatures, turns, ...(this.options.instructions === undefined ? {} : { instructions: this.options.instructions }) });
+      const { tokenizer } = this.options.model;
+      const promptLength = tokenizer.encode(tokenizer.applyChatTemplate(messages, { addGenerationPrompt: true })).length;
+      const onStep = (phase: 'plan' | 'repair') => (event: DenoiseStepEvent) => {
+        usage.tokens += event.canvas.length;
+        emit({
+          type: 'denoise',
+          step,
+          phase,
+          canvasText: renderCanvasText(tokenizer, event.canvas, { from: promptLength }),
+          committed: event.committed.length,
+          forwardPasses: event.forwardPasses,
+        });
+      };
+
+      const planStarted = performance.now();
+      let planned = await this.guard(
+        infill({
+          model: this.options.model,
+          schema: step === 1 && this.options.toolChoice === 'required' ? this.callsOnlyPlan : this.plan,
+          prompt: messages,
+          onStep: onStep('plan'),
+          ...this.fillOptions(signal),
+        }),
+      );
+      usage.modelMs += performance.now() - planStarted;
+      usage.forwardPasses += planned.forwardPasses;
+      yield* drain();
+
+      const repairs: RepairRecord[] = [];
+      let calls = callsOf(planned.value);
+      for (let attempt = 1; calls.length > 0; attempt++) {
+        const issues = await checkCalls(calls, this.options.tools, {
+          context: contextOf(turns),
+          minConfidence: this.options.checks?.minConfidence ?? 0.05,
+          holes: planned.holes,
+          ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),
+        }).then((found) => (this.options.checks?.grounding === false ? found.filter((issue) => issue.check !== 'grounding') : found));
+        if (issues.length === 0) break;
+        if (attempt > (this.options.repair?.maxAttempts ?? 2)) {
+          const first = issues[0] as FieldIssue;
+          throw new LacunaAgentError({
+            code: 'REPAIR_FAILED',
+            message: `The ${first.tool} call still has a rejected field after ${attempt - 1} repairs: ${first.message} (${first.check} check at ${formatArgumentPath(first.path)}).`,
+            tool: first.tool,
+            path: first.path,
+          });
+        }
+        const before = calls;
+        const repairStarted = performance.now();
+        planned = await this.guard(
+          repair(planned as InfillResult<PlanItem[]>, {
+            paths: issues.map((issue) => [issue.callIndex, 'arguments', ...issue.path]),
+            ...(this.options.repair?.feedback === false ? {} : { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') }),
+          }),
+        );
+        usage.modelMs += performance.now() - repairStarted;
+        usage.forwardPasses += planned.forwardPasses;
+        calls = callsOf(planned.value);
+        for (const issue of issues) {
+          const record: RepairRecord = {
+            step,
+            attempt,
+            tool: issue.tool,
+            path: issue.path,
+            check: issue.check,
+            reason: issue.message,
+            before: valueAt(before[issue.callIndex]?.arguments, issue.path),
+            after: valueAt(calls[issue.callIndex]?.arguments, issue.path),
+            forwardPasses: planned.forwardPasses,
+          };
+          repairs.push(record);
+          emit({ type: 'repair', step, repair: record });
+        }
+        yield* drain();
+      }
+
+      const answer = calls.length === 0 ? answerOf(planned.value) : undefined;
+      const toolCalls: PlannedToolCall[] = calls.map((call, index) => ({ callId: `call_${step}_${index + 1}`, tool: call.tool, input: call.arguments }));
+      let toolResults: ToolCallOutcome[] = [];
+      if (answer !== undefined) {
+        text = answer;
+        finishReason = 'answer';
+        emit({ type: 'answer', step, text: answer });
+      } else {
+        for (const call of toolCalls) emit({ type: 'tool-call', step, call });
+        yield* drain();
+        toolResults = await this.executor.run(
+          toolCalls.map((call) => ({ callId: call.callId, tool: call.tool, input: call.input })),
+          signal,
+        );
+        for (const result of toolResults) emit({ type: 'tool-result', step, result });
+        turns.push({ role: 'assistant', calls: calls.map((call) => ({ tool: call.tool, arguments: call.arguments })) });
+        turns.push({ role: 'tool', results: toolResults.map((result) => (result.error === undefined ? { tool: result.tool, result: result.output } : { tool: result.tool, error: result.error.message })) });
+      }
+      usage.wallMs = performance.now() - stepStarted;
+      const record: AgentStep = { step, toolCalls, toolResults, repairs, answer, usage };
+      steps.push(record);
+      total.forwardPasses += usage.forwardPasses;
+      total.tokens += usage.tokens;
+      total.modelMs += usage.modelMs;
+      emit({ type: 'step-finish', step: record });
+      yield* drain();
+      if (answer !== undefined) break;
+      if (toolCalls.some((call) => this.options.finalTools?.includes(call.tool))) {
+        finishReason = 'final-tool';
+        break;
+      }
+      if (this.options.stopWhen?.({ steps })) {
+        finishReason = 'stop-condition';
+        break;
+      }
+    }
+    total.wallMs = performance.now() - started;
+    const result: AgentResult = {
+      text,
+      finishReason,
+      steps,
+      toolCalls: steps.flatMap((step) => step.toolCalls),
+      toolResults: steps.flatMap((step) => step.toolResults),
+      repairs: steps.flatMap((step) => step.repairs),
+      usage: total,
+    };
+    emit({ type: 'finish', result });
+    yield* drain();
+  }
+
+  private fillOptions(signal: AbortSignal | undefined) {
+    return {
+      ...(signal === undefined ? {} : { signal }),
+      ...(this.options.sampling === undefined ? {} : { sampling: this.options.sampling }),
+      ...(this.options.seed === undefined ? {} : { seed: this.options.seed }),
+    };
+  }
+
+  /** Model errors of an aborted run become the agent's ABORTED error. */
+  private async guard<T>(promise: Promise<T>): Promise<T> {
+    try {
+      return await promise;
+    } catch (error) {
+      if (LacunaCoreError.isInstance(error) && (error.code === 'ABORTED' || error.code === 'TIMEOUT')) {
+        throw new LacunaAgentError({ code: 'ABORTED', message: `The agent run stopped: ${error.message}`, cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+/** Creates an agent: `createAgent({ model, tools: { get_weather }, maxSteps: 8 })`. */
+export function createAgent(options: AgentOptions): Agent {
+  return new Agent(options);
+}
+
+function compileToolParameters(name: string, tool: AgentOptions['tools'][string]): object {
+  const parameters = parametersOf(tool);
+  try {
+    compileSchema(parameters as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof LacunaInfillError) {
+      throw new LacunaAgentError({
+        code: 'TOOL_SCHEMA_UNSUPPORTED',
+        message: `The input schema of tool "${name}" cannot be planned: ${error.message}`,
+        tool: name,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  return parameters;
+}
+
+function callsOf(plan: readonly PlanItem[]): PlannedCall[] {
+  return plan.filter((item) => item.tool !== ANSWER_TOOL).map((item) => ({ tool: item.tool, arguments: item.arguments ?? {} }));
+}
+
+function answerOf(plan: readonly PlanItem[]): string {
+  return plan.find((item) => item.tool === ANSWER_TOOL)?.text ?? '';
+}
+
+/** What the grounded arguments may be copied from: the user's words and the tools' results. */
+function contextOf(turns: readonly AgentTurn[]): string {
+  return turns
+    .map((turn) => (turn.role === 'user' ? turn.content : turn.role === 'tool' ? JSON.stringify(turn.results) : ''))
+    .filter(Boolean)
+    .join('\n');
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value;
+  for (const segment of path) current = (current as Record<string | number, unknown> | undefined)?.[segment];
+  return current;
+}
+
+function formatArgumentPath(path: readonly (string | number)[]): string {
+  return path.length === 0 ? 'the arguments' : path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').replace(/^\./, '');
+}

@@ -1,0 +1,55 @@
+import type { Grounding, ToolDefinition } from '../tools/tool.js';
+
+/** The subset of a JSON Schema property that decides its default grounding. */
+interface PropertySchema {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+}
+
+/**
+ * Whether an argument must come from the conversation. Unless the tool says otherwise: strings and numbers
+ * are grounded (names, places, e-mail addresses and amounts the request states); strings whose `format` or
+ * `pattern` normalises them (dates, times, codes), enums, constants and booleans are not.
+ */
+export function groundingOf(tool: ToolDefinition, name: string, property: PropertySchema | undefined): Grounding {
+  const declared = tool.grounding?.[name];
+  if (declared !== undefined) return declared;
+  if (property === undefined || property.enum !== undefined || property.const !== undefined) return 'free';
+  const types = Array.isArray(property.type) ? property.type : [property.type];
+  if (types.includes('string')) return property.format === undefined && property.pattern === undefined ? 'context' : 'free';
+  if (types.includes('number') || types.includes('integer')) return 'context';
+  return 'free';
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, a: 1, an: 1, single: 1, couple: 2, pair: 2, dozen: 12, half: 0.5,
+};
+
+/**
+ * A grounding failure message, or undefined when the value occurs in the context: a string as written (case
+ * and spacing aside), a number as digits (with or without thousands separators) or as a number word.
+ */
+export function groundingFailure(value: unknown, context: string): string | undefined {
+  if (typeof value === 'string') {
+    const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+    if (value.trim() === '' || normalise(context).includes(normalise(value))) return undefined;
+    return `"${value}" does not occur in the conversation; copy the value from the request.`;
+  }
+  if (typeof value === 'number') {
+    const numbers = new Set<number>();
+    for (const match of context.matchAll(/\d[\d,]*(?:\.\d+)?/g)) numbers.add(Number(match[0].replace(/,/g, '')));
+    for (const word of context.toLowerCase().match(/[a-z]+/g) ?? []) {
+      const number = NUMBER_WORDS[word];
+      if (number !== undefined) numbers.add(number);
+    }
+    if (numbers.has(value)) return undefined;
+    return `${value} does not occur in the conversation; copy the number from the request.`;
+  }
+  return undefined;
+}
