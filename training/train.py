@@ -1,0 +1,654 @@
+"""Train a mask predictor by masked diffusion (LLaDA / MDLM style) on a pre-tokenised dataset.
+
+Each step takes a batch of sequences, draws a noise level t ~ U(0.001, 1) per sequence, replaces
+each maskable token with <|mask|> with probability t, and trains the model to predict the original
+tokens under the masks. Prompt tokens are never masked: the model learns p(answer | prompt). Half
+of the sequences (--hole-only-probability) mask only the hole tokens, as structured infill does at
+inference (the JSON skeleton is given, its values are generated); the others mask the whole
+answer, as free generation does.
+
+    /usr/bin/python3 training/train.py --run NAME --data DIR --eval-data DIR --minutes 90 \\
+        [--d-model 256 --layers 6 --heads 8] > training/runs/NAME/train.log 2>&1 &
+
+Everything goes to training/runs/NAME/: train.log (if redirected there), metrics.jsonl,
+settings.json, checkpoint.pt, and at the end model.onnx, reference-logits.json and loss-curve.png.
+Running the same command again (or just `--run NAME`) resumes from checkpoint.pt with the run's
+saved settings. `kill PID` saves a checkpoint before exiting; `kill -9` loses at most
+--checkpoint-minutes of work. See training/README.md for the dataset format and the choices made.
+
+    /usr/bin/python3 training/train.py --benchmark      # tokens per second for a few model sizes
+    /usr/bin/python3 training/train.py --run NAME --export-only
+"""
+
+import os
+
+# Before anything loads OpenMP: its worker threads then sleep at the end of each parallel region
+# instead of spinning. On cores shared with other work (tests, a second run) spinning threads wait
+# for a sibling that the scheduler has put aside, at every operation: measured here, a tiny model
+# trained 40 times slower with 2 spinning threads while another process used one core; sleeping
+# threads cost nothing we could measure at d_model 256. OMP_WAIT_POLICY=ACTIVE restores spinning.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import argparse  # noqa: E402
+import fcntl  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from checkpoint import save_checkpoint  # noqa: E402
+from dataset import HOLE, PROMPT, STRUCTURE, TokenDataset  # noqa: E402
+from export_onnx import check_dynamic_shapes, export_onnx  # noqa: E402
+from loss_curve import write_loss_curve  # noqa: E402
+from make_fixture import check_padding_is_ignored, reference_cases, write_reference_logits  # noqa: E402
+from model import MaskPredictor, ModelConfig  # noqa: E402
+
+TRAINING_FOLDER = os.path.dirname(os.path.abspath(__file__))
+# t near 0 masks almost nothing and its 1/t weight explodes; LLaDA and MDLM clip at 1e-3 too.
+MINIMUM_T = 1e-3
+FINAL_LEARNING_RATE_FRACTION = 0.1
+# With --minutes, the number of steps is planned from the speed of the first MEASURED_STEPS steps,
+# not counting the first UNTIMED_STEPS, which pay for memory allocation and thread start-up.
+UNTIMED_STEPS = 5
+MEASURED_STEPS = 20
+# The planned steps fill this share of the remaining budget; the rest absorbs a machine that slows
+# down (other work on the same cores) and the checkpoints, which the plan does not count.
+BUDGET_SAFETY = 0.95
+EVAL_T_VALUES = (0.25, 0.5, 0.9)
+EVAL_SEED = 1234
+# Sequences are sorted by length within pools of this many batches' worth: enough to find
+# neighbours of similar length, few enough that a batch still mixes sequences from all over the data.
+POOL_BATCHES = 50
+BENCHMARK_SIZES = [(128, 4), (192, 6), (256, 6), (320, 6)]
+BENCHMARK_LENGTH = 200
+# Settings that may change when a run is resumed; every other one is the run's, fixed at its start.
+OPERATIONAL_SETTINGS = {"run", "runs_folder", "log_every", "eval_every", "checkpoint_minutes", "threads",
+                        "export_only", "benchmark"}
+
+
+def parse_arguments(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--run", help="name of the run: its folder is RUNS_FOLDER/NAME")
+    parser.add_argument("--runs-folder", default=os.path.join(TRAINING_FOLDER, "runs"))
+    parser.add_argument("--data", help="training dataset folder (lacuna-dataset/1)")
+    parser.add_argument("--eval-data", help="held-out dataset folder; without it there is no evaluation")
+    parser.add_argument("--d-model", type=int, default=256)
+    parser.add_argument("--layers", type=int, default=6)
+    parser.add_argument("--heads", type=int, default=8)
+    parser.add_argument("--max-length", type=int,
+                        help="the model's longest input (default: the data's longest sequence)")
+    parser.add_argument("--dropout", type=float, default=0.0)
+    parser.add_argument("--steps", type=int, help="training steps; the learning-rate schedule spans them")
+    parser.add_argument("--minutes", type=float, help="wall-clock budget for training and evaluation")
+    parser.add_argument("--tokens-per-batch", type=int, default=6144, help="padded tokens per batch, roughly")
+    parser.add_argument("--learning-rate", type=float, default=1e-3, help="peak learning rate")
+    parser.add_argument("--warmup-steps", type=int, default=200)
+    parser.add_argument("--weight-decay", type=float, default=0.1)
+    parser.add_argument("--hole-only-probability", type=float, default=0.5,
+                        help="share of sequences that mask only hole tokens (the rest mask the whole answer)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--log-every", type=int, default=20, help="steps between log lines")
+    parser.add_argument("--eval-every", type=int, default=500, help="steps between evaluations")
+    parser.add_argument("--eval-sequences", type=int, default=512, help="held-out sequences used by each evaluation")
+    parser.add_argument("--checkpoint-minutes", type=float, default=10.0)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--export-only", action="store_true", help="export the run's checkpoint to ONNX and stop")
+    parser.add_argument("--benchmark", action="store_true", help="measure training speed for a few model sizes")
+    return parser, parser.parse_args(argv)
+
+
+# ---------------------------------------------------------------------------------------------
+# Batches: sequences of similar length together, so that little compute goes to padding.
+# ---------------------------------------------------------------------------------------------
+
+def batches_by_length(indices, lengths, tokens_per_batch):
+    """Cut indices, sorted by length, into batches whose padded size stays within tokens_per_batch."""
+    indices = indices[np.argsort(lengths[indices], kind="stable")]
+    batches, batch = [], []
+    for index in indices:
+        # Sorted ascending, so a newcomer is the batch's longest sequence and sets its padded width.
+        if batch and (len(batch) + 1) * lengths[index] > tokens_per_batch:
+            batches.append(batch)
+            batch = []
+        batch.append(int(index))
+    if batch:
+        batches.append(batch)
+    return batches
+
+
+def batches_for_epoch(lengths, tokens_per_batch, seed, epoch):
+    """One epoch's batches, in order. A function of (seed, epoch) alone, so a resumed run can rebuild
+    the epoch it was in and carry on from the same batch."""
+    rng = np.random.default_rng([seed, epoch])
+    order = rng.permutation(len(lengths))
+    pool_size = POOL_BATCHES * max(1, tokens_per_batch // int(np.mean(lengths)))
+    batches = []
+    for start in range(0, len(order), pool_size):
+        batches.extend(batches_by_length(order[start:start + pool_size], lengths, tokens_per_batch))
+    # Otherwise every pool would run from short to long sequences.
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(dataset, indices):
+    """Token ids, roles and attention mask [batch, longest] for the given sequences, padded on the right."""
+    width = int(max(dataset.lengths[index] for index in indices))
+    input_ids = np.full((len(indices), width), dataset.pad_token_id, dtype=np.int64)
+    # Padding gets the prompt role: never masked, never in the loss.
+    roles = np.full((len(indices), width), PROMPT, dtype=np.int64)
+    attention_mask = np.zeros((len(indices), width), dtype=np.int64)
+    for row, index in enumerate(indices):
+        token_ids, token_roles = dataset.sequence(index)
+        input_ids[row, :len(token_ids)] = token_ids
+        roles[row, :len(token_ids)] = token_roles
+        attention_mask[row, :len(token_ids)] = 1
+    return torch.from_numpy(input_ids), torch.from_numpy(roles), torch.from_numpy(attention_mask)
+
+
+# ---------------------------------------------------------------------------------------------
+# Masking and the loss.
+# ---------------------------------------------------------------------------------------------
+
+def choose_masks(roles, t, hole_only, generator):
+    """Which tokens may be masked, and which are, for noise levels t [batch] and per-row modes hole_only [batch].
+
+    Returns two bool tensors [batch, length]: maskable, and masked (a subset of maskable).
+    """
+    holes = roles == HOLE
+    answer = (roles == STRUCTURE) | holes
+    # A row asked to mask holes only, but without holes, masks its whole answer rather than nothing.
+    hole_only = hole_only & holes.any(dim=1)
+    maskable = torch.where(hole_only[:, None], holes, answer)
+    masked = maskable & (torch.rand(roles.shape, generator=generator) < t[:, None])
+
+    # At small t a short answer often draws no mask at all, and the row would teach nothing;
+    # such rows get one mask at a random maskable position instead.
+    unlucky = ~masked.any(dim=1) & maskable.any(dim=1)
+    if unlucky.any():
+        scores = torch.rand(roles.shape, generator=generator).masked_fill(~maskable, -1.0)
+        masked[unlucky, scores[unlucky].argmax(dim=1)] = True
+    return maskable, masked
+
+
+def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id):
+    """Logits [batch, k, vocab] for the masked positions only, their targets [batch, k] and
+    valid [batch, k] (k = most masks in one row; rows with fewer are filled with unmasked positions)."""
+    # The LM head is the costliest layer per position, and only masked positions are in the loss, so
+    # the model's positions input asks for those rows alone. A stable sort brings each row's masked
+    # positions to the front, in order.
+    sorted_flags, order = torch.sort(masked.to(torch.int16), dim=1, descending=True, stable=True)
+    k = int(masked.sum(dim=1).max())
+    positions, valid = order[:, :k], sorted_flags[:, :k].bool()
+    noisy_input = input_ids.masked_fill(masked, mask_token_id)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        logits = model(noisy_input, positions, attention_mask)
+    return logits.float(), input_ids.gather(1, positions), valid
+
+
+def draw_noise_levels(batch_size, generator):
+    """A noise level t in [MINIMUM_T, 1] for each row of a batch, each uniformly distributed."""
+    # Stratified rather than independent (MDLM's low-discrepancy sampler): one random offset and evenly
+    # spaced strata cover the whole range of t in every batch, so the loss varies less from step to
+    # step. Shuffled, because rows are sorted by length and t must not depend on length.
+    offset = torch.rand(1, generator=generator)
+    strata = (offset + torch.arange(batch_size) / batch_size) % 1.0
+    return MINIMUM_T + (1 - MINIMUM_T) * strata[torch.randperm(batch_size, generator=generator)]
+
+
+def masking_probability(t, maskable):
+    """The probability [batch] that choose_masks masks any one given maskable token of a row."""
+    # Masked by the coin flip (t), or, when no coin flip of the row's n maskable tokens came up
+    # ((1 - t)^n), chosen as the one rescued mask (1/n). For long answers this is t; for short ones
+    # at small t it is far larger, and weighting by 1/t instead would give a rescued token a weight
+    # of up to 1/MINIMUM_T = 1000: a few such tokens then outweigh the rest of the batch.
+    count = maskable.sum(dim=1).clamp(min=1)
+    return t + (1 - t) ** count / count
+
+
+def training_step(model, optimizer, batch, learning_rate, hole_only_probability, mask_token_id, generator):
+    input_ids, roles, attention_mask = batch
+    batch_size = input_ids.shape[0]
+    t = draw_noise_levels(batch_size, generator)
+    hole_only = torch.rand(batch_size, generator=generator) < hole_only_probability
+    maskable, masked = choose_masks(roles, t, hole_only, generator)
+
+    logits, targets, valid = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
+    cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none").view_as(targets)
+    # Dividing each masked token's loss by its probability of being masked (1/t in LLaDA and MDLM,
+    # adjusted here for the rescued masks) makes the sum an unbiased estimate of the loss summed over
+    # all maskable tokens: the diffusion bound on their negative log-likelihood. Dividing by the
+    # batch's maskable-token count (LLaDA's SFT normalisation, here per batch rather than per
+    # sequence) turns it into a per-token average whatever the batch's lengths.
+    weights = valid / masking_probability(t, maskable)[:, None]
+    loss = (cross_entropy * weights).sum() / maskable.sum()
+
+    for group in optimizer.param_groups:
+        group["lr"] = learning_rate
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    gradient_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    return loss.item(), gradient_norm.item(), int(attention_mask.sum())
+
+
+def learning_rate_at(step, peak, warmup_steps, planned_steps):
+    """Linear warm-up to the peak, then a cosine down to 10% of it at planned_steps."""
+    if step < warmup_steps:
+        return peak * (step + 1) / warmup_steps
+    if planned_steps is None:  # --minutes, before the plan is made: still warming up, or barely past it
+        return peak
+    progress = min(1.0, (step - warmup_steps) / max(1, planned_steps - warmup_steps))
+    cosine = 0.5 * (1 + math.cos(math.pi * progress))
+    return peak * (FINAL_LEARNING_RATE_FRACTION + (1 - FINAL_LEARNING_RATE_FRACTION) * cosine)
+
+
+def make_optimizer(model, learning_rate, weight_decay):
+    # Decay the matrices (linear layers, embeddings) only: pulling LayerNorm gains towards zero would
+    # fight the normalisation rather than regularise anything.
+    matrices = [parameter for parameter in model.parameters() if parameter.dim() >= 2]
+    others = [parameter for parameter in model.parameters() if parameter.dim() < 2]
+    return torch.optim.AdamW(
+        [{"params": matrices, "weight_decay": weight_decay}, {"params": others, "weight_decay": 0.0}],
+        lr=learning_rate,
+        betas=(0.9, 0.95),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluation: the same held-out sequences and the same masks every time, so numbers are comparable.
+# ---------------------------------------------------------------------------------------------
+
+def evaluation_batches(dataset, sequence_count, tokens_per_batch):
+    rng = np.random.default_rng(EVAL_SEED)
+    chosen = np.sort(rng.permutation(len(dataset))[:sequence_count])
+    return [collate(dataset, batch) for batch in batches_by_length(chosen, dataset.lengths, tokens_per_batch)]
+
+
+@torch.no_grad()
+def evaluate(model, batches, mask_token_id):
+    """Masked-token cross-entropy and accuracy at fixed t, masking only the holes ("holes") or the
+    whole answer ("answer")."""
+    model.eval()
+    results = {}
+    for mode, hole_only in (("holes", True), ("answer", False)):
+        for t in EVAL_T_VALUES:
+            generator = torch.Generator().manual_seed(EVAL_SEED)
+            loss_sum, correct, count = 0.0, 0, 0
+            for input_ids, roles, attention_mask in batches:
+                batch_size = input_ids.shape[0]
+                t_per_row, hole_only_per_row = torch.full((batch_size,), t), torch.full((batch_size,), hole_only)
+                _, masked = choose_masks(roles, t_per_row, hole_only_per_row, generator)
+                logits, targets, valid = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
+                cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none")
+                loss_sum += cross_entropy[valid.flatten()].sum().item()
+                correct += (logits.argmax(dim=-1) == targets)[valid].sum().item()
+                count += valid.sum().item()
+            results.setdefault(mode, {})[f"{t:g}"] = {"loss": loss_sum / count, "accuracy": correct / count}
+    model.train()
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Checkpoints and the run folder.
+# ---------------------------------------------------------------------------------------------
+
+def save_training_checkpoint(path, model, optimizer, settings, progress, masking_generator):
+    # Written to a temporary file and renamed over the old one: a kill at any moment leaves either
+    # the previous checkpoint or the new one, never half of one.
+    temporary_path = path + ".tmp"
+    with open(temporary_path, "wb") as file:
+        save_checkpoint(
+            model, file,
+            optimizer=optimizer.state_dict(),
+            settings=settings,
+            progress=progress,
+            random_states={"torch": torch.get_rng_state(), "masking": masking_generator.get_state()},
+        )
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary_path, path)
+
+
+def append_metrics(path, record):
+    with open(path, "a", encoding="utf-8") as file:
+        file.write(json.dumps(record) + "\n")
+
+
+def forget_metrics_after(path, step):
+    """Drop the records a killed run logged after its last checkpoint: the resumed run logs those steps again."""
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as file:
+        kept = [line for line in file if line.strip() and json.loads(line)["step"] <= step]
+    with open(path + ".tmp", "w", encoding="utf-8") as file:
+        file.writelines(kept)
+    os.replace(path + ".tmp", path)
+
+
+def settings_for_run(parser, arguments, checkpoint):
+    """A new run's settings are the command line's; a resumed run keeps those it started with."""
+    if checkpoint is None:
+        return vars(arguments)
+    settings = dict(checkpoint["settings"])
+    for name, value in vars(arguments).items():
+        # Only flags given on this command line count: `--run NAME` alone resumes the run as it was.
+        if value == parser.get_default(name) or value == settings.get(name):
+            continue
+        if name in OPERATIONAL_SETTINGS:
+            settings[name] = value
+        else:
+            print(f"note: resuming keeps --{name.replace('_', '-')} {settings.get(name)} from the run's start, "
+                  f"not {value}", flush=True)
+    return settings
+
+
+def lock_run_folder(run_folder):
+    """Refuse to start if another process trains this run: two would overwrite each other's checkpoints."""
+    # flock rather than a PID file: the kernel releases it when the process ends, even by kill -9.
+    lock_file = open(os.path.join(run_folder, "lock"), "w")
+    try:
+        fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        sys.exit(f"another process is already using {run_folder}")
+    lock_file.write(f"{os.getpid()}\n")
+    lock_file.flush()
+    return lock_file
+
+
+# ---------------------------------------------------------------------------------------------
+# Training.
+# ---------------------------------------------------------------------------------------------
+
+stop_requested = False
+
+
+def request_stop(signal_number, frame):
+    global stop_requested
+    stop_requested = True
+
+
+def format_evaluation(step, results):
+    parts = [f"{mode} t={t} loss {result['loss']:.4f} acc {result['accuracy']:.1%}"
+             for mode, by_t in results.items() for t, result in by_t.items()]
+    return f"eval step {step} | " + " | ".join(parts)
+
+
+def train(model, optimizer, settings, progress, masking_generator, train_data, eval_batches, run_folder):
+    """Train until the planned steps are done or the time budget is spent; returns the final progress."""
+    checkpoint_path = os.path.join(run_folder, "checkpoint.pt")
+    metrics_path = os.path.join(run_folder, "metrics.jsonl")
+    budget_seconds = settings["minutes"] * 60 if settings["minutes"] else math.inf
+    session_start = time.monotonic()
+    elapsed_before_session = progress["elapsed_seconds"]
+
+    def elapsed_seconds():
+        return elapsed_before_session + time.monotonic() - session_start
+
+    def checkpoint():
+        progress["elapsed_seconds"] = elapsed_seconds()
+        save_training_checkpoint(checkpoint_path, model, optimizer, settings, progress, masking_generator)
+
+    def run_evaluation():
+        started = time.monotonic()
+        results = evaluate(model, eval_batches, train_data.mask_token_id)
+        progress["eval_seconds"] = time.monotonic() - started
+        progress["last_eval_step"] = progress["step"]
+        append_metrics(metrics_path, {"kind": "eval", "step": progress["step"], "results": results,
+                                      "seconds": round(progress["eval_seconds"], 2)})
+        print(format_evaluation(progress["step"], results), flush=True)
+
+    # A baseline before the first step; with --minutes it also measures what evaluations will cost.
+    if eval_batches and progress["step"] == 0:
+        run_evaluation()
+
+    batches = batches_for_epoch(train_data.lengths, settings["tokens_per_batch"], settings["seed"],
+                                progress["epoch"])
+    model.train()
+    session_steps = 0
+    last_checkpoint_time = time.monotonic()
+    # Sums over the steps since the last log line; seconds counts training steps only, not evaluations.
+    interval = {"loss": 0.0, "steps": 0, "tokens": 0, "seconds": 0.0}
+    while True:
+        if progress["planned_steps"] is not None and progress["step"] >= progress["planned_steps"]:
+            break
+        if elapsed_seconds() >= budget_seconds:
+            print(f"time budget of {settings['minutes']} minutes spent at step {progress['step']} "
+                  f"of {progress['planned_steps']} planned", flush=True)
+            break
+        if stop_requested:
+            checkpoint()
+            print(f"stopped by a signal at step {progress['step']}; checkpoint saved, rerun to resume", flush=True)
+            sys.exit(0)
+
+        if progress["batch_index"] >= len(batches):
+            progress["epoch"] += 1
+            progress["batch_index"] = 0
+            batches = batches_for_epoch(train_data.lengths, settings["tokens_per_batch"], settings["seed"],
+                                        progress["epoch"])
+        step_start = time.monotonic()
+        batch = collate(train_data, batches[progress["batch_index"]])
+        progress["batch_index"] += 1
+
+        learning_rate = learning_rate_at(progress["step"], settings["learning_rate"], settings["warmup_steps"],
+                                         progress["planned_steps"])
+        loss, gradient_norm, tokens = training_step(model, optimizer, batch, learning_rate,
+                                                    settings["hole_only_probability"], train_data.mask_token_id,
+                                                    masking_generator)
+        progress["step"] += 1
+        session_steps += 1
+        interval["loss"] += loss
+        interval["steps"] += 1
+        interval["tokens"] += tokens
+        interval["seconds"] += time.monotonic() - step_start
+
+        if progress["planned_steps"] is None:
+            # --minutes without --steps: plan the schedule from the measured speed. Fixed once made
+            # (and saved in the checkpoint), so that the learning rate never jumps; if the machine
+            # later runs slower, the budget ends the run a little before the schedule does.
+            if session_steps == UNTIMED_STEPS:
+                timing_start = time.monotonic()
+            elif session_steps == MEASURED_STEPS:
+                seconds_per_step = (time.monotonic() - timing_start) / (MEASURED_STEPS - UNTIMED_STEPS)
+                if eval_batches:
+                    seconds_per_step += progress.get("eval_seconds", 0.0) / settings["eval_every"]
+                remaining_steps = BUDGET_SAFETY * (budget_seconds - elapsed_seconds()) / seconds_per_step
+                progress["planned_steps"] = progress["step"] + max(0, int(remaining_steps))
+                print(f"measured {seconds_per_step:.3f} s per step (evaluations included): planning "
+                      f"{progress['planned_steps']} steps for the {settings['minutes']}-minute budget", flush=True)
+
+        if progress["step"] % settings["log_every"] == 0:
+            record = {
+                "kind": "train",
+                "step": progress["step"],
+                "loss": interval["loss"] / interval["steps"],
+                "learning_rate": learning_rate,
+                "gradient_norm": gradient_norm,
+                "tokens_per_second": interval["tokens"] / interval["seconds"],
+                "epoch": progress["epoch"],
+                "elapsed_seconds": round(elapsed_seconds(), 1),
+            }
+            append_metrics(metrics_path, record)
+            print(f"step {progress['step']}/{progress['planned_steps'] or '?'} | loss {record['loss']:.4f} | "
+                  f"lr {learning_rate:.2e} | grad {gradient_norm:.2f} | {record['tokens_per_second']:,.0f} tok/s | "
+                  f"epoch {progress['epoch']} | {record['elapsed_seconds'] / 60:.1f} min", flush=True)
+            interval = {"loss": 0.0, "steps": 0, "tokens": 0, "seconds": 0.0}
+
+        if eval_batches and progress["step"] % settings["eval_every"] == 0:
+            run_evaluation()
+        if time.monotonic() - last_checkpoint_time >= settings["checkpoint_minutes"] * 60:
+            checkpoint()
+            last_checkpoint_time = time.monotonic()
+
+    if eval_batches and progress.get("last_eval_step") != progress["step"]:
+        run_evaluation()
+    checkpoint()
+    print(f"training done at step {progress['step']} after {progress['elapsed_seconds'] / 60:.1f} minutes", flush=True)
+    return progress
+
+
+# ---------------------------------------------------------------------------------------------
+# Export: ONNX for the SDK, reference logits to check it against, the loss curve.
+# ---------------------------------------------------------------------------------------------
+
+def export(model, dataset, run_folder):
+    model.eval()
+    onnx_path = os.path.join(run_folder, "model.onnx")
+    export_onnx(model, onnx_path)
+    check_dynamic_shapes(onnx_path, model.config.vocab_size)
+    print(f"wrote {onnx_path} ({os.path.getsize(onnx_path):,} bytes)", flush=True)
+
+    # The fixture's reference cases: masked random tokens, with and without padding, in two shapes.
+    special_ids = {"maskTokenId": dataset.mask_token_id, "padTokenId": dataset.pad_token_id}
+    cases = reference_cases(model.config.vocab_size, special_ids)
+    check_padding_is_ignored(model, cases[1])
+    model_facts = {"vocabularySize": model.config.vocab_size, "maxLength": model.config.max_length,
+                   "padTokenId": dataset.pad_token_id}
+    write_reference_logits(model, cases, os.path.join(run_folder, "reference-logits.json"), model_facts=model_facts)
+
+    print(f"wrote {write_loss_curve(run_folder)}", flush=True)
+
+    # ONNX Runtime for Python is not installed here; the SDK's runtime, onnxruntime-node, is.
+    check_script = os.path.join(TRAINING_FOLDER, "check_onnx_parity.mjs")
+    try:
+        result = subprocess.run(["node", check_script, run_folder], capture_output=True, text=True, timeout=600)
+        print(result.stdout + result.stderr, end="", flush=True)
+        if result.returncode != 0:
+            print("WARNING: the ONNX parity check failed", flush=True)
+    except FileNotFoundError:
+        print(f"node not found: run `node training/check_onnx_parity.mjs {run_folder}` elsewhere", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Benchmark: how many tokens per second each model size trains at, to pick one for a budget.
+# ---------------------------------------------------------------------------------------------
+
+def benchmark(tokens_per_batch, vocabulary_size=4096, timed_steps=20, untimed_steps=3):
+    batch_size = max(1, tokens_per_batch // BENCHMARK_LENGTH)
+    generator = torch.Generator().manual_seed(0)
+    # Random tokens: the speed of a step does not depend on what the tokens are.
+    input_ids = torch.randint(4, vocabulary_size, (batch_size, BENCHMARK_LENGTH), generator=generator)
+    roles = torch.full((batch_size, BENCHMARK_LENGTH), PROMPT, dtype=torch.int64)
+    roles[:, BENCHMARK_LENGTH // 2:] = torch.randint(STRUCTURE, HOLE + 1, (batch_size, BENCHMARK_LENGTH // 2),
+                                                     generator=generator)
+    batch = (input_ids, roles, torch.ones_like(input_ids))
+    print(f"batch {batch_size} x {BENCHMARK_LENGTH} tokens, vocabulary {vocabulary_size}, "
+          f"{torch.get_num_threads()} threads, bf16 autocast; {timed_steps} timed steps after {untimed_steps}")
+    # The median step, and the fastest: on cores shared with other work the two part, and the fastest
+    # is the better guess at what the machine does when it is quiet.
+    print(f"{'d_model':>7} {'layers':>6} {'heads':>5} {'parameters':>11} {'median s':>8} {'fastest s':>9} "
+          f"{'tokens/s':>9} {'M tokens/90 min':>15}")
+    for d_model, layers in BENCHMARK_SIZES:
+        torch.manual_seed(0)
+        config = ModelConfig(vocab_size=vocabulary_size, d_model=d_model, n_layers=layers, n_heads=d_model // 32,
+                             max_length=BENCHMARK_LENGTH)
+        model = MaskPredictor(config).train()
+        optimizer = make_optimizer(model, 1e-3, 0.1)
+        step_seconds = []
+        for step in range(untimed_steps + timed_steps):
+            start = time.monotonic()
+            training_step(model, optimizer, batch, 1e-3, 0.5, 1, generator)
+            if step >= untimed_steps:
+                step_seconds.append(time.monotonic() - start)
+        median = float(np.median(step_seconds))
+        tokens_per_second = batch_size * BENCHMARK_LENGTH / median
+        print(f"{d_model:>7} {layers:>6} {config.n_heads:>5} {model.parameter_count():>11,} {median:>8.3f} "
+              f"{min(step_seconds):>9.3f} {tokens_per_second:>9,.0f} {tokens_per_second * 5400 / 1e6:>15.1f}",
+              flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def main():
+    parser, arguments = parse_arguments()
+    if arguments.benchmark:
+        torch.set_num_threads(arguments.threads)
+        vocabulary_size = TokenDataset(arguments.data).vocabulary_size if arguments.data else 4096
+        benchmark(arguments.tokens_per_batch, vocabulary_size)
+        return
+    if not arguments.run:
+        parser.error("--run is required")
+
+    run_folder = os.path.join(arguments.runs_folder, arguments.run)
+    os.makedirs(run_folder, exist_ok=True)
+    lock = lock_run_folder(run_folder)  # noqa: F841 (held until the process ends)
+    checkpoint_path = os.path.join(run_folder, "checkpoint.pt")
+    checkpoint = torch.load(checkpoint_path, map_location="cpu") if os.path.exists(checkpoint_path) else None
+    if checkpoint is None and arguments.export_only:
+        parser.error(f"--export-only: no checkpoint at {checkpoint_path}")
+    settings = settings_for_run(parser, arguments, checkpoint)
+    torch.set_num_threads(settings["threads"])
+    if checkpoint is None:
+        if not settings["data"]:
+            parser.error("--data is required to start a run")
+        if not settings["steps"] and not settings["minutes"]:
+            parser.error("give --steps, --minutes or both")
+        # Both run-defining dataset paths are kept absolute, so that resuming works from any directory.
+        for name in ("data", "eval_data"):
+            if settings[name]:
+                settings[name] = os.path.abspath(settings[name])
+
+    train_data = TokenDataset(settings["data"])
+    eval_data = TokenDataset(settings["eval_data"]) if settings["eval_data"] else None
+    if eval_data and (eval_data.vocabulary_size, eval_data.pad_token_id, eval_data.mask_token_id) != (
+            train_data.vocabulary_size, train_data.pad_token_id, train_data.mask_token_id):
+        sys.exit("the eval data's vocabulary size or special tokens differ from the training data's")
+
+    if checkpoint is None:
+        longest = max(int(train_data.lengths.max()), int(eval_data.lengths.max()) if eval_data else 0)
+        settings["max_length"] = settings["max_length"] or longest
+        if settings["max_length"] < longest:
+            sys.exit(f"--max-length {settings['max_length']} is shorter than the longest sequence ({longest} tokens)")
+        config = ModelConfig(vocab_size=train_data.vocabulary_size, d_model=settings["d_model"],
+                             n_layers=settings["layers"], n_heads=settings["heads"], max_length=settings["max_length"],
+                             dropout=settings["dropout"])
+    else:
+        config = ModelConfig(**checkpoint["config"])
+
+    torch.manual_seed(settings["seed"])
+    model = MaskPredictor(config)
+    optimizer = make_optimizer(model, settings["learning_rate"], settings["weight_decay"])
+    masking_generator = torch.Generator().manual_seed(settings["seed"])
+    if checkpoint is None:
+        progress = {"step": 0, "planned_steps": settings["steps"], "elapsed_seconds": 0.0, "epoch": 0, "batch_index": 0}
+        forget_metrics_after(os.path.join(run_folder, "metrics.jsonl"), -1)  # a fresh run starts a fresh log
+        with open(os.path.join(run_folder, "settings.json"), "w", encoding="utf-8") as file:
+            file.write(json.dumps(settings, indent=2) + "\n")
+    else:
+        model.load_state_dict(checkpoint["model"])
+        optimizer.load_state_dict(checkpoint["optimizer"])
+        torch.set_rng_state(checkpoint["random_states"]["torch"])
+        masking_generator.set_state(checkpoint["random_states"]["masking"])
+        progress = checkpoint["progress"]
+        forget_metrics_after(os.path.join(run_folder, "metrics.jsonl"), progress["step"])
+        print(f"resuming run {arguments.run} at step {progress['step']} of {progress['planned_steps'] or '?'} "
+              f"(epoch {progress['epoch']}, batch {progress['batch_index']}, "
+              f"{progress['elapsed_seconds'] / 60:.1f} minutes done)", flush=True)
+    del checkpoint
+
+    if not settings["export_only"]:
+        epoch_batches = batches_for_epoch(train_data.lengths, settings["tokens_per_batch"], settings["seed"], 0)
+        padded_tokens = sum(len(batch) * int(train_data.lengths[batch].max()) for batch in epoch_batches)
+        print(train_data.describe(), flush=True)
+        print(f"model: d_model {config.d_model}, {config.n_layers} layers, {config.n_heads} heads, max length "
+              f"{config.max_length}, vocabulary {config.vocab_size}: {model.parameter_count():,} parameters",
+              flush=True)
+        print(f"an epoch is {len(epoch_batches):,} batches; padding adds "
+              f"{padded_tokens / len(train_data.tokens) - 1:.1%} to its {len(train_data.tokens):,} tokens", flush=True)
+        signal.signal(signal.SIGTERM, request_stop)
+        signal.signal(signal.SIGINT, request_stop)
+        eval_batches = (evaluation_batches(eval_data, settings["eval_sequences"], settings["tokens_per_batch"])
+                        if eval_data else [])
+        train(model, optimizer, settings, progress, masking_generator, train_data, eval_batches, run_folder)
+    export(model, train_data, run_folder)
+
+
+if __name__ == "__main__":
+    main()
