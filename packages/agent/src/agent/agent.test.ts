@@ -87,10 +87,33 @@ describe('createAgent on the fixture model', () => {
     expect(result.toolResults[0]?.output).toEqual(result.toolCalls[0]?.input);
   });
 
-  it('fails with REPAIR_FAILED, naming the tool and field, when a field cannot be grounded', async () => {
-    const agent = createAgent({ model, tools: { get_weather }, maxSteps: 1, seed: 2, checks: { minConfidence: 0 }, repair: { maxAttempts: 1 } });
+  it('grounds arguments while sampling: names and amounts are spans of the request, by construction', async () => {
+    const request = 'Please convert 120 dollars into euros, and what is the weather in Rio de Janeiro?';
+    const agent = createAgent({ model, tools: { get_weather, convert_currency }, toolChoice: 'required', maxSteps: 1, seed: 7, checks: { minConfidence: 0 } });
+    const result = await agent.run(request);
+    expect(result.toolCalls.length).toBeGreaterThan(0);
+    for (const call of result.toolCalls) {
+      if (call.tool === 'get_weather') expect(request).toContain(call.input.city as string);
+      // The random model can only pick the one number the request holds.
+      if (call.tool === 'convert_currency') expect(call.input.amount).toBe(120);
+    }
+    // Grounded by construction: no grounding repair was needed.
+    expect(result.repairs.filter((repair) => repair.check === 'grounding')).toEqual([]);
+  });
+
+  it('fails with REPAIR_FAILED, naming the tool and field, when a field keeps being rejected', async () => {
+    const agent = createAgent({
+      model,
+      tools: { get_weather },
+      toolChoice: 'required',
+      maxSteps: 1,
+      seed: 2,
+      checks: { minConfidence: 0, validators: { get_weather: async () => [{ path: ['city'], message: 'city: no such city' }] } },
+      repair: { maxAttempts: 1 },
+    });
     const run = agent.run('What is the weather in Lisbon?');
     await expect(run).rejects.toMatchObject({ name: 'LacunaAgentError', code: 'REPAIR_FAILED', tool: 'get_weather', path: ['city'] });
+    await expect(run).rejects.toThrow(/after 1 repairs: city: no such city \(validator check at city\)/);
   });
 
   it('refuses a tool whose schema cannot be planned', () => {

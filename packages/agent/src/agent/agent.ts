@@ -2,6 +2,7 @@ import { LacunaCoreError, renderCanvasText, type DenoiseStepEvent } from '@lacun
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
+import { groundingOf } from '../checks/grounding.js';
 import type { FieldIssue } from '../checks/field-issue.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
@@ -108,6 +109,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           prompt: messages,
           onStep: onStep('plan'),
           ...this.fillOptions(signal),
+          ...(this.options.checks?.grounding === false ? {} : { ground: this.groundIn(contextOf(turns)) }),
         }),
       );
       usage.modelMs += performance.now() - planStarted;
@@ -210,6 +212,24 @@ export class Agent extends EventEmitter<AgentEvents> {
     };
     emit({ type: 'finish', result });
     yield* drain();
+  }
+
+  /**
+   * Grounded holes while sampling: an argument that must come from the conversation may only be filled, token
+   * by token, with a span of it, so copying is exact by construction. Arguments with a custom check, free
+   * ones and nested fields are left to the checks after sampling.
+   */
+  private groundIn(context: string) {
+    return ({ pointer }: { pointer: string }): string | undefined => {
+      const match = /^#\/items\/oneOf\/(\d+)\/properties\/arguments\/properties\/([^/]+)$/.exec(pointer);
+      if (match === null) return undefined;
+      const signature = this.signatures[Number(match[1])];
+      const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
+      const tool = signature === undefined ? undefined : this.options.tools[signature.name];
+      if (signature === undefined || tool === undefined) return undefined;
+      const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
+      return groundingOf(tool, name, property) === 'context' ? context : undefined;
+    };
   }
 
   private fillOptions(signal: AbortSignal | undefined) {

@@ -1,3 +1,4 @@
+import { GroundedAutomaton } from '../automata/grounded-automaton.js';
 import type { AnyByteAutomaton } from '../automata/byte-automaton.js';
 import { choiceAutomaton, leafAutomaton } from '../constraints/node-automaton.js';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
@@ -86,6 +87,13 @@ export interface SkeletonOptions {
   readonly arrayExtraItems?: number;
   /** Below this nesting depth, recursive structure is cut short: optional absent, fewest items (default 8). */
   readonly maxDepth?: number;
+  /**
+   * Grounding: for a string or number value, the text its value must be a span of (the agent passes the
+   * conversation for names, places and amounts the request states), or undefined for a free value. The hole
+   * is then constrained, token by token, to spans of that text; if no span fits the value's schema, the hole
+   * stays free.
+   */
+  readonly ground?: (hole: { readonly path: JsonPath; readonly pointer: string; readonly kind: 'string' | 'number' }) => string | undefined;
 }
 
 /** Counts tokens of a text as the tokenizer writes it (for budgets of choices). */
@@ -95,7 +103,8 @@ export type StartDistance = (automaton: AnyByteAutomaton) => number;
 
 export class SkeletonBuilder {
   private nextId = 0;
-  private readonly options: Required<SkeletonOptions> & { budgets: Required<HoleBudgets> };
+  private readonly options: Required<Omit<SkeletonOptions, 'ground'>> & { budgets: Required<HoleBudgets> };
+  private readonly ground: SkeletonOptions['ground'];
   private readonly countTokens: TokenCounter;
   private readonly startDistance: StartDistance;
 
@@ -105,6 +114,7 @@ export class SkeletonBuilder {
       maxDepth: options.maxDepth ?? 8,
       budgets: { string: options.budgets?.string ?? 16, integer: options.budgets?.integer ?? 8, number: options.budgets?.number ?? 12 },
     };
+    this.ground = options.ground;
     this.countTokens = countTokens;
     this.startDistance = startDistance;
   }
@@ -230,7 +240,12 @@ export class SkeletonBuilder {
   }
 
   private valueHole(node: StringNode | NumberNode | EnumNode, path: JsonPath): Hole {
-    const body = leafAutomaton(node);
+    let body = leafAutomaton(node);
+    if (node.kind !== 'enum' && this.ground !== undefined) {
+      const kind = node.kind === 'string' ? 'string' : 'number';
+      const context = this.ground({ path, pointer: node.pointer, kind });
+      if (context !== undefined) body = GroundedAutomaton.create(body, context, kind) ?? body;
+    }
     let budget: number;
     let growable = true;
     if (node.kind === 'string') {

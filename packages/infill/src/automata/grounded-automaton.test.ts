@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { acceptsText, utf8, walkBytes } from './byte-automaton.js';
+import { GroundedAutomaton } from './grounded-automaton.js';
+import { leafAutomaton } from '../constraints/node-automaton.js';
+import type { NumberNode, StringNode } from '../schema/schema-node.js';
+
+const plainString: StringNode = { kind: 'string', pointer: '', minLength: 1, maxLength: undefined, patterns: [], format: undefined, excluded: [] } as unknown as StringNode;
+
+describe('GroundedAutomaton', () => {
+  it('accepts exactly the spans of the context that the inner language accepts', () => {
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'Weather in Rio de Janeiro, please', 'string');
+    expect(grounded).toBeDefined();
+    expect(acceptsText(grounded!, 'Rio de Janeiro')).toBe(true);
+    expect(acceptsText(grounded!, 'Janeiro, please')).toBe(true);
+    expect(acceptsText(grounded!, 'Lisbon')).toBe(false);
+    expect(acceptsText(grounded!, 'Rio  de')).toBe(false);
+    // minLength 1: the empty value is not a value.
+    expect(acceptsText(grounded!, '')).toBe(false);
+  });
+
+  it('grounds JSON-escaped text: quotes in the context are written escaped', () => {
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'Title: "Q3 review"', 'string');
+    expect(acceptsText(grounded!, '\\"Q3 review\\"')).toBe(true);
+    expect(acceptsText(grounded!, 'Q3 review')).toBe(true);
+  });
+
+  it('grounds numbers as whole numbers of the context', () => {
+    const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
+    const grounded = GroundedAutomaton.create(leafAutomaton(integer), 'Convert 125 USD, then 7 more', 'number');
+    expect(acceptsText(grounded!, '125')).toBe(true);
+    expect(acceptsText(grounded!, '7')).toBe(true);
+    expect(acceptsText(grounded!, '12')).toBe(false);
+    expect(acceptsText(grounded!, '25')).toBe(false);
+  });
+
+  it('never returns a dead state: every state reached can still finish along the context', () => {
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'abc abd', 'string')!;
+    const state = walkBytes(grounded, grounded.start, utf8('ab'));
+    expect(state).toBeDefined();
+    expect(grounded.distance(state!)).toBe(0);
+    expect(grounded.step(state!, 'x'.charCodeAt(0))).toBeUndefined();
+  });
+
+  it('is not created when no span of the context fits', () => {
+    const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
+    expect(GroundedAutomaton.create(leafAutomaton(integer), 'four of us', 'number')).toBeUndefined();
+  });
+});

@@ -1,0 +1,125 @@
+import { utf8, type AnyByteAutomaton, type ByteAutomaton } from './byte-automaton.js';
+
+/** Where a grounded value may be: the inner language's state and the context offsets its bytes could end at. */
+export interface GroundedState {
+  readonly inner: unknown;
+  /** Offsets into the context bytes just after the bytes written so far, ascending. */
+  readonly ends: Int32Array;
+}
+
+/** How far ahead a completion is looked for along the context (bytes). */
+const LOOKAHEAD = 64;
+
+/**
+ * A value that must also be a span of a context: the intersection of a leaf's language (a JSON string body, a
+ * number) with the contiguous spans of the context as that leaf would write them. An agent uses it for values
+ * the request states (names, places, amounts), so copying is exact by construction. Numbers must be whole
+ * numbers of the context (not "12" out of "123").
+ *
+ * Liveness holds as the contract asks: a state is returned only if, from one of its offsets, walking on along
+ * the context reaches acceptance within the lookahead; so a hole can never get stuck.
+ */
+export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
+  readonly name: string;
+  readonly start: GroundedState;
+  readonly acyclic = false;
+  private readonly inner: AnyByteAutomaton;
+  private readonly context: Uint8Array;
+  private readonly wholeNumbers: boolean;
+
+  private constructor(inner: AnyByteAutomaton, context: Uint8Array, starts: Int32Array, wholeNumbers: boolean) {
+    this.inner = inner;
+    this.context = context;
+    this.wholeNumbers = wholeNumbers;
+    this.name = `grounded(${inner.name})`;
+    this.start = { inner: inner.start, ends: starts };
+  }
+
+  /**
+   * The grounded language of `inner` over `contextText`, or undefined when no span of the context is in the
+   * inner language (the hole is then left ungrounded rather than made unsatisfiable).
+   */
+  static create(inner: AnyByteAutomaton, contextText: string, as: 'string' | 'number'): GroundedAutomaton | undefined {
+    // A string hole writes JSON-escaped text: ground it in the context as JSON would escape it.
+    const text = as === 'string' ? JSON.stringify(contextText).slice(1, -1) : contextText;
+    const context = utf8(text);
+    const starts: number[] = [];
+    for (let offset = 0; offset < context.length; offset++) {
+      if (isSpanStart(context, offset, as)) starts.push(offset);
+    }
+    const automaton = new GroundedAutomaton(inner, context, Int32Array.from(starts), as === 'number');
+    return Number.isFinite(automaton.distance(automaton.start)) ? automaton : undefined;
+  }
+
+  step(state: GroundedState, byte: number): GroundedState | undefined {
+    const inner = this.inner.step(state.inner, byte);
+    if (inner === undefined) return undefined;
+    const ends: number[] = [];
+    for (const end of state.ends) if (this.context[end] === byte) ends.push(end + 1);
+    if (ends.length === 0) return undefined;
+    const next = { inner, ends: Int32Array.from(ends) };
+    return Number.isFinite(this.distance(next)) ? next : undefined;
+  }
+
+  accepts(state: GroundedState): boolean {
+    if (!this.inner.accepts(state.inner)) return false;
+    return state.ends.some((end) => this.endsSpan(end));
+  }
+
+  /** Bytes still needed, following the context from the best offset. */
+  distance(state: GroundedState): number {
+    let best = Infinity;
+    for (const end of state.ends) {
+      let inner: unknown = state.inner;
+      for (let ahead = 0; ahead <= LOOKAHEAD && ahead < best; ahead++) {
+        if (this.inner.accepts(inner) && this.endsSpan(end + ahead)) {
+          best = ahead;
+          break;
+        }
+        const byte = this.context[end + ahead];
+        if (byte === undefined) break;
+        inner = this.inner.step(inner, byte);
+        if (inner === undefined) break;
+      }
+    }
+    return best;
+  }
+
+  key(state: GroundedState): string {
+    return `${this.inner.key(state.inner)}@${state.ends.join(',')}`;
+  }
+
+  /** Numbers end where the context's number ends; strings may end anywhere. */
+  private endsSpan(end: number): boolean {
+    if (!this.wholeNumbers) return true;
+    const next = this.context[end];
+    return next === undefined || !isDigit(next) && !(next === 0x2e && isDigit(this.context[end + 1] ?? 0));
+  }
+}
+
+function isDigit(byte: number): boolean {
+  return byte >= 0x30 && byte <= 0x39;
+}
+
+/** A span starts at a character (not inside a UTF-8 sequence or an escape), and a number not inside another. */
+function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number'): boolean {
+  const byte = context[offset] as number;
+  if ((byte & 0xc0) === 0x80) return false;
+  if (as === 'number') {
+    const previous = context[offset - 1];
+    return (isDigit(byte) || byte === 0x2d) && (previous === undefined || (!isDigit(previous) && previous !== 0x2e));
+  }
+  // Inside an escape: after a backslash that is itself not escaped, or within \uXXXX.
+  let backslashes = 0;
+  for (let index = offset - 1; index >= 0 && context[index] === 0x5c; index--) backslashes++;
+  if (backslashes % 2 === 1) return false;
+  for (let back = 1; back <= 5; back++) {
+    if (offset - back - 1 < 0) break;
+    if (context[offset - back] === 0x75 && context[offset - back - 1] === 0x5c && back <= 4) {
+      let slashes = 0;
+      for (let index = offset - back - 2; index >= 0 && context[index] === 0x5c; index--) slashes++;
+      if (slashes % 2 === 0) return false;
+    }
+  }
+  return true;
+}
