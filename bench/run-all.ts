@@ -1,6 +1,13 @@
-/** `npm run bench`: every benchmark of the repo, one after another in one process. */
+/**
+ * `npm run bench`: every benchmark of the repo. Each one runs its compared variants side by side in one
+ * process and prints Markdown tables (copied into docs/benchmarks.md with the machine they ran on).
+ * The JSONSchemaBench coverage run (about ten minutes) is separate: packages/infill/scripts/suites-coverage.ts.
+ */
+import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { benchCoreSampler } from './core-sampler.bench.js';
 
 console.log(`# Lacuna benchmarks\n\nMachine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 await benchCoreSampler();
+// Infill's benchmark rewrites its section of docs/benchmarks.md unless told not to; `npm run bench` only prints.
+execFileSync(process.execPath, ['--import', 'tsx', 'packages/infill/scripts/infill-benchmark.ts', '--no-write'], { stdio: 'inherit' });
