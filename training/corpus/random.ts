@@ -2,6 +2,8 @@
  * The corpus's only source of randomness. Seeded, so the same seed writes a byte-identical corpus;
  * Math.random and the clock are never used.
  */
+import { createRandomSource } from '../../packages/core/src/sampling/random-source.js';
+
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
@@ -18,32 +20,10 @@ export interface Random {
   sample<Item>(items: readonly Item[], count: number): Item[];
 }
 
-/** xoshiro128** seeded through splitmix32: fast, and plenty for picking words. */
+/** Word-picking helpers over the SDK's own seeded source (xoshiro128**), so there is one generator to trust. */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const splitmix = (): number => {
-    state = (state + 0x9e3779b9) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 16), 0x85ebca6b);
-    mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
-    return (mixed ^ (mixed >>> 16)) >>> 0;
-  };
-  let s0 = splitmix();
-  let s1 = splitmix();
-  let s2 = splitmix();
-  let s3 = splitmix();
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotateLeft(Math.imul(s1, 5), 7), 9) >>> 0;
-    const shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = rotateLeft(s3, 11);
-    return result;
-  };
-  const next = (): number => nextUint32() / 4294967296;
+  const source = createRandomSource(seed);
+  const next = (): number => source.next();
   const integer = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <Item>(items: readonly Item[]): Item => {
     if (items.length === 0) throw new RangeError('Cannot pick from an empty list.');
@@ -78,9 +58,6 @@ export function createRandom(seed: number): Random {
   };
 }
 
-function rotateLeft(value: number, bits: number): number {
-  return (value << bits) | (value >>> (32 - bits));
-}
 
 /** FNV-1a then a murmur finaliser: well-spread 32-bit hashes of short strings, for seeds and partitions. */
 export function hashText(text: string): number {
