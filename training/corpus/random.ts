@@ -58,7 +58,6 @@ export function createRandom(seed: number): Random {
   };
 }
 
-
 /** FNV-1a then a murmur finaliser: well-spread 32-bit hashes of short strings, for seeds and partitions. */
 export function hashText(text: string): number {
   let hash = 0x811c9dc5;
