@@ -3,14 +3,15 @@
  *
  *   npx tsx examples/generate-text.ts "Your prompt" [model-folder]
  *
- * Without a folder it runs the tiny random-weight fixture model: the text is noise, but every step, the
- * parallel commits and the forward-pass count are real.
+ * Without a folder it runs the best model available (see loadBestModel): until the default model is trained,
+ * the random-weight fixture, whose text is noise, but every step, the parallel commits and the forward-pass
+ * count are real.
  */
-import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence } from '@lacuna/core';
-import { modelPath } from '@lacuna/model-tiny-random';
+import { loadBestModel } from '@lacuna/agent/cli';
+import { confidenceThreshold, DiffusionPipeline, lowConfidence } from '@lacuna/core';
 
 const prompt = process.argv[2] ?? 'Write one sentence about Lisbon.';
-const model = await loadModel(process.argv[3] ?? modelPath);
+const { model } = await loadBestModel({ model: process.argv[3], agent: false });
 const pipeline = new DiffusionPipeline(model);
 
 for (const [label, strategy, steps] of [

@@ -38,6 +38,10 @@ export type { HoleBudgets, SkeletonOptions } from './skeleton/skeleton-tree.js';
 // Serialisation (training corpora are rendered with these).
 export { serializeValue } from './skeleton/serialize-value.js';
 export { renderTrainingCanvas, type TrainingCanvas } from './fill/training-canvas.js';
+export { renderTrainingCanvases, FIXED_MASK_ROLE, type DecisionCanvas, type DecisionValueHoles, type TrainingCanvases, type TrainingCanvasesOptions } from './fill/training-canvases.js';
 
 // Testing.
 export { createRandomPredictor } from './testing/random-predictor.js';
+
+// The model folder the CLIs use: --model, $LACUNA_MODEL, the trained default model, else the fixture.
+export { DEFAULT_MODEL_PACKAGE, resolveModelFolder, type ModelSource, type ResolvedModel } from './cli/resolve-model.js';

@@ -74,6 +74,8 @@ describe('createAgent on the fixture model', () => {
     });
     const repairEvents: AgentStreamPart[] = [];
     agent.on('repair', (part) => repairEvents.push(part));
+    const repairSteps: string[] = [];
+    agent.on('denoise', (part) => (part.phase === 'repair' ? repairSteps.push(part.canvasText) : undefined));
     const result = await agent.run('Set a timer for 10 minutes called tea');
 
     expect(result.toolCalls.length).toBeGreaterThanOrEqual(1);
@@ -82,6 +84,9 @@ describe('createAgent on the fixture model', () => {
     expect(record).toMatchObject({ step: 1, attempt: 1, tool: 'timer', path: ['label'], check: 'validator', before: checked[0]?.label });
     expect(record?.forwardPasses).toBeGreaterThan(0);
     expect(repairEvents).toHaveLength(result.repairs.length);
+    // The repair's denoising steps are reported as such, showing the answer canvas, not the feedback prompt.
+    expect(repairSteps.length).toBeGreaterThan(0);
+    for (const text of repairSteps) expect(text.startsWith('[{"tool":"timer"')).toBe(true);
     // Only the label's hole was denoised again: the minutes the model wrote the first time are kept.
     expect(checked[1]?.minutes).toBe(checked[0]?.minutes);
     expect(result.toolResults[0]?.output).toEqual(result.toolCalls[0]?.input);

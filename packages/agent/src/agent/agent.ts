@@ -88,9 +88,14 @@ export class Agent extends EventEmitter<AgentEvents> {
       yield* drain();
       const messages = renderAgentMessages({ tools: this.signatures, turns, ...(this.options.instructions === undefined ? {} : { instructions: this.options.instructions }) });
       const { tokenizer } = this.options.model;
-      const promptLength = tokenizer.encode(tokenizer.applyChatTemplate(messages, { addGenerationPrompt: true })).length;
-      const onStep = (phase: 'plan' | 'repair') => (event: DenoiseStepEvent) => {
+      // Infill reuses the plan's onStep for repairs (the session keeps its options), so the phase and where the
+      // answer starts (a repair's prompt carries the feedback) are read when each step is reported.
+      let phase: 'plan' | 'repair' = 'plan';
+      let promptLength: number | undefined = tokenizer.encode(tokenizer.applyChatTemplate(messages, { addGenerationPrompt: true })).length;
+      let planned: InfillResult<PlanItem[]> | undefined;
+      const onStep = (event: DenoiseStepEvent) => {
         usage.tokens += event.canvas.length;
+        promptLength ??= planned?.session.promptIds().length ?? 0;
         emit({
           type: 'denoise',
           step,
@@ -102,12 +107,12 @@ export class Agent extends EventEmitter<AgentEvents> {
       };
 
       const planStarted = performance.now();
-      let planned = await this.guard(
+      planned = await this.guard(
         infill({
           model: this.options.model,
           schema: step === 1 && this.options.toolChoice === 'required' ? this.callsOnlyPlan : this.plan,
           prompt: messages,
-          onStep: onStep('plan'),
+          onStep,
           ...this.fillOptions(signal),
           ...(this.options.checks?.grounding === false ? {} : { ground: this.groundIn(contextOf(turns)) }),
         }),
@@ -119,7 +124,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       const repairs: RepairRecord[] = [];
       let calls = callsOf(planned.value);
       for (let attempt = 1; calls.length > 0; attempt++) {
-        const issues = await checkCalls(calls, this.options.tools, {
+        const issues: FieldIssue[] = await checkCalls(calls, this.options.tools, {
           context: contextOf(turns),
           minConfidence: this.options.checks?.minConfidence ?? 0.05,
           holes: planned.holes,
@@ -137,8 +142,10 @@ export class Agent extends EventEmitter<AgentEvents> {
         }
         const before = calls;
         const repairStarted = performance.now();
+        phase = 'repair';
+        promptLength = undefined;
         planned = await this.guard(
-          repair(planned as InfillResult<PlanItem[]>, {
+          repair(planned, {
             paths: issues.map((issue) => [issue.callIndex, 'arguments', ...issue.path]),
             ...(this.options.repair?.feedback === false ? {} : { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') }),
           }),

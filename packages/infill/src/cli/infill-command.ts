@@ -3,14 +3,14 @@ import { parseArgs } from 'node:util';
 import { loadModel } from '@lacuna/core';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import { infill } from '../infill.js';
-import { defaultModelFolder } from './default-model.js';
+import { resolveModelFolder } from './resolve-model.js';
 
 export const INFILL_USAGE = `Usage: lacuna infill --schema <file.json> --prompt "<text>" [--model <folder>] [--seed <n>] [--temperature <t>]
 
 Fills the JSON Schema with the model and prints the value as JSON on stdout.
   --schema       a JSON Schema file (draft-04 to 2020-12)
   --prompt       what to fill it with
-  --model        a model folder (default: $LACUNA_MODEL, else the bundled fixture model)
+  --model        a model folder (default: $LACUNA_MODEL, else models/default when installed, else the random fixture)
   --seed         seed for sampling (default 0)
   --temperature  sampling temperature (default 0: most likely token)`;
 
@@ -49,7 +49,9 @@ export async function infillCommand(argv: readonly string[], out: (text: string)
   const temperature = values.temperature === undefined ? 0 : Number(values.temperature);
   if (!Number.isInteger(seed)) throw new LacunaInfillError({ code: 'CLI_USAGE', message: `--seed must be an integer, got ${values.seed}.` });
   if (!(temperature >= 0)) throw new LacunaInfillError({ code: 'CLI_USAGE', message: `--temperature must be a number >= 0, got ${values.temperature}.` });
-  const model = await loadModel(values.model ?? defaultModelFolder());
+  const resolved = await resolveModelFolder({ flag: values.model });
+  if (resolved.source === 'fixture') process.stderr.write('lacuna infill: no trained model found (models/default, $LACUNA_MODEL or --model): running the random-weight fixture model: values are valid but noise.\n');
+  const model = await loadModel(resolved.folder);
   try {
     const result = await infill({ model, schema: schema as Record<string, unknown>, prompt: values.prompt ?? '', seed, sampling: { temperature } });
     out(`${JSON.stringify(result.value)}\n`);

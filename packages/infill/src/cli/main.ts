@@ -1,30 +1,41 @@
 #!/usr/bin/env node
+import type { CommandEntry } from './command.js';
+import { discoverCommands } from './discover-commands.js';
 import { infillCommand } from './infill-command.js';
 
-/** A subcommand: arguments after its name, a writer for stdout; resolves to the exit code. */
-export type Command = (argv: readonly string[], out: (text: string) => void) => Promise<number>;
+export type { Command, CommandEntry } from './command.js';
 
-/** The `lacuna` commands. Other packages' commands (call, run) register here. */
-export const COMMANDS: Record<string, { readonly run: Command; readonly summary: string }> = {
+/**
+ * The `lacuna` commands of this package. Other packages' commands (`call` and `run` of @lacuna/agent) are
+ * found at run time by `discoverCommands`, so that infill never depends on them.
+ */
+export const COMMANDS: Record<string, CommandEntry> = {
   infill: { run: infillCommand, summary: 'fill a JSON Schema with a model and print the value as JSON' },
 };
 
-function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`);
+function usage(commands: Readonly<Record<string, CommandEntry>>): string {
+  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`);
   return `Usage: lacuna <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun lacuna <command> --help for its options.\n`;
 }
 
 /** Runs the CLI; returns the exit code. Errors go to stderr as one line: `lacuna: CODE: message`. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
-    (name === undefined ? process.stderr : process.stdout).write(usage());
-    return name === undefined ? 2 : 0;
-  }
-  const command = COMMANDS[name];
+  // Infill's own commands run without loading other packages; the others are looked up only when needed.
+  let command = name === undefined ? undefined : COMMANDS[name];
   if (command === undefined) {
-    process.stderr.write(`lacuna: unknown command "${name}".\n\n${usage()}`);
-    return 2;
+    const discovered = await discoverCommands();
+    const commands = { ...discovered.commands, ...COMMANDS };
+    if (name === undefined || name === '--help' || name === '-h') {
+      (name === undefined ? process.stderr : process.stdout).write(usage(commands));
+      return name === undefined ? 2 : 0;
+    }
+    command = commands[name];
+    if (command === undefined) {
+      const missing = discovered.unavailable.map((entry) => `(${entry.module}: ${entry.reason})\n`).join('');
+      process.stderr.write(`lacuna: unknown command "${name}".\n${missing}\n${usage(commands)}`);
+      return 2;
+    }
   }
   try {
     return await command.run(rest, (text) => process.stdout.write(text));

@@ -1,0 +1,25 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { modelPath as fixtureModelPath } from '@lacuna/model-tiny-random';
+import { describe, expect, it } from 'vitest';
+import { resolveModelFolder } from './resolve-model.js';
+
+describe('resolveModelFolder', () => {
+  it('prefers --model, then $LACUNA_MODEL', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'lacuna-model-'));
+    expect(await resolveModelFolder({ flag: folder, environment: { LACUNA_MODEL: fixtureModelPath } })).toEqual({ folder, source: 'flag', isFixture: false });
+    expect(await resolveModelFolder({ environment: { LACUNA_MODEL: folder } })).toEqual({ folder, source: 'environment', isFixture: false });
+  });
+
+  it('recognises the fixture however it is named', async () => {
+    const named = await resolveModelFolder({ flag: join(fixtureModelPath, '.'), environment: {} });
+    expect(named).toMatchObject({ source: 'flag', isFixture: true });
+  });
+
+  it('falls back to the default model when installed, else to the fixture', async () => {
+    const resolved = await resolveModelFolder({ environment: {} });
+    if (resolved.source === 'default') expect(resolved.isFixture).toBe(false);
+    else expect(resolved).toEqual({ folder: fixtureModelPath, source: 'fixture', isFixture: true });
+  });
+});

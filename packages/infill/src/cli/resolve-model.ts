@@ -1,0 +1,59 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { modelPath as fixtureModelPath } from '@lacuna/model-tiny-random';
+
+/** Where the model folder came from, best first. */
+export type ModelSource = 'flag' | 'environment' | 'default' | 'fixture';
+
+export interface ResolvedModel {
+  readonly folder: string;
+  readonly source: ModelSource;
+  /** The random-weight test fixture: its outputs are noise, so the agent's checks must be relaxed on it. */
+  readonly isFixture: boolean;
+}
+
+/**
+ * The package of the trained default model (models/default). It is looked up at run time rather than
+ * imported, so that everything keeps running on the fixture until it exists.
+ */
+export const DEFAULT_MODEL_PACKAGE = '@lacuna/model-default';
+
+/**
+ * The best model available: `--model`, else `$LACUNA_MODEL`, else the trained default model when it is
+ * installed, else the random-weight fixture.
+ */
+export async function resolveModelFolder(options: { flag?: string | undefined; environment?: NodeJS.ProcessEnv } = {}): Promise<ResolvedModel> {
+  const environment = options.environment ?? process.env;
+  if (options.flag !== undefined && options.flag !== '') return described(options.flag, 'flag');
+  const fromEnvironment = environment.LACUNA_MODEL;
+  if (fromEnvironment !== undefined && fromEnvironment !== '') return described(fromEnvironment, 'environment');
+  const trained = await defaultModelFolder();
+  if (trained !== undefined) return described(trained, 'default');
+  return described(fixtureModelPath, 'fixture');
+}
+
+/** The installed default model's folder, if the package is there and holds a model. */
+async function defaultModelFolder(): Promise<string | undefined> {
+  // A variable specifier: the package does not exist yet, and TypeScript must not try to resolve it.
+  const specifier: string = DEFAULT_MODEL_PACKAGE;
+  try {
+    const { modelPath } = (await import(specifier)) as { modelPath?: unknown };
+    if (typeof modelPath === 'string' && existsSync(join(modelPath, 'lacuna-model.json'))) return modelPath;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw error;
+  }
+  return undefined;
+}
+
+function described(folder: string, source: ModelSource): ResolvedModel {
+  return { folder, source, isFixture: sameFolder(folder, fixtureModelPath) };
+}
+
+function sameFolder(left: string, right: string): boolean {
+  try {
+    return realpathSync(left) === realpathSync(right);
+  } catch {
+    return false;
+  }
+}

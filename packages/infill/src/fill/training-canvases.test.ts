@@ -1,0 +1,173 @@
+import type { PredictionRequest, PredictionRows, Predictor } from '@lacuna/core';
+import { describe, expect, it } from 'vitest';
+import { infill } from '../infill.js';
+import { fixtureTokenizer } from '../testing/fixture-tokenizer.js';
+import type { InfillModel } from './infill-session.js';
+import { renderTrainingCanvas } from './training-canvas.js';
+import { FIXED_MASK_ROLE, renderTrainingCanvases, type DecisionCanvas } from './training-canvases.js';
+
+const PROFILE = {
+  type: 'object',
+  properties: {
+    name: { type: 'string' },
+    age: { type: 'integer', minimum: 0 },
+    email: { type: 'string', format: 'email' },
+    // String items, not an enum: see the note on enum holes in the test below.
+    tags: { type: 'array', items: { type: 'string' }, maxItems: 3 },
+    pet: { anyOf: [{ type: 'null' }, { type: 'object', properties: { kind: { const: 'cat' }, lives: { type: 'integer' } }, required: ['kind'] }] },
+  },
+  required: ['name', 'age'],
+} as const;
+
+/** A plan as the agent asks for one: a list of calls, each a branch tagged by the tool's name. */
+const PLAN = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 3,
+  items: {
+    oneOf: [
+      {
+        type: 'object',
+        properties: {
+          tool: { const: 'get_weather' },
+          arguments: { type: 'object', properties: { city: { type: 'string' }, unit: { enum: ['celsius', 'fahrenheit'] } }, required: ['city'], additionalProperties: false },
+        },
+        required: ['tool', 'arguments'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          tool: { const: 'set_timer' },
+          arguments: { type: 'object', properties: { minutes: { type: 'integer', minimum: 1 }, label: { type: 'string' } }, required: ['minutes'], additionalProperties: false },
+        },
+        required: ['tool', 'arguments'],
+        additionalProperties: false,
+      },
+      { type: 'object', properties: { tool: { const: 'answer' }, text: { type: 'string', minLength: 1 } }, required: ['tool', 'text'], additionalProperties: false },
+    ],
+  },
+} as const;
+
+const CASES = [
+  { name: 'optional properties, an array length and a nullable branch', schema: PROFILE, value: { name: 'Ada', age: 36, tags: ['red', 'blue'], pet: { kind: 'cat', lives: 9 } } },
+  { name: 'every optional property absent', schema: PROFILE, value: { name: 'Bo', age: 7 } },
+  {
+    name: 'a plan: call count, tool branches, optional arguments',
+    schema: PLAN,
+    value: [
+      { tool: 'get_weather', arguments: { city: 'Lisbon' } },
+      { tool: 'set_timer', arguments: { minutes: 5, label: 'tea' } },
+    ],
+  },
+  { name: 'a plan that answers in words', schema: PLAN, value: [{ tool: 'answer', text: 'Hello there.' }] },
+];
+
+/**
+ * A predictor that has read the teacher-forced canvases: it finds the one the canvas it is shown belongs to
+ * (equal everywhere but at masked target positions) and puts all its weight on the target tokens. Every canvas
+ * it is shown is recorded with the index of the expected canvas it matched (-1: none).
+ */
+function scriptedPredictor(expected: readonly { inputIds: readonly number[]; roles: readonly number[] }[], maskTokenId: number, vocabularySize: number) {
+  const seen: number[] = [];
+  const matches = (ids: ArrayLike<number>, canvas: (typeof expected)[number]): boolean => {
+    if (ids.length !== canvas.inputIds.length) return false;
+    for (let position = 0; position < ids.length; position++) {
+      const token = ids[position] as number;
+      if (token !== canvas.inputIds[position] && !(token === maskTokenId && canvas.roles[position] === 2)) return false;
+    }
+    return true;
+  };
+  const predictor: Predictor = {
+    vocabularySize,
+    maxLength: 4096,
+    async predict(batch: readonly PredictionRequest[]): Promise<PredictionRows[]> {
+      return batch.map((request) => {
+        const index = expected.findIndex((canvas) => matches(request.inputIds, canvas));
+        seen.push(index);
+        const data = new Float32Array(request.positions.length * vocabularySize);
+        if (index >= 0) {
+          request.positions.forEach((position, row) => {
+            data[row * vocabularySize + ((expected[index] as (typeof expected)[number]).inputIds[position] as number)] = 20;
+          });
+        }
+        return { data, rows: request.positions.length, vocabularySize };
+      });
+    },
+  };
+  return { predictor, seen };
+}
+
+describe('renderTrainingCanvases (teacher-forced decision rounds)', () => {
+  const { tokenizer, spec } = fixtureTokenizer();
+  const stubModel: InfillModel = { tokenizer, spec, predictor: { vocabularySize: spec.vocabularySize, maxLength: 4096, predict: () => Promise.reject(new Error('not used')) } };
+
+  for (const testCase of CASES) {
+    it(`lays out what infill lays out when the model decides as the value says: ${testCase.name}`, async () => {
+      const prompt = 'Fill it in.';
+      const rendered = renderTrainingCanvases({ model: stubModel, schema: testCase.schema, value: testCase.value, prompt, valueHoles: 'masked' });
+      expect(rendered.decisions.length).toBeGreaterThan(0);
+      const expected = [...rendered.decisions, rendered.final];
+      const { predictor, seen } = scriptedPredictor(expected, spec.maskTokenId, spec.vocabularySize);
+      const result = await infill({ model: { tokenizer, spec, predictor }, schema: testCase.schema, prompt });
+
+      expect(result.value).toEqual(testCase.value);
+      // Every forward pass saw one of the teacher-forced canvases, each round in turn, the final canvas last.
+      // (The final canvas is renderTrainingCanvas's, which gives every value its tokens plus a pad; infill
+      // agrees for values that end inside their first budget, as these do. It differs for enum holes whose
+      // value fills the budget exactly, where infill writes no pad, and for values that needed growing.)
+      expect(seen).not.toContain(-1);
+      expect([...new Set(seen)]).toEqual(expected.map((_, index) => index));
+      expect(result.canvas?.toArray()).toEqual(rendered.final.inputIds);
+      expect(rendered.final).toEqual(renderTrainingCanvas({ model: stubModel, schema: testCase.schema, value: testCase.value, prompt }));
+    });
+  }
+
+  it('marks decision holes as targets and value holes as fixed masks in masked mode', () => {
+    const { decisions } = renderTrainingCanvases({ model: stubModel, schema: PLAN, value: CASES[2]?.value, prompt: 'p', valueHoles: 'masked' });
+    // Count, then the two tools, then the optional arguments of each call beside the required ones' masks.
+    expect(decisions.map((canvas) => canvas.holes.map((hole) => hole.kind))).toEqual([['count'], ['branch', 'branch'], ['value', 'presence', 'value', 'presence']]);
+    const last = decisions[2] as DecisionCanvas;
+    for (const [position, role] of last.roles.entries()) {
+      expect(role === 2).toBe(last.decisionMask[position]);
+      if (role === FIXED_MASK_ROLE) expect(last.inputIds[position]).toBe(spec.maskTokenId);
+    }
+    // An absent optional argument is written as pads only: the model learns to leave it out.
+    const unit = last.holes[1] as DecisionCanvas['holes'][number];
+    expect(last.inputIds.slice(unit.start, unit.start + unit.length).every((token) => token === spec.padTokenId)).toBe(true);
+    const label = last.holes[3] as DecisionCanvas['holes'][number];
+    expect(tokenizer.decode(last.inputIds.slice(label.start, label.start + label.length).filter((token) => token !== spec.padTokenId))).toBe('"label":');
+  });
+
+  it('writes the values into decision canvases in filled mode: roles 0-2 only, no mask token', () => {
+    const value = CASES[2]?.value;
+    const filled = renderTrainingCanvases({ model: stubModel, schema: PLAN, value, prompt: 'p' });
+    const masked = renderTrainingCanvases({ model: stubModel, schema: PLAN, value, prompt: 'p', valueHoles: 'masked' });
+    expect(filled.final).toEqual(masked.final);
+    filled.decisions.forEach((canvas, round) => {
+      expect(canvas.inputIds).not.toContain(spec.maskTokenId);
+      expect(canvas.roles.every((role) => role <= 2)).toBe(true);
+      // The decisions are the same; only the value holes differ (values here fit their first budgets).
+      const other = masked.decisions[round] as DecisionCanvas;
+      expect(canvas.decisionMask).toEqual(other.decisionMask);
+      canvas.inputIds.forEach((token, position) => {
+        if (other.roles[position] !== FIXED_MASK_ROLE) expect(token).toBe(other.inputIds[position]);
+      });
+    });
+  });
+
+  it('writes a value that occurs twice in both places', () => {
+    // The session caches encodings; a writer that appended its pad to a cached array would corrupt the second.
+    const value = [
+      { tool: 'set_timer', arguments: { minutes: 5, label: 'tea' } },
+      { tool: 'set_timer', arguments: { minutes: 5, label: 'tea' } },
+    ];
+    const { final } = renderTrainingCanvases({ model: stubModel, schema: PLAN, value, prompt: 'p' });
+    expect(JSON.parse(final.text)).toEqual(value);
+  });
+
+  it('refuses a value the skeleton cannot write', () => {
+    expect(() => renderTrainingCanvases({ model: stubModel, schema: PLAN, value: [{ tool: 'set_timer', arguments: { minutes: 0 } }], validate: false })).toThrow(/outside what the skeleton generates|no branch/);
+    expect(() => renderTrainingCanvases({ model: stubModel, schema: PLAN, value: [], validate: false })).toThrow(/0 items/);
+  });
+});

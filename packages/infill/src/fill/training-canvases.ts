@@ -1,0 +1,285 @@
+import type { ChatMessage } from '@lacuna/core';
+import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
+import { compileSchema, type SchemaInput } from '../schema/compile-schema.js';
+import { formatPath } from '../schema/json-pointer.js';
+import { deepEqual } from '../schema/json-value.js';
+import { valueMatchesNode } from '../schema/schema-facts.js';
+import { resolveNode, type JsonValue, type SchemaNode } from '../schema/schema-node.js';
+import { renderSkeleton, type SkeletonItem } from '../skeleton/render-skeleton.js';
+import { unionBranches, type Instance } from '../skeleton/skeleton-tree.js';
+import type { CanvasLayout } from './canvas-layout.js';
+import type { HoleFiller } from './hole-filler.js';
+import type { Hole, HoleKind } from './hole.js';
+import { InfillSession, type FillOptions, type InfillModel } from './infill-session.js';
+import type { TrainingCanvas } from './training-canvas.js';
+
+/**
+ * Role of a value hole on a decision canvas in `valueHoles: 'masked'` mode: the mask token stands there (as at
+ * inference, where values are filled after the structure) and is never a target. The `lacuna-dataset/1`
+ * trainer knows only roles 0-2 and refuses mask tokens in its data, so this mode needs a trainer that
+ * writes the mask token at these positions itself.
+ */
+export const FIXED_MASK_ROLE = 3;
+
+/** How value holes appear on decision canvases. */
+export type DecisionValueHoles = 'filled' | 'masked';
+
+export interface DecisionCanvas {
+  /** Prompt, skeleton with every visible decision hole written as the value has it (then pads), end token. */
+  readonly inputIds: readonly number[];
+  /**
+   * Per position: 0 prompt, 1 structure, 2 target (the decision holes; in `'filled'` mode the value holes
+   * too), 3 fixed mask (value holes in `'masked'` mode).
+   */
+  readonly roles: readonly number[];
+  /** True at the decision holes' positions: what the model fills in this round at inference. */
+  readonly decisionMask: readonly boolean[];
+  readonly promptLength: number;
+  /** Every hole on this canvas, decisions and values. */
+  readonly holes: readonly { readonly jsonPath: string; readonly kind: HoleKind; readonly start: number; readonly length: number }[];
+}
+
+export interface TrainingCanvases {
+  /** One canvas per round of structural decisions, in the order infill decides them. */
+  readonly decisions: readonly DecisionCanvas[];
+  /** The canvas infill ends with: the same as `renderTrainingCanvas` returns. */
+  readonly final: TrainingCanvas;
+}
+
+export interface TrainingCanvasesOptions extends FillOptions {
+  readonly model: InfillModel;
+  readonly schema: SchemaInput;
+  readonly value: unknown;
+  readonly prompt?: string | readonly ChatMessage[];
+  /**
+   * `'filled'` (default): value holes on decision canvases hold the value's tokens and are targets like the
+   * decision holes, so every sequence is a plain `lacuna-dataset/1` one (no mask token); training masks them
+   * at random, and at high noise levels the model sees what inference shows, values all masked. `'masked'`:
+   * exactly the canvas inference lays out, value holes as fixed masks (`FIXED_MASK_ROLE`), budgets unchanged.
+   */
+  readonly valueHoles?: DecisionValueHoles;
+  /**
+   * Validate the value with the schema's validator first (default true). Without it, the value is still
+   * checked: every leaf against its hole's automaton, the structure against the skeleton, and the rendered
+   * text against the value.
+   */
+  readonly validate?: boolean;
+}
+
+/**
+ * Teacher-forced infill: the canvases infill lays out when the model decides every structural question the way
+ * `value` answers it. Infill decides optional properties, array lengths and union branches in rounds of
+ * decision holes before any value exists (docs/infill.md, "Decision holes"); a model trained only on final
+ * canvases never sees those rounds. Each round here is laid out by the same session, skeleton rendering and
+ * canvas layout as inference, with the decision holes holding the chosen label's tokens (then pads), and the
+ * structure grows by the same builder calls; the last canvas is the final one (`renderTrainingCanvas`).
+ */
+export function renderTrainingCanvases(options: TrainingCanvasesOptions): TrainingCanvases {
+  const compiled = compileSchema(options.schema);
+  if (options.validate !== false) {
+    const outcome = compiled.validate(options.value);
+    if (!outcome.ok) throw invalid(`The value does not validate: ${outcome.issues.map((issue) => issue.message).join('; ')}`);
+  }
+  const mode = options.valueHoles ?? 'filled';
+  const value = options.value as JsonValue;
+  const session = new TeacherForcedSession(options.model, compiled, options.prompt ?? '', options);
+  const filler = session.filler();
+  const decisions: DecisionCanvas[] = [];
+  for (;;) {
+    const items = renderSkeleton(session.tree);
+    const choices: Choice[] = [];
+    walk(session, session.tree, value, { choices, writeValues: mode === 'filled' });
+    if (choices.length === 0) break;
+    decisions.push(decisionCanvas(session, filler, items, choices, mode));
+    // Every visible decision is made in the round; what they open up is decided in the next one.
+    for (const choice of choices) choice.apply();
+  }
+  walk(session, session.tree, value, { choices: [], writeValues: true });
+  const final = finalCanvas(session, filler);
+  if (!deepEqual(JSON.parse(final.text), value)) throw invalid(`The skeleton wrote ${final.text}, which is not the value`);
+  return { decisions, final };
+}
+
+/** Encodings are copied: the layout and the value writer append pads to the arrays they are given. */
+class TeacherForcedSession extends InfillSession {
+  override encode(text: string): number[] {
+    return [...super.encode(text)];
+  }
+}
+
+interface Choice {
+  readonly hole: Hole;
+  /** Index into the hole's labels. */
+  readonly label: number;
+  readonly apply: () => void;
+}
+
+/**
+ * Walks the tree alongside the value: records the choice of every undecided structure (without changing the
+ * tree yet), checks the decided structure against the value, and writes leaf values when asked to.
+ */
+function walk(session: InfillSession, instance: Instance, value: JsonValue, state: { choices: Choice[]; writeValues: boolean }): void {
+  const fail = (why: string): never => {
+    throw invalid(`The value at ${formatPath(instance.path)} cannot be written by the skeleton: ${why}.`, formatPath(instance.path));
+  };
+  switch (instance.kind) {
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('an object was expected');
+      for (const member of instance.members) {
+        const present = Object.hasOwn(value, member.property.name);
+        if (member.presence === 'undecided') {
+          const hole = member.decision as Hole;
+          state.choices.push({ hole, label: present ? 0 : 1, apply: () => session.builder.expandMember(member, present, instance.path) });
+        } else if (present !== (member.presence === 'present')) {
+          fail(`property "${member.property.name}" is ${present ? 'present' : 'absent'}, which the skeleton does not allow here`);
+        } else if (member.value !== undefined) walk(session, member.value, value[member.property.name] as JsonValue, state);
+      }
+      const declared = new Set(instance.members.map((member) => member.property.name));
+      const others = Object.keys(value).filter((key) => !declared.has(key));
+      if (others.length !== instance.extras.length) fail(`${others.length} undeclared properties, the skeleton writes ${instance.extras.length}`);
+      instance.extras.forEach((extra, index) => {
+        const key = others[index] as string;
+        if (state.writeValues) writeValue(session, extra.key.hole, JSON.stringify(key).slice(1, -1));
+        walk(session, extra.value, value[key] as JsonValue, state);
+      });
+      return;
+    }
+    case 'array': {
+      if (!Array.isArray(value)) return fail('an array was expected');
+      if (instance.decision !== undefined) {
+        const hole = instance.decision;
+        const label = (hole.labels ?? []).indexOf(String(value.length));
+        if (label < 0) fail(`${value.length} items; the skeleton offers ${(hole.labels ?? []).join(', ')}`);
+        state.choices.push({ hole, label, apply: () => session.builder.expandArray(instance, value.length) });
+        return;
+      }
+      if (instance.items.length !== value.length) fail(`${value.length} items where the skeleton has ${instance.items.length}`);
+      instance.items.forEach((item, index) => walk(session, item, value[index] as JsonValue, state));
+      return;
+    }
+    case 'union': {
+      if (instance.decision !== undefined) {
+        const hole = instance.decision;
+        const allowed = unionBranches(instance);
+        const label = allowed.findIndex((branch) => fits(instance.node.branches[branch] as SchemaNode, value));
+        if (label < 0) fail('no branch of the union fits it');
+        state.choices.push({ hole, label, apply: () => session.builder.expandUnion(instance, allowed[label] as number) });
+        return;
+      }
+      walk(session, instance.value as Instance, value, state);
+      return;
+    }
+    case 'leaf':
+      if (state.writeValues) writeValue(session, instance.hole, instance.node.kind === 'string' ? JSON.stringify(value).slice(1, -1) : JSON.stringify(value));
+      return;
+    case 'literal':
+      if (!deepEqual(value, instance.value)) fail(`the skeleton writes the constant ${JSON.stringify(instance.value)} here`);
+      return;
+  }
+}
+
+/** Writes a value into a value hole as the model would have: its tokens, one pad, a budget that holds them. */
+function writeValue(session: InfillSession, hole: Hole, text: string): void {
+  // From a fresh hole every time, so that a canvas depends only on the structure and the value, not on the
+  // absorbed literal text and budgets of earlier rounds.
+  hole.reset();
+  const tokens = session.encode(text);
+  let state: unknown = hole.body.start;
+  for (const token of tokens) state = state === undefined ? undefined : session.lifter.stepToken(hole.body, state, token);
+  if (state === undefined || !hole.body.accepts(state)) {
+    throw invalid(`The value ${JSON.stringify(text)} at ${formatPath(hole.path)} is outside what the skeleton generates there (see docs/infill.md on format subsets).`, formatPath(hole.path));
+  }
+  hole.automaton = hole.body;
+  hole.prefixText = '';
+  hole.suffixText = '';
+  hole.state = state;
+  hole.tokens = [...tokens, session.model.spec.padTokenId];
+  hole.confidences = hole.tokens.map(() => 1);
+  hole.ended = true;
+  hole.budget = Math.max(hole.budget, hole.tokens.length);
+}
+
+function decisionCanvas(session: InfillSession, filler: HoleFiller, items: readonly SkeletonItem[], choices: readonly Choice[], mode: DecisionValueHoles): DecisionCanvas {
+  const layout = filler.layout(items);
+  const { padTokenId } = session.model.spec;
+  const ids = layout.canvas.toArray();
+  padValueHoles(layout, ids, padTokenId);
+  const decisionMask = ids.map(() => false);
+  for (const choice of choices) {
+    const start = layout.holeStart.get(choice.hole) as number;
+    const label = (choice.hole.labels as readonly string[])[choice.label] as string;
+    const tokens = label === '' ? [] : session.encode(label);
+    for (let offset = 0; offset < choice.hole.budget; offset++) {
+      ids[start + offset] = tokens[offset] ?? padTokenId;
+      decisionMask[start + offset] = true;
+    }
+  }
+  const roles = ids.map((_, position) => {
+    if (position < layout.skeletonStart) return 0;
+    const hole = layout.holeAt[position];
+    if (hole === undefined) return 1;
+    return hole.isDecision || mode === 'filled' ? 2 : FIXED_MASK_ROLE;
+  });
+  return { inputIds: ids, roles, decisionMask, promptLength: layout.skeletonStart, holes: holeSpans(layout) };
+}
+
+function finalCanvas(session: InfillSession, filler: HoleFiller): TrainingCanvas {
+  const layout = filler.layout(renderSkeleton(session.tree));
+  const ids = layout.canvas.toArray();
+  padValueHoles(layout, ids, session.model.spec.padTokenId);
+  const holeMask = ids.map((_, position) => layout.holeAt[position] !== undefined);
+  const roles = ids.map((_, position) => (position < layout.skeletonStart ? 0 : holeMask[position] ? 2 : 1));
+  if (ids.includes(session.model.spec.maskTokenId)) throw invalid('A value hole was left unwritten on the final canvas (internal error).');
+  const holes = holeSpans(layout).map(({ jsonPath, start, length }) => ({ jsonPath, start, length }));
+  return { inputIds: ids, holeMask, roles, promptLength: layout.skeletonStart, text: session.text(), holes };
+}
+
+/** A written value leaves the rest of its budget to pads, which the layout shows as masks. */
+function padValueHoles(layout: CanvasLayout, ids: number[], padTokenId: number): void {
+  for (const [hole, start] of layout.holeStart) {
+    if (hole.tokens.length === 0) continue;
+    for (let offset = hole.tokens.length; offset < hole.budget; offset++) ids[start + offset] = padTokenId;
+  }
+}
+
+function holeSpans(layout: CanvasLayout): { jsonPath: string; kind: HoleKind; start: number; length: number }[] {
+  return [...layout.holeStart].map(([hole, start]) => ({ jsonPath: formatPath(hole.path), kind: hole.kind, start, length: hole.budget }));
+}
+
+/**
+ * Whether a value can be written by a union branch: what a validator would check, as far as the branch choice
+ * depends on it (types, constants, required and declared properties, item schemas, lengths).
+ */
+function fits(schema: SchemaNode, value: JsonValue): boolean {
+  const node = resolveNode(schema);
+  switch (node.kind) {
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+      for (const property of node.properties) {
+        const present = Object.hasOwn(value, property.name);
+        if (property.required && !present) return false;
+        if (present && !fits(property.node, value[property.name] as JsonValue)) return false;
+      }
+      const undeclared = Object.keys(value).filter((key) => !node.properties.some((property) => property.name === key)).length;
+      return undeclared === (node.extra?.length ?? 0);
+    }
+    case 'array':
+      return (
+        Array.isArray(value) &&
+        value.length >= node.minItems &&
+        (node.maxItems === undefined || value.length <= node.maxItems) &&
+        value.every((item, index) => {
+          const itemNode = index < node.prefixItems.length ? node.prefixItems[index] : node.items;
+          return itemNode !== undefined && fits(itemNode, item);
+        })
+      );
+    case 'union':
+      return node.branches.some((branch) => fits(branch, value));
+    default:
+      return valueMatchesNode(value, node);
+  }
+}
+
+function invalid(message: string, path?: string): LacunaInfillError {
+  return new LacunaInfillError({ code: 'INVALID_OPTIONS', message, ...(path === undefined ? {} : { path }) });
+}
