@@ -34,17 +34,18 @@ async function fillsValidly(schema: Record<string, unknown>, seed: number, model
 }
 
 describe('property: every filled value parses and validates', () => {
-  it('1,000 random schemas with a random-logits model and the fixture tokenizer', async () => {
+  it('at least 1,000 random schemas filled with a random-logits model and the fixture tokenizer', async () => {
     const model = { predictor: createRandomPredictor({ vocabularySize: spec.vocabularySize, seed: 7 }), tokenizer, spec };
     let filled = 0;
     await fc.assert(
       fc.asyncProperty(schemaArbitrary(3), fc.integer({ min: 0, max: 1_000_000 }), async (schema, seed) => {
         if (await fillsValidly(schema, seed, model)) filled++;
       }),
-      { numRuns: 1000, seed: 42 },
+      { numRuns: 1100, seed: 42 },
     );
-    // Unsatisfiable random schemas (contradictory bounds, required recursion) are the only ones skipped.
-    expect(filled).toBeGreaterThanOrEqual(950);
+    // Unsatisfiable random schemas (contradictory bounds, required recursion) are the only ones skipped: at
+    // least 1,000 of the 1,100 generated are filled, and every one of those validates.
+    expect(filled).toBeGreaterThanOrEqual(1000);
   }, 120_000);
 
   it('40 random schemas through the real ONNX model', async () => {
