@@ -38,7 +38,7 @@ export type { HoleBudgets, SkeletonOptions } from './skeleton/skeleton-tree.js';
 // Serialisation (training corpora are rendered with these).
 export { serializeValue } from './skeleton/serialize-value.js';
 export { renderTrainingCanvas, type TrainingCanvas } from './fill/training-canvas.js';
-export { renderTrainingCanvases, FIXED_MASK_ROLE, type DecisionCanvas, type DecisionValueHoles, type TrainingCanvases, type TrainingCanvasesOptions } from './fill/training-canvases.js';
+export { renderTrainingCanvases, FIXED_MASK_ROLE, type DecisionCanvas, type DecisionValueHoles, type TrainingCanvases, type TrainingCanvasesOptions, type ValueCanvas } from './fill/training-canvases.js';
 
 // Testing.
 export { createRandomPredictor } from './testing/random-predictor.js';

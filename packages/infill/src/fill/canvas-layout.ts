@@ -123,7 +123,8 @@ function applyHealing(hole: Hole, prefix: string, suffix: string, input: LayoutI
     hole.ended = false;
     return;
   }
-  hole.tokens = tokens;
+  // A copy: `encode` returns its cached array, and a pad may be pushed onto the hole's tokens below.
+  hole.tokens = [...tokens];
   hole.confidences = tokens.map(() => Number.NaN);
   hole.state = state;
   hole.ended = false;

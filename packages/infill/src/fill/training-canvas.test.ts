@@ -24,6 +24,12 @@ describe('serialisation for training corpora', () => {
     expect(serializeValue(SCHEMA, { name: 'x', age: 1, pet: { lives: 9, kind: 'cat' } })).toBe('{"name":"x","age":1,"pet":{"kind":"cat","lives":9}}');
   });
 
+  it('renders a value that occurs twice (the tokenizer cache is not written through)', () => {
+    const timers = { type: 'array', items: { type: 'object', properties: { minutes: { type: 'integer' } }, required: ['minutes'] }, maxItems: 3 };
+    const canvas = renderTrainingCanvas({ model, schema: timers, value: [{ minutes: 5 }, { minutes: 5 }], prompt: 'Two timers of 5 minutes.' });
+    expect(canvas.text).toBe('[{"minutes":5},{"minutes":5}]');
+  });
+
   it('renders the canvas inference would end with, pads and all', () => {
     const value = { name: 'Ada', age: 36, email: 'ada@example.org', tags: ['a', 'c'], pet: { kind: 'cat', lives: 9 } };
     const canvas = renderTrainingCanvas({ model, schema: SCHEMA, value, prompt: 'Ada, 36, ada@example.org, a and c, a cat with 9 lives.' });

@@ -115,7 +115,8 @@ function writeLeaf(session: InfillSession, hole: Hole, text: string): void {
   if (state === undefined || !hole.body.accepts(state)) {
     throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `The value ${JSON.stringify(text)} at ${formatPath(hole.path)} is outside what the skeleton generates there (see docs/infill.md on format subsets).`, path: formatPath(hole.path) });
   }
-  hole.tokens = tokens;
+  // A copy: `encode` returns its cached array, and the pad is pushed onto the hole's tokens below.
+  hole.tokens = [...tokens];
   hole.confidences = tokens.map(() => 1);
   hole.state = state;
   hole.automaton = hole.body;

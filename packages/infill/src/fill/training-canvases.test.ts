@@ -12,8 +12,7 @@ const PROFILE = {
     name: { type: 'string' },
     age: { type: 'integer', minimum: 0 },
     email: { type: 'string', format: 'email' },
-    // String items, not an enum: see the note on enum holes in the test below.
-    tags: { type: 'array', items: { type: 'string' }, maxItems: 3 },
+    tags: { type: 'array', items: { enum: ['a', 'b', 'c'] }, maxItems: 3 },
     pet: { anyOf: [{ type: 'null' }, { type: 'object', properties: { kind: { const: 'cat' }, lives: { type: 'integer' } }, required: ['kind'] }] },
   },
   required: ['name', 'age'],
@@ -50,7 +49,7 @@ const PLAN = {
 } as const;
 
 const CASES = [
-  { name: 'optional properties, an array length and a nullable branch', schema: PROFILE, value: { name: 'Ada', age: 36, tags: ['red', 'blue'], pet: { kind: 'cat', lives: 9 } } },
+  { name: 'optional properties, an array length and a nullable branch', schema: PROFILE, value: { name: 'Ada', age: 36, tags: ['a', 'c'], pet: { kind: 'cat', lives: 9 } } },
   { name: 'every optional property absent', schema: PROFILE, value: { name: 'Bo', age: 7 } },
   {
     name: 'a plan: call count, tool branches, optional arguments',
@@ -61,6 +60,11 @@ const CASES = [
     ],
   },
   { name: 'a plan that answers in words', schema: PLAN, value: [{ tool: 'answer', text: 'Hello there.' }] },
+  {
+    name: 'values longer than their first budget, which infill grows',
+    schema: PLAN,
+    value: [{ tool: 'answer', text: 'The weather in Lisbon is sunny and warm today, with a light breeze from the ocean and no rain expected until the weekend.' }],
+  },
 ];
 
 /**
@@ -98,7 +102,7 @@ function scriptedPredictor(expected: readonly { inputIds: readonly number[]; rol
   return { predictor, seen };
 }
 
-describe('renderTrainingCanvases (teacher-forced decision rounds)', () => {
+describe('renderTrainingCanvases (teacher-forced infill)', () => {
   const { tokenizer, spec } = fixtureTokenizer();
   const stubModel: InfillModel = { tokenizer, spec, predictor: { vocabularySize: spec.vocabularySize, maxLength: 4096, predict: () => Promise.reject(new Error('not used')) } };
 
@@ -107,18 +111,15 @@ describe('renderTrainingCanvases (teacher-forced decision rounds)', () => {
       const prompt = 'Fill it in.';
       const rendered = renderTrainingCanvases({ model: stubModel, schema: testCase.schema, value: testCase.value, prompt, valueHoles: 'masked' });
       expect(rendered.decisions.length).toBeGreaterThan(0);
-      const expected = [...rendered.decisions, rendered.final];
+      const expected = [...rendered.decisions, ...rendered.values];
       const { predictor, seen } = scriptedPredictor(expected, spec.maskTokenId, spec.vocabularySize);
       const result = await infill({ model: { tokenizer, spec, predictor }, schema: testCase.schema, prompt });
 
       expect(result.value).toEqual(testCase.value);
-      // Every forward pass saw one of the teacher-forced canvases, each round in turn, the final canvas last.
-      // (The final canvas is renderTrainingCanvas's, which gives every value its tokens plus a pad; infill
-      // agrees for values that end inside their first budget, as these do. It differs for enum holes whose
-      // value fills the budget exactly, where infill writes no pad, and for values that needed growing.)
+      // Every forward pass saw one of the teacher-forced canvases, each round in turn, the last value round last.
       expect(seen).not.toContain(-1);
       expect([...new Set(seen)]).toEqual(expected.map((_, index) => index));
-      expect(result.canvas?.toArray()).toEqual(rendered.final.inputIds);
+      expect(result.canvas?.toArray()).toEqual(rendered.values.at(-1)?.inputIds);
       expect(rendered.final).toEqual(renderTrainingCanvas({ model: stubModel, schema: testCase.schema, value: testCase.value, prompt }));
     });
   }
@@ -137,6 +138,21 @@ describe('renderTrainingCanvases (teacher-forced decision rounds)', () => {
     expect(last.inputIds.slice(unit.start, unit.start + unit.length).every((token) => token === spec.padTokenId)).toBe(true);
     const label = last.holes[3] as DecisionCanvas['holes'][number];
     expect(tokenizer.decode(last.inputIds.slice(label.start, label.start + label.length).filter((token) => token !== spec.padTokenId))).toBe('"label":');
+  });
+
+  it('lets a long value fill its budget without a pad, round after round, as the hole grows', () => {
+    const value = CASES[4]?.value;
+    const { values, final } = renderTrainingCanvases({ model: stubModel, schema: PLAN, value, prompt: 'p' });
+    const spans = values.map((canvas) => canvas.holes.find((hole) => hole.jsonPath === '$[0].text') as DecisionCanvas['holes'][number]);
+    expect(spans.map((span) => span.length)).toEqual([16, 32, 64].slice(0, values.length));
+    expect(values.length).toBeGreaterThan(1);
+    values.forEach((canvas, round) => {
+      const span = spans[round] as DecisionCanvas['holes'][number];
+      const ended = canvas.inputIds.slice(span.start, span.start + span.length).includes(spec.padTokenId);
+      expect(ended).toBe(round === values.length - 1);
+    });
+    // The serialised layout gives the same value one pad and no more.
+    expect(final.holes.find((hole) => hole.jsonPath === '$[0].text')?.length).toBeLessThan(spans.at(-1)?.length ?? 0);
   });
 
   it('writes the values into decision canvases in filled mode: roles 0-2 only, no mask token', () => {

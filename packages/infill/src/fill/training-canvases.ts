@@ -39,10 +39,30 @@ export interface DecisionCanvas {
   readonly holes: readonly { readonly jsonPath: string; readonly kind: HoleKind; readonly start: number; readonly length: number }[];
 }
 
+/** A round of value filling: every value hole as the model leaves it at the end of the round. */
+export interface ValueCanvas {
+  /** Prompt, skeleton, each value hole holding what it has written by the end of the round, end token. */
+  readonly inputIds: readonly number[];
+  /** 0 prompt, 1 structure, 2 value holes (tokens and pads). */
+  readonly roles: readonly number[];
+  readonly promptLength: number;
+  readonly holes: readonly { readonly jsonPath: string; readonly kind: HoleKind; readonly start: number; readonly length: number }[];
+}
+
 export interface TrainingCanvases {
   /** One canvas per round of structural decisions, in the order infill decides them. */
   readonly decisions: readonly DecisionCanvas[];
-  /** The canvas infill ends with: the same as `renderTrainingCanvas` returns. */
+  /**
+   * One canvas per round of value filling, as inference lays them out: a value longer than its hole's budget
+   * fills the budget without a pad in one round (which tells infill to grow the hole) and goes on in the
+   * next; an enum that fills its budget exactly has no pad. The last one is the canvas infill ends with.
+   */
+  readonly values: readonly ValueCanvas[];
+  /**
+   * The value in the serialised layout of `renderTrainingCanvas` (every value hole as long as the value plus
+   * one pad, at least its first budget). It equals the last value round unless a value needed growing or an
+   * enum fills its budget exactly.
+   */
   readonly final: TrainingCanvas;
 }
 
@@ -52,10 +72,11 @@ export interface TrainingCanvasesOptions extends FillOptions {
   readonly value: unknown;
   readonly prompt?: string | readonly ChatMessage[];
   /**
-   * `'filled'` (default): value holes on decision canvases hold the value's tokens and are targets like the
-   * decision holes, so every sequence is a plain `lacuna-dataset/1` one (no mask token); training masks them
-   * at random, and at high noise levels the model sees what inference shows, values all masked. `'masked'`:
-   * exactly the canvas inference lays out, value holes as fixed masks (`FIXED_MASK_ROLE`), budgets unchanged.
+   * `'filled'` (default): value holes on decision canvases hold what the first value round would write there
+   * (the value's tokens, cut at the hole's budget) and are targets like the decision holes, so every sequence
+   * is a plain `lacuna-dataset/1` one (no mask token); training masks them at random, and at high noise
+   * levels the model sees what inference shows, values all masked. `'masked'`: value holes as fixed masks
+   * (`FIXED_MASK_ROLE`). The layout is inference's in both modes.
    */
   readonly valueHoles?: DecisionValueHoles;
   /**
@@ -67,12 +88,14 @@ export interface TrainingCanvasesOptions extends FillOptions {
 }
 
 /**
- * Teacher-forced infill: the canvases infill lays out when the model decides every structural question the way
- * `value` answers it. Infill decides optional properties, array lengths and union branches in rounds of
- * decision holes before any value exists (docs/infill.md, "Decision holes"); a model trained only on final
- * canvases never sees those rounds. Each round here is laid out by the same session, skeleton rendering and
- * canvas layout as inference, with the decision holes holding the chosen label's tokens (then pads), and the
- * structure grows by the same builder calls; the last canvas is the final one (`renderTrainingCanvas`).
+ * Teacher-forced infill: the canvases infill lays out when the model writes `value`. Infill decides optional
+ * properties, array lengths and union branches in rounds of decision holes before any value exists
+ * (docs/infill.md, "Decision holes"), then fills values in rounds, growing the holes of values longer than
+ * their budget; a model trained only on final canvases never sees a decision hole, nor a value that must not
+ * end inside its first budget. Each round here is laid out by the same session, skeleton rendering and canvas
+ * layout as inference, the structure grows by the same builder calls, and holes grow by infill's rule; the
+ * decision holes hold the chosen label's tokens (then pads), the value holes the value's tokens as the
+ * tokenizer writes them with the literal text they absorb.
  */
 export function renderTrainingCanvases(options: TrainingCanvasesOptions): TrainingCanvases {
   const compiled = compileSchema(options.schema);
@@ -85,19 +108,21 @@ export function renderTrainingCanvases(options: TrainingCanvasesOptions): Traini
   const session = new TeacherForcedSession(options.model, compiled, options.prompt ?? '', options);
   const filler = session.filler();
   const decisions: DecisionCanvas[] = [];
+  const texts = new Map<Hole, string>();
   for (;;) {
     const items = renderSkeleton(session.tree);
     const choices: Choice[] = [];
-    walk(session, session.tree, value, { choices, writeValues: mode === 'filled' });
+    walk(session, session.tree, value, { choices, texts });
     if (choices.length === 0) break;
-    decisions.push(decisionCanvas(session, filler, items, choices, mode));
+    decisions.push(decisionCanvas(session, filler, items, choices, texts, mode));
     // Every visible decision is made in the round; what they open up is decided in the next one.
     for (const choice of choices) choice.apply();
   }
-  walk(session, session.tree, value, { choices: [], writeValues: true });
+  const values = valueRounds(session, filler, texts);
+  for (const [hole, text] of texts) writeValue(session, hole, text);
   const final = finalCanvas(session, filler);
   if (!deepEqual(JSON.parse(final.text), value)) throw invalid(`The skeleton wrote ${final.text}, which is not the value`);
-  return { decisions, final };
+  return { decisions, values, final };
 }
 
 /** Encodings are copied: the layout and the value writer append pads to the arrays they are given. */
@@ -116,9 +141,9 @@ interface Choice {
 
 /**
  * Walks the tree alongside the value: records the choice of every undecided structure (without changing the
- * tree yet), checks the decided structure against the value, and writes leaf values when asked to.
+ * tree yet), checks the decided structure against the value, and records the text of every leaf's value.
  */
-function walk(session: InfillSession, instance: Instance, value: JsonValue, state: { choices: Choice[]; writeValues: boolean }): void {
+function walk(session: InfillSession, instance: Instance, value: JsonValue, state: { choices: Choice[]; texts: Map<Hole, string> }): void {
   const fail = (why: string): never => {
     throw invalid(`The value at ${formatPath(instance.path)} cannot be written by the skeleton: ${why}.`, formatPath(instance.path));
   };
@@ -139,7 +164,7 @@ function walk(session: InfillSession, instance: Instance, value: JsonValue, stat
       if (others.length !== instance.extras.length) fail(`${others.length} undeclared properties, the skeleton writes ${instance.extras.length}`);
       instance.extras.forEach((extra, index) => {
         const key = others[index] as string;
-        if (state.writeValues) writeValue(session, extra.key.hole, JSON.stringify(key).slice(1, -1));
+        state.texts.set(extra.key.hole, JSON.stringify(key).slice(1, -1));
         walk(session, extra.value, value[key] as JsonValue, state);
       });
       return;
@@ -170,7 +195,7 @@ function walk(session: InfillSession, instance: Instance, value: JsonValue, stat
       return;
     }
     case 'leaf':
-      if (state.writeValues) writeValue(session, instance.hole, instance.node.kind === 'string' ? JSON.stringify(value).slice(1, -1) : JSON.stringify(value));
+      state.texts.set(instance.hole, instance.node.kind === 'string' ? JSON.stringify(value).slice(1, -1) : JSON.stringify(value));
       return;
     case 'literal':
       if (!deepEqual(value, instance.value)) fail(`the skeleton writes the constant ${JSON.stringify(instance.value)} here`);
@@ -178,10 +203,12 @@ function walk(session: InfillSession, instance: Instance, value: JsonValue, stat
   }
 }
 
-/** Writes a value into a value hole as the model would have: its tokens, one pad, a budget that holds them. */
+/**
+ * Writes a value into a value hole in `renderTrainingCanvas`'s layout: its tokens, one pad, a budget that
+ * holds them.
+ */
 function writeValue(session: InfillSession, hole: Hole, text: string): void {
-  // From a fresh hole every time, so that a canvas depends only on the structure and the value, not on the
-  // absorbed literal text and budgets of earlier rounds.
+  // From a fresh hole, as renderTrainingCanvas writes it: the value rounds have grown budgets and healed.
   hole.reset();
   const tokens = session.encode(text);
   let state: unknown = hole.body.start;
@@ -199,11 +226,26 @@ function writeValue(session: InfillSession, hole: Hole, text: string): void {
   hole.budget = Math.max(hole.budget, hole.tokens.length);
 }
 
-function decisionCanvas(session: InfillSession, filler: HoleFiller, items: readonly SkeletonItem[], choices: readonly Choice[], mode: DecisionValueHoles): DecisionCanvas {
+function decisionCanvas(
+  session: InfillSession,
+  filler: HoleFiller,
+  items: readonly SkeletonItem[],
+  choices: readonly Choice[],
+  texts: ReadonlyMap<Hole, string>,
+  mode: DecisionValueHoles,
+): DecisionCanvas {
   const layout = filler.layout(items);
   const { padTokenId } = session.model.spec;
   const ids = layout.canvas.toArray();
-  padValueHoles(layout, ids, padTokenId);
+  if (mode === 'filled') {
+    // What the first value round would write: the holes are not touched, so that the value rounds start from
+    // the budgets inference has at that point.
+    for (const [hole, start] of layout.holeStart) {
+      if (hole.isDecision) continue;
+      const tokens = targetTokens(session, hole, texts);
+      for (let offset = 0; offset < hole.budget; offset++) ids[start + offset] = tokens[offset] ?? padTokenId;
+    }
+  }
   const decisionMask = ids.map(() => false);
   for (const choice of choices) {
     const start = layout.holeStart.get(choice.hole) as number;
@@ -221,6 +263,69 @@ function decisionCanvas(session: InfillSession, filler: HoleFiller, items: reado
     return hole.isDecision || mode === 'filled' ? 2 : FIXED_MASK_ROLE;
   });
   return { inputIds: ids, roles, decisionMask, promptLength: layout.skeletonStart, holes: holeSpans(layout) };
+}
+
+/**
+ * The value rounds of infill (`HoleFiller.fillValues`) with the model writing the value: in each round every
+ * unfinished value hole writes the value's tokens up to its budget; a hole that filled its budget without
+ * ending grows by the same rule, and room, as at inference. A value that infill could only cut short is
+ * refused.
+ */
+function valueRounds(session: InfillSession, filler: HoleFiller, texts: ReadonlyMap<Hole, string>): ValueCanvas[] {
+  const { padTokenId } = session.model.spec;
+  const maxGrows = session.options.maxGrows ?? 2;
+  const rounds: ValueCanvas[] = [];
+  for (;;) {
+    const items = renderSkeleton(session.tree);
+    const pending = items.flatMap((item) => (item.type === 'hole' && !item.hole.isDecision && !item.hole.complete ? [item.hole] : []));
+    if (pending.length === 0) return rounds;
+    const layout = filler.layout(items);
+    const ids = layout.canvas.toArray();
+    for (const hole of pending) {
+      const target = targetTokens(session, hole, texts);
+      const written = target.slice(0, hole.budget);
+      const ended = written.length === target.length;
+      let state: unknown = hole.automaton.start;
+      for (const token of ended ? written.slice(0, -1) : written) state = state === undefined ? undefined : session.lifter.stepToken(hole.automaton, state, token);
+      if (state === undefined) throw invalid(`The value at ${formatPath(hole.path)} is outside what the skeleton generates there.`, formatPath(hole.path));
+      // After its pad a hole holds pads to the end of its budget, which infill commits without asking the model.
+      while (ended && written.length < hole.budget) written.push(padTokenId);
+      hole.tokens = written;
+      hole.confidences = written.map(() => 1);
+      hole.state = state;
+      hole.ended = ended;
+      const start = layout.holeStart.get(hole) as number;
+      written.forEach((token, offset) => (ids[start + offset] = token));
+    }
+    const roles = ids.map((_, position) => (position < layout.skeletonStart ? 0 : layout.holeAt[position] === undefined ? 1 : 2));
+    rounds.push({ inputIds: ids, roles, promptLength: layout.skeletonStart, holes: holeSpans(layout) });
+    let room = session.model.predictor.maxLength - layout.canvas.length;
+    for (const hole of pending) {
+      if (hole.complete || !hole.full) continue;
+      const growth = Math.max(4, hole.budget);
+      if (hole.growable && !hole.finishing && hole.grows < maxGrows && growth <= room) {
+        hole.budget += growth;
+        hole.grows++;
+        room -= growth;
+        continue;
+      }
+      hole.canStillGrow = false;
+      if (!hole.complete || hole.tokens.length < targetTokens(session, hole, texts).length - 1) {
+        throw new LacunaInfillError({
+          code: 'CANVAS_TOO_LONG',
+          message: `The value at ${formatPath(hole.path)} needs more tokens than its hole may grow to (budget ${hole.budget}, ${hole.grows} grows); infill would cut it short.`,
+          path: formatPath(hole.path),
+        });
+      }
+    }
+  }
+}
+
+/** The value's tokens in a hole as the layout healed it (with the literal text it absorbs), then one pad. */
+function targetTokens(session: InfillSession, hole: Hole, texts: ReadonlyMap<Hole, string>): number[] {
+  const text = texts.get(hole);
+  if (text === undefined) throw invalid(`No value for the hole at ${formatPath(hole.path)} (internal error).`, formatPath(hole.path));
+  return [...session.encode(hole.prefixText + text + hole.suffixText), session.model.spec.padTokenId];
 }
 
 function finalCanvas(session: InfillSession, filler: HoleFiller): TrainingCanvas {

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Makes Lacuna's default model from a clean checkout, in one command:
+#
+#   bash training/make_default_model.sh
+#
+# Stages, each skipped when its output exists (so a second run resumes where the first stopped):
+#   1. setup      npm packages and builds, Debian's PyTorch/onnx (training/setup.sh)
+#   2. corpus     $DATA_DIR/corpus.jsonl and the held-out files (training/corpus)
+#   3. tokenizer  $DATA_DIR/tokenizer: byte-level BPE trained on the corpus's messages and answers
+#   4. dataset    $DATA_DIR/dataset/{train,test_*}: lacuna-dataset/1, the canvases of infill's decision and
+#                 value rounds (checked first against infill itself on held-out examples)
+#   5. training   training/runs/$RUN: train.py for $TRAINING_MINUTES minutes, then its ONNX export
+#                 (an interrupted run resumes from its checkpoint when the script is run again)
+#   6. package    $MODEL_DIR: lacuna-model.json, model.onnx, tokenizer, model card; checked with
+#                 check_onnx_parity.mjs and by loading it with loadModel and filling one agent plan
+#
+# Settings (environment variables, defaults below). A stage's output made with other settings is kept:
+# delete it (or use another DATA_DIR / RUN) to redo it. Example of a quick end-to-end check:
+#   DATA_DIR=/tmp/lacuna-smoke RENDER_LIMIT=2000 RUN=smoke TRAINING_MINUTES=1 D_MODEL=64 LAYERS=2 HEADS=4 \
+#       bash training/make_default_model.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRAINING_MINUTES=${TRAINING_MINUTES:-90}
+DATA_DIR=${DATA_DIR:-training/data}
+RUN=${RUN:-default}
+MODEL_DIR=${MODEL_DIR:-models/default/model}
+CORPUS_SEED=${CORPUS_SEED:-1}
+CORPUS_COUNT=${CORPUS_COUNT:-200000}
+TOKENIZER_EXAMPLES=${TOKENIZER_EXAMPLES:-30000}
+VOCABULARY_SIZE=${VOCABULARY_SIZE:-4096}
+MAX_LENGTH=${MAX_LENGTH:-512}
+# Training examples to render (empty: the whole corpus); the held-out files are always rendered whole.
+RENDER_LIMIT=${RENDER_LIMIT:-}
+# Share of decision-round canvases kept (call count, tool choice, optional arguments); 1 keeps them all.
+DECISION_SHARE=${DECISION_SHARE:-1}
+# Further render-dataset.ts flags, e.g. "--value-layout serialised" (see the script).
+RENDER_FLAGS=${RENDER_FLAGS:-}
+EVAL_SPLIT=${EVAL_SPLIT:-test_templates}
+D_MODEL=${D_MODEL:-192}
+LAYERS=${LAYERS:-6}
+HEADS=${HEADS:-6}
+TRAIN_FLAGS=${TRAIN_FLAGS:-}
+PYTHON=${PYTHON:-/usr/bin/python3}
+
+corpus=$DATA_DIR/corpus.jsonl
+tokenizer=$DATA_DIR/tokenizer
+dataset=$DATA_DIR/dataset
+run_folder=training/runs/$RUN
+
+stage() { printf '\n== %s (%s)\n' "$1" "$(date '+%H:%M:%S')"; }
+skip() { printf '   %s exists: skipped\n' "$1"; }
+
+stage "1. setup"
+if [[ ! -d node_modules ]]; then npm install --no-audit --no-fund; fi
+bash training/setup.sh
+# The scripts run TypeScript sources through tsx, but @lacuna/core is imported through its build.
+if [[ ! -f packages/core/dist/index.js ]]; then npm run build --workspace packages/core; fi
+
+stage "2. corpus"
+if [[ -f $corpus ]]; then
+  skip "$corpus"
+else
+  # Generated aside and moved into place, so that an interrupted run never leaves a corpus that looks whole.
+  rm -rf "$DATA_DIR/corpus.partial"
+  npx tsx training/corpus/generate-corpus.ts --seed "$CORPUS_SEED" --count "$CORPUS_COUNT" --out "$DATA_DIR/corpus.partial/corpus.jsonl"
+  # The held-out files first: the training file's presence marks the stage done.
+  for file in "$DATA_DIR"/corpus.partial/corpus.*.jsonl; do mv "$file" "$DATA_DIR/"; done
+  mv "$DATA_DIR/corpus.partial/corpus.jsonl" "$corpus"
+  rmdir "$DATA_DIR/corpus.partial"
+fi
+
+stage "3. tokenizer"
+if [[ -f $tokenizer/tokenizer.json && -f $tokenizer/tokenizer_config.json ]]; then
+  skip "$tokenizer"
+else
+  rm -rf "$tokenizer.partial"
+  npx tsx training/tokenizer/write-tokenizer-corpus.ts --corpus "$corpus" --count "$TOKENIZER_EXAMPLES" --out "$DATA_DIR/tokenizer-corpus.txt"
+  node training/train_tokenizer.mjs --out "$tokenizer.partial" --vocab-size "$VOCABULARY_SIZE" --corpus "$DATA_DIR/tokenizer-corpus.txt"
+  node training/check_tokenizer.mjs "$tokenizer.partial"
+  mv "$tokenizer.partial" "$tokenizer"
+fi
+npx tsx training/tokenizer/compare-tokenizers.ts --tokenizer "$tokenizer" --corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" --count 500
+
+stage "4. dataset"
+if [[ -f $dataset/train/dataset.json ]]; then
+  skip "$dataset"
+else
+  # The rendered canvases must be the ones infill lays out with this tokenizer: checked on held-out examples.
+  npx tsx training/render/check-against-infill.ts --corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" --tokenizer "$tokenizer" \
+    --max-length "$MAX_LENGTH" --vocabulary-size "$VOCABULARY_SIZE" --count 200
+  rm -rf "$dataset.partial"
+  # shellcheck disable=SC2086
+  npx tsx training/render/render-dataset.ts --corpus "$corpus" --tokenizer "$tokenizer" --out "$dataset.partial" \
+    --max-length "$MAX_LENGTH" --vocabulary-size "$VOCABULARY_SIZE" --decision-share "$DECISION_SHARE" \
+    ${RENDER_LIMIT:+--limit "$RENDER_LIMIT"} $RENDER_FLAGS
+  rm -rf "$dataset"
+  mv "$dataset.partial" "$dataset"
+fi
+"$PYTHON" training/dataset.py "$dataset/train"
+
+stage "5. training ($TRAINING_MINUTES minutes)"
+if [[ -f $run_folder/model.onnx && ! -f $run_folder/.exporting ]]; then
+  skip "$run_folder/model.onnx"
+else
+  mkdir -p "$run_folder"
+  # train.py writes model.onnx during its export; the marker tells a half-written one from a finished one.
+  touch "$run_folder/.exporting"
+  # The same command resumes from checkpoint.pt when there is one (train.py keeps the run's first settings).
+  # shellcheck disable=SC2086
+  "$PYTHON" training/train.py --run "$RUN" --data "$dataset/train" --eval-data "$dataset/$EVAL_SPLIT" \
+    --minutes "$TRAINING_MINUTES" --max-length "$MAX_LENGTH" --d-model "$D_MODEL" --layers "$LAYERS" --heads "$HEADS" \
+    $TRAIN_FLAGS 2>&1 | tee -a "$run_folder/train.log"
+  if [[ ! -f $run_folder/model.onnx ]]; then
+    echo "make_default_model.sh: training ended without $run_folder/model.onnx; run the script again to resume" >&2
+    exit 1
+  fi
+  rm -f "$run_folder/.exporting"
+fi
+
+stage "6. package"
+if [[ -f $MODEL_DIR/lacuna-model.json ]]; then
+  skip "$MODEL_DIR"
+  npx tsx training/render/package-model.ts --out "$MODEL_DIR" --check-corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" --check-only
+else
+  npx tsx training/render/package-model.ts --run "$run_folder" --tokenizer "$tokenizer" --out "$MODEL_DIR" \
+    --dataset "$dataset/train" --check-corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl"
+fi
+node training/check_onnx_parity.mjs "$MODEL_DIR"
+
+stage "done"
+echo "model folder: $MODEL_DIR"

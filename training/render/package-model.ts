@@ -1,0 +1,183 @@
+/**
+ * Packages a training run as a Lacuna model folder, then proves the folder works the way the SDK uses it:
+ * `loadModel` (manifest, checksum, tokenizer against vocabulary) and one agent plan filled by infill.
+ *
+ *   npx tsx training/render/package-model.ts --run training/runs/default --tokenizer training/data/tokenizer \
+ *       --out models/default/model [--dataset training/data/dataset/train]
+ *
+ * The folder is written next to --out and renamed into place once complete, so a folder with a
+ * lacuna-model.json is a whole one. Run `node training/check_onnx_parity.mjs OUT` for the ONNX check.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadModel } from '@lacuna/core';
+import { infill } from '../../packages/infill/src/index.js';
+import { planSchema } from '../../packages/agent/src/planning/plan-schema.js';
+import { renderAgentMessages } from '../../packages/agent/src/prompt/agent-messages.js';
+import { readCorpus } from './read-corpus.js';
+
+const SPECIAL_TOKENS = { maskTokenId: '<|mask|>', eosTokenId: '<|eos|>', padTokenId: '<|pad|>', endOfTurnTokenId: '<|end|>' } as const;
+
+interface RunFacts {
+  readonly settings: Record<string, unknown>;
+  readonly vocabularySize: number;
+  readonly maxLength: number;
+  readonly lastEval: Record<string, unknown> | undefined;
+  readonly lastTrain: Record<string, unknown> | undefined;
+}
+
+function readRun(run: string): RunFacts {
+  const readJson = (name: string) => JSON.parse(readFileSync(join(run, name), 'utf8')) as Record<string, unknown>;
+  // train.py's export writes the model's vocabulary and context into the reference logits of a run folder.
+  const reference = readJson('reference-logits.json');
+  const records = existsSync(join(run, 'metrics.jsonl'))
+    ? readFileSync(join(run, 'metrics.jsonl'), 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    : [];
+  return {
+    settings: readJson('settings.json'),
+    vocabularySize: reference.vocabularySize as number,
+    maxLength: reference.maxLength as number,
+    lastEval: records.filter((record) => record.kind === 'eval').at(-1),
+    lastTrain: records.filter((record) => record.kind === 'train').at(-1),
+  };
+}
+
+function specialTokenIds(tokenizerFolder: string): Record<keyof typeof SPECIAL_TOKENS, number> {
+  const tokenizer = JSON.parse(readFileSync(join(tokenizerFolder, 'tokenizer.json'), 'utf8')) as { added_tokens: { id: number; content: string }[] };
+  const idOf = (text: string): number => {
+    const token = tokenizer.added_tokens.find((added) => added.content === text);
+    if (token === undefined) throw new Error(`${tokenizerFolder}/tokenizer.json has no ${text} token`);
+    return token.id;
+  };
+  return Object.fromEntries(Object.entries(SPECIAL_TOKENS).map(([field, text]) => [field, idOf(text)])) as Record<keyof typeof SPECIAL_TOKENS, number>;
+}
+
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+function modelCard(name: string, facts: RunFacts, onnxBytes: number, onnxSha256: string, ids: Record<string, number>, dataset: Record<string, unknown> | undefined): string {
+  const setting = (key: string) => String(facts.settings[key]);
+  const steps = Math.max(Number(facts.lastTrain?.step ?? 0), Number(facts.lastEval?.step ?? 0)).toLocaleString('en');
+  const holes = (facts.lastEval?.results as { holes?: Record<string, { accuracy: number }> } | undefined)?.holes;
+  const evalLine =
+    holes === undefined
+      ? 'no evaluation was recorded'
+      : `step ${String(facts.lastEval?.step)}, hole accuracy ${Object.entries(holes)
+          .map(([t, result]) => `${(100 * result.accuracy).toFixed(1)}% at t = ${t}`)
+          .join(', ')} (held-out ${basename(setting('eval_data'))}; pads count)`;
+  return `# ${name}
+
+Lacuna's default model: a masked diffusion language model trained from scratch on the semantic corpus
+(training/corpus) rendered through the SDK's own prompt format and infill canvases (training/render), for
+agent planning (tool choice, arguments, answers) and schema extraction.
+
+## Model
+
+- Mask predictor: bidirectional pre-LayerNorm Transformer with rotary positions (\`training/model.py\`):
+  d_model ${setting('d_model')}, ${setting('layers')} layers, ${setting('heads')} heads, max length ${facts.maxLength}, vocabulary ${facts.vocabularySize}.
+- Trained by \`training/train.py\`: ${steps} steps in a budget of ${setting('minutes')} minutes, peak learning rate ${setting('learning_rate')},
+  ${setting('tokens_per_batch')} tokens per batch, hole-only masking for ${setting('hole_only_probability')} of the sequences.
+- Last evaluation: ${evalLine}.
+- Data: ${dataset === undefined ? 'see the run settings' : `${Number(dataset.sequences).toLocaleString('en')} sequences, ${Number(dataset.tokens).toLocaleString('en')} tokens (the canvases of infill's decision and value rounds)`}.
+- \`model.onnx\`: ${onnxBytes.toLocaleString('en')} bytes, float32, sha256 \`${onnxSha256}\`. Inputs \`input_ids\`, \`positions\`,
+  \`attention_mask\`; outputs \`logits\` for the requested positions and each row's \`argmax\` and \`log_sum_exp\`.
+
+## Tokenizer
+
+Byte-level BPE with ${facts.vocabularySize} tokens trained on the corpus's messages and answers (training/tokenizer). Every ASCII
+digit is its own token. Special tokens: \`<|pad|>\` ${ids.padTokenId}, \`<|eos|>\` ${ids.eosTokenId}, \`<|mask|>\` ${ids.maskTokenId}, \`<|end|>\` ${ids.endOfTurnTokenId};
+the role tokens \`<|system|>\`, \`<|user|>\`, \`<|assistant|>\`, \`<|tool|>\` follow. The chat template writes each message as
+\`<|role|>content<|end|>\` and the generation prompt as \`<|assistant|>\`.
+
+## How it was made
+
+\`bash training/make_default_model.sh\` from the repository root (see the script for its settings).
+\`reference-logits.json\` holds PyTorch logits for \`node training/check_onnx_parity.mjs\`.
+`;
+}
+
+/** Loads the folder as the SDK does and fills one agent plan for a held-out request. */
+async function checkFolder(folder: string, corpus: string | undefined): Promise<void> {
+  const started = performance.now();
+  const model = await loadModel(folder);
+  try {
+    console.log(`loadModel(${folder}): ${model.spec.name}, vocabulary ${model.spec.vocabularySize}, max length ${model.spec.maxLength}, in ${(performance.now() - started).toFixed(0)} ms`);
+    if (corpus === undefined || !existsSync(corpus)) return;
+    for await (const example of readCorpus(corpus, { limit: 50 })) {
+      if (example.kind !== 'tool_call') continue;
+      const fillStarted = performance.now();
+      const result = await infill({
+        model,
+        schema: planSchema(example.tools) as Record<string, unknown>,
+        prompt: renderAgentMessages({ tools: example.tools, turns: [{ role: 'user', content: example.request }] }),
+      });
+      console.log(`infill of a plan for "${example.request}" (${(performance.now() - fillStarted).toFixed(0)} ms, ${result.forwardPasses} forward passes):`);
+      console.log(`  model:    ${result.text}`);
+      console.log(`  expected: ${JSON.stringify(example.calls)}`);
+      return;
+    }
+  } finally {
+    await model.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      run: { type: 'string', default: 'training/runs/default' },
+      tokenizer: { type: 'string', default: 'training/data/tokenizer' },
+      out: { type: 'string', default: 'models/default/model' },
+      dataset: { type: 'string' },
+      name: { type: 'string', default: 'lacuna-default' },
+      // Held-out requests for the check: a plan filled by the packaged model.
+      'check-corpus': { type: 'string', default: 'training/data/corpus.test_templates.jsonl' },
+      'check-only': { type: 'boolean', default: false },
+    },
+  });
+  if (!values['check-only']) {
+    const facts = readRun(values.run);
+    const ids = specialTokenIds(values.tokenizer);
+    const partial = `${values.out}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    mkdirSync(partial, { recursive: true });
+    for (const [from, name] of [
+      [join(values.run, 'model.onnx'), 'model.onnx'],
+      [join(values.run, 'reference-logits.json'), 'reference-logits.json'],
+      [join(values.tokenizer, 'tokenizer.json'), 'tokenizer.json'],
+      [join(values.tokenizer, 'tokenizer_config.json'), 'tokenizer_config.json'],
+    ] as const) {
+      copyFileSync(from, join(partial, name));
+    }
+    const onnxSha256 = sha256(join(partial, 'model.onnx'));
+    const manifest = {
+      format: 'lacuna-model/1',
+      name: values.name,
+      onnx: 'model.onnx',
+      tokenizer: 'tokenizer.json',
+      tokenizerConfig: 'tokenizer_config.json',
+      vocabularySize: facts.vocabularySize,
+      maxLength: facts.maxLength,
+      ...ids,
+      shiftedLogits: false,
+      inputs: { inputIds: 'input_ids', positions: 'positions', attentionMask: 'attention_mask' },
+      outputs: { logits: 'logits', argmax: 'argmax', logSumExp: 'log_sum_exp' },
+      sha256: { 'model.onnx': onnxSha256 },
+    };
+    writeFileSync(join(partial, 'lacuna-model.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const dataset = values.dataset === undefined ? undefined : (JSON.parse(readFileSync(join(values.dataset, 'dataset.json'), 'utf8')) as Record<string, unknown>);
+    const onnxBytes = readFileSync(join(partial, 'model.onnx')).length;
+    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, ids, dataset));
+    rmSync(values.out, { recursive: true, force: true });
+    renameSync(partial, values.out);
+    console.log(`wrote ${values.out}: model.onnx ${onnxBytes.toLocaleString('en')} bytes, sha256 ${onnxSha256}`);
+  }
+  await checkFolder(values.out, values['check-corpus']);
+}
+
+await main();

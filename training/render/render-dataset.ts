@@ -1,0 +1,191 @@
+/**
+ * Renders a semantic corpus into the pre-tokenised training data `train.py` reads (`lacuna-dataset/1`,
+ * training/README.md): each example as the SDK meets it (`exampleConversation`: the agent's prompt format and
+ * plan schema, or an extraction schema), laid out by infill itself (`renderTrainingCanvases`): one sequence per
+ * round of structural decisions (call count, tools, optional arguments), which infill makes before any value
+ * exists, and one per round of value filling (one, unless a value is longer than its hole's first budget).
+ *
+ *   npx tsx training/render/render-dataset.ts --corpus training/data/corpus.jsonl \
+ *       --tokenizer training/data/tokenizer --out training/data/dataset
+ *
+ * Writes OUT/train from the corpus and OUT/<split> from each held-out file beside it
+ * (corpus.test_entities.jsonl -> OUT/test_entities). Options:
+ *   --limit N              render only the first N training examples (held-out files are rendered whole)
+ *   --max-length 512       the model's context; longer examples are skipped and counted
+ *   --decision-share 1     the share of decision-round canvases kept (chosen by a hash of the example id)
+ *   --decision-values filled | masked
+ *                          how value holes appear on decision canvases: `filled` (default) holds the values as
+ *                          targets (roles 0-2, what train.py reads); `masked` writes the mask token with role 3,
+ *                          exactly as inference shows them, for a trainer that supports that role
+ *   --value-layout rounds | serialised
+ *                          `rounds` (default): the value rounds as inference lays them out (a long value fills
+ *                          its first budget without a pad, then its grown hole); `serialised`: one final canvas
+ *                          in renderTrainingCanvas's layout (every value plus one pad), which tells the model
+ *                          each value's length through its hole's length
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ModelSpec, Predictor, TextTokenizer } from '@lacuna/core';
+import { LacunaInfillError, renderTrainingCanvases, type DecisionValueHoles, type InfillModel } from '../../packages/infill/src/index.js';
+import { readTokenizerFiles } from '../tokenizer/load-tokenizer.js';
+import { DatasetWriter } from './dataset-writer.js';
+import { exampleConversation } from './example-conversation.js';
+import { MemoTokenizer } from './memo-tokenizer.js';
+import { readCorpus } from './read-corpus.js';
+import { RenderSummary } from './render-summary.js';
+import { orderBranchesByTool, SchemaCache } from './schema-cache.js';
+
+/** Canvases of the first examples of every file are also rendered from the schema as given, and compared. */
+const ORDER_CHECKS = 200;
+
+/** The default model's special tokens: the ids train_tokenizer.mjs gives them. */
+const SPECIAL_TOKENS = { padTokenId: '<|pad|>', eosTokenId: '<|eos|>', maskTokenId: '<|mask|>', endOfTurnTokenId: '<|end|>' } as const;
+
+export interface RenderSettings {
+  readonly maxLength: number;
+  readonly decisionShare: number;
+  readonly decisionValues: DecisionValueHoles;
+  readonly valueLayout: 'rounds' | 'serialised';
+}
+
+/** What infill needs of a model to lay out canvases: the tokenizer and the spec. Nothing runs a forward pass. */
+export function renderingModel(tokenizer: TextTokenizer, vocabularySize: number, maxLength: number): InfillModel {
+  const ids = Object.fromEntries(
+    Object.entries(SPECIAL_TOKENS).map(([field, text]) => {
+      const id = tokenizer.tokenToId(text);
+      if (id === undefined) throw new Error(`the tokenizer has no ${text} token`);
+      return [field, id];
+    }),
+  ) as Record<keyof typeof SPECIAL_TOKENS, number>;
+  if (tokenizer.size > vocabularySize) throw new Error(`the tokenizer knows ${tokenizer.size} tokens, more than the vocabulary of ${vocabularySize}`);
+  const spec: ModelSpec = {
+    name: 'lacuna-default',
+    vocabularySize,
+    maxLength,
+    ...ids,
+    shiftedLogits: false,
+    inputs: { inputIds: 'input_ids' },
+    outputs: { logits: 'logits' },
+  };
+  const predictor: Predictor = {
+    vocabularySize,
+    maxLength,
+    predict: () => Promise.reject(new Error('rendering lays out canvases; it never runs the model')),
+  };
+  return { tokenizer, spec, predictor };
+}
+
+/** Renders one corpus file into one dataset folder. */
+export async function renderCorpusFile(path: string, folder: string, model: InfillModel, settings: RenderSettings, limit?: number): Promise<RenderSummary> {
+  const { spec } = model;
+  const writer = new DatasetWriter(folder, { vocabularySize: spec.vocabularySize, padTokenId: spec.padTokenId, maskTokenId: spec.maskTokenId });
+  const summary = new RenderSummary(spec.padTokenId);
+  const schemas = new SchemaCache();
+  for await (const example of readCorpus(path, limit === undefined ? {} : { limit })) {
+    summary.examples++;
+    const conversation = exampleConversation(example);
+    const render = (schema: object) =>
+      renderTrainingCanvases({
+        model,
+        schema: schemas.compile(schema),
+        value: conversation.value,
+        prompt: conversation.messages,
+        valueHoles: settings.decisionValues,
+        // The corpus's own checks validate every value; the canvases are checked against the value anyway.
+        validate: false,
+      });
+    let canvases: ReturnType<typeof renderTrainingCanvases>;
+    try {
+      canvases = render(orderBranchesByTool(conversation.schema));
+      if (summary.examples <= ORDER_CHECKS && JSON.stringify(canvases) !== JSON.stringify(render(conversation.schema))) {
+        throw new Error(`${example.id}: ordering the plan's branches by tool name changed its canvases; render without orderBranchesByTool`);
+      }
+    } catch (error) {
+      if (!(error instanceof LacunaInfillError)) throw error;
+      // A path names the value that needs more tokens than its hole may grow to; without one, the canvas is long.
+      if (error.code === 'CANVAS_TOO_LONG' && error.path !== undefined) summary.valueTooLong++;
+      else if (error.code === 'CANVAS_TOO_LONG') summary.tooLong++;
+      else summary.refuse(example.id, error.message);
+      continue;
+    }
+    const values = settings.valueLayout === 'rounds' ? canvases.values : [canvases.final];
+    values.forEach((canvas, round) => {
+      writer.add(canvas.inputIds, canvas.roles);
+      summary.addSequence(canvas.inputIds, canvas.roles, round === values.length - 1 ? 'final' : 'growth');
+    });
+    canvases.decisions.forEach((canvas, round) => {
+      if (!keepDecision(example.id, round, settings.decisionShare)) {
+        summary.decisionsLeftOut++;
+        return;
+      }
+      writer.add(canvas.inputIds, canvas.roles);
+      summary.addSequence(canvas.inputIds, canvas.roles, 'decision', canvas.decisionMask);
+    });
+    if (summary.examples % 20_000 === 0) console.log(`  ${basename(path)}: ${summary.examples.toLocaleString('en')} examples, ${summary.seconds.toFixed(0)} s`);
+  }
+  if (writer.sequences === 0) throw new Error(`${path}: no example could be rendered`);
+  writer.finish();
+  return summary;
+}
+
+/** A fixed choice per example and round (FNV-1a of both), so that a render is reproducible. */
+function keepDecision(id: string, round: number, share: number): boolean {
+  if (share >= 1) return true;
+  if (share <= 0) return false;
+  let hash = 0x811c9dc5;
+  for (const character of `${id}#${round}`) hash = Math.imul(hash ^ (character.codePointAt(0) as number), 0x01000193) >>> 0;
+  return hash / 0x1_0000_0000 < share;
+}
+
+/** The held-out files written beside a corpus: corpus.test_entities.jsonl and the like, by split. */
+export function heldOutFiles(corpus: string): { split: string; path: string }[] {
+  const stem = basename(corpus).replace(/\.jsonl$/, '');
+  const folder = dirname(corpus);
+  return readdirSync(folder)
+    .filter((name) => name !== basename(corpus) && name.startsWith(`${stem}.`) && name.endsWith('.jsonl'))
+    .map((name) => ({ split: name.slice(stem.length + 1, -'.jsonl'.length), path: join(folder, name) }))
+    .sort((a, b) => a.split.localeCompare(b.split));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', default: 'training/data/corpus.jsonl' },
+      tokenizer: { type: 'string', default: 'training/data/tokenizer' },
+      out: { type: 'string', default: 'training/data/dataset' },
+      limit: { type: 'string' },
+      'max-length': { type: 'string', default: '512' },
+      'vocabulary-size': { type: 'string', default: '4096' },
+      'decision-share': { type: 'string', default: '1' },
+      'decision-values': { type: 'string', default: 'filled' },
+      'value-layout': { type: 'string', default: 'rounds' },
+    },
+  });
+  const maxLength = Number(values['max-length']);
+  const vocabularySize = Number(values['vocabulary-size']);
+  const decisionShare = Number(values['decision-share']);
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (!Number.isInteger(maxLength) || maxLength <= 0 || !Number.isInteger(vocabularySize) || vocabularySize <= 0 || vocabularySize > 65_536) {
+    throw new RangeError('--max-length and --vocabulary-size take positive whole numbers (the vocabulary at most 65,536: ids are uint16).');
+  }
+  if (!(decisionShare >= 0 && decisionShare <= 1)) throw new RangeError('--decision-share is a share between 0 and 1.');
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new RangeError('--limit takes a positive whole number.');
+  if (values['decision-values'] !== 'filled' && values['decision-values'] !== 'masked') throw new RangeError('--decision-values is filled or masked.');
+  if (values['value-layout'] !== 'rounds' && values['value-layout'] !== 'serialised') throw new RangeError('--value-layout is rounds or serialised.');
+  if (!existsSync(values.corpus)) throw new Error(`${values.corpus} does not exist: generate it with training/corpus/generate-corpus.ts`);
+  const settings: RenderSettings = { maxLength, decisionShare, decisionValues: values['decision-values'], valueLayout: values['value-layout'] };
+  if (settings.decisionValues === 'masked') {
+    console.warn('--decision-values masked writes role 3 and mask tokens: train.py (lacuna-dataset/1) refuses such folders until it supports them');
+  }
+  const { tokenizerJson, tokenizerConfig } = readTokenizerFiles(values.tokenizer);
+  const model = renderingModel(new MemoTokenizer(tokenizerJson, tokenizerConfig), vocabularySize, maxLength);
+
+  const jobs = [{ split: 'train', path: values.corpus, limit }, ...heldOutFiles(values.corpus).map((file) => ({ ...file, limit: undefined }))];
+  for (const job of jobs) {
+    const summary = await renderCorpusFile(job.path, join(values.out, job.split), model, settings, job.limit);
+    console.log(summary.format(`${join(values.out, job.split)} (from ${job.path})`));
+  }
+}
+
+if (process.argv[1] !== undefined && basename(process.argv[1]).startsWith('render-dataset')) await main();
