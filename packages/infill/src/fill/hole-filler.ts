@@ -1,4 +1,5 @@
 import type { Canvas, RandomSource } from '@lacuna/core';
+import { ChoiceAutomaton } from '../automata/choice-automaton.js';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import type { SkeletonItem } from '../skeleton/render-skeleton.js';
 import type { TokenLifter } from '../tokens/token-lifter.js';
@@ -107,7 +108,12 @@ export class HoleFiller {
     for (const item of items) {
       if (item.type !== 'hole') continue;
       const hole = item.hole;
-      const needed = this.lifter.tokenDistance(hole.automaton, hole.automaton.start);
+      let needed = this.lifter.tokenDistance(hole.automaton, hole.automaton.start);
+      // A hole that may not grow (an enum) must hold its longest value as the tokenizer writes it, absorbed
+      // literal text included; the shortest completion alone would make the longest values unwritable.
+      if (!hole.growable && hole.body instanceof ChoiceAutomaton) {
+        for (const choice of hole.body.choices) needed = Math.max(needed, this.encode(hole.prefixText + choice + hole.suffixText).length);
+      }
       if (hole.tokens.length === 0 && hole.budget < needed) {
         hole.budget = needed;
         grew = true;

@@ -3,6 +3,7 @@ import { infill } from '../infill.js';
 import { serializeValue } from '../skeleton/serialize-value.js';
 import { randomFixtureModel } from '../testing/fixture-tokenizer.js';
 import { renderTrainingCanvas } from './training-canvas.js';
+import { renderTrainingCanvases } from './training-canvases.js';
 
 const SCHEMA = {
   type: 'object',
@@ -22,6 +23,16 @@ describe('serialisation for training corpora', () => {
   it('writes values as the skeleton does: compact, keys in schema order', () => {
     expect(serializeValue(SCHEMA, { tags: ['b'], age: 36, name: 'Ada "the" Countess', pet: null })).toBe('{"name":"Ada \\"the\\" Countess","age":36,"tags":["b"],"pet":null}');
     expect(serializeValue(SCHEMA, { name: 'x', age: 1, pet: { lives: 9, kind: 'cat' } })).toBe('{"name":"x","age":1,"pet":{"kind":"cat","lives":9}}');
+  });
+
+  it('gives an enum hole room for its longest value with the literal text it absorbs', () => {
+    const weather = { type: 'object', properties: { city: { type: 'string' }, unit: { enum: ['celsius', 'fahrenheit'] } }, required: ['city'] };
+    const plan = { type: 'array', minItems: 1, maxItems: 2, items: { type: 'object', properties: { tool: { const: 'get_weather' }, arguments: weather }, required: ['tool', 'arguments'] } };
+    for (const unit of ['celsius', 'fahrenheit']) {
+      const value = [{ tool: 'get_weather', arguments: { city: 'Lisbon', unit } }];
+      const canvases = renderTrainingCanvases({ model, schema: plan, value, prompt: 'Weather in Lisbon in degrees.' });
+      expect(canvases.final.text).toBe(JSON.stringify(value));
+    }
   });
 
   it('renders a value that occurs twice (the tokenizer cache is not written through)', () => {
