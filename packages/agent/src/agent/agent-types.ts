@@ -8,7 +8,7 @@ export interface AgentUsage {
   forwardPasses: number;
   /** Canvas tokens the model read, summed over forward passes' canvases. */
   tokens: number;
-  /** Wall time of the step or run, and the part spent inside the model's forward passes and sampling. */
+  /** Wall time of the step or run, and the part spent in infill and repair (forward passes, sampling, constraints). */
   wallMs: number;
   modelMs: number;
 }

@@ -2,7 +2,7 @@ import { LacunaCoreError, renderCanvasText, type DenoiseStepEvent } from '@lacun
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
-import { groundingOf } from '../checks/grounding.js';
+import { groundingOf, mentionsNumberWords } from '../checks/grounding.js';
 import type { FieldIssue } from '../checks/field-issue.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
@@ -235,7 +235,10 @@ export class Agent extends EventEmitter<AgentEvents> {
       const tool = signature === undefined ? undefined : this.options.tools[signature.name];
       if (signature === undefined || tool === undefined) return undefined;
       const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
-      return groundingOf(tool, name, property) === 'context' ? context : undefined;
+      if (groundingOf(tool, name, property) !== 'context') return undefined;
+      // A number stated in words ("for two") is no span of digits: such a request leaves numbers to the check.
+      const numeric = /"type":"(number|integer)"/.test(JSON.stringify(property ?? {}));
+      return numeric && mentionsNumberWords(context) ? undefined : context;
     };
   }
 

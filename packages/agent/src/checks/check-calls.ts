@@ -34,7 +34,9 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     const parsed = tool.inputSchema.safeParse(call.arguments);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        issues.push({ callIndex, tool: call.tool, path: issue.path.filter((segment: PropertyKey): segment is string | number => typeof segment !== 'symbol'), check: 'schema', message: issue.message });
+        const path = issue.path.filter((segment: PropertyKey): segment is string | number => typeof segment !== 'symbol');
+        // The field goes into the message: the model reads it as feedback when the field is re-masked.
+        issues.push({ callIndex, tool: call.tool, path, check: 'schema', message: path.length === 0 ? issue.message : `${path.join('.')}: ${issue.message}` });
       }
     }
     const properties = (parametersOf(tool) as { properties?: Record<string, object> }).properties ?? {};

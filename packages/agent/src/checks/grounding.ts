@@ -31,6 +31,11 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   hundred: 100, a: 1, an: 1, single: 1, couple: 2, pair: 2, dozen: 12, half: 0.5,
 };
 
+/** Whether the text states a number in words ("two people"), which no span of digits can copy. */
+export function mentionsNumberWords(text: string): boolean {
+  return (text.toLowerCase().match(/[a-z]+/g) ?? []).some((word) => word in NUMBER_WORDS && word !== 'a' && word !== 'an');
+}
+
 /**
  * A grounding failure message, or undefined when the value occurs in the context: a string as written (case
  * and spacing aside), a number as digits (with or without thousands separators) or as a number word.

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { tool } from '../tools/tool.js';
+import { groundingFailure, groundingOf, mentionsNumberWords } from './grounding.js';
+
+describe('grounding', () => {
+  const bookTable = tool({
+    description: 'Book a table.',
+    inputSchema: z.object({ restaurant: z.string(), party_size: z.number().int(), time: z.string().regex(/^\d\d:\d\d$/) }),
+    grounding: { restaurant: 'context' },
+  });
+
+  it('grounds plain strings and numbers by default, not patterned strings, enums or booleans', () => {
+    expect(groundingOf(bookTable, 'restaurant', { type: 'string' })).toBe('context');
+    expect(groundingOf(bookTable, 'party_size', { type: 'integer' })).toBe('context');
+    expect(groundingOf(bookTable, 'time', { type: 'string', pattern: '^\\d\\d:\\d\\d$' })).toBe('free');
+    expect(groundingOf(bookTable, 'unit', { enum: ['celsius', 'fahrenheit'] })).toBe('free');
+    expect(groundingOf(bookTable, 'shuffle', { type: 'boolean' })).toBe('free');
+    expect(groundingOf({ ...bookTable, grounding: { party_size: 'free' } }, 'party_size', { type: 'integer' })).toBe('free');
+  });
+
+  it('finds strings as written and numbers as digits or words', () => {
+    const context = 'Book Chez Nous for two people at 7:30 pm, budget 1,250 EUR';
+    expect(groundingFailure('chez nous', context)).toBeUndefined();
+    expect(groundingFailure('Le Cinq', context)).toMatch(/"Le Cinq" does not occur in the conversation/);
+    expect(groundingFailure(2, context)).toBeUndefined();
+    expect(groundingFailure(1250, context)).toBeUndefined();
+    expect(groundingFailure(4, context)).toMatch(/4 does not occur/);
+  });
+
+  it('tells when a number is stated in words, which no span of digits can copy', () => {
+    expect(mentionsNumberWords('a table for two')).toBe(true);
+    expect(mentionsNumberWords('a table for 2 at Nopa')).toBe(false);
+  });
+});
