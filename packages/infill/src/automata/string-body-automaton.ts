@@ -1,5 +1,5 @@
 import type { ByteAutomaton } from './byte-automaton.js';
-import type { CharDfa } from './char-dfa.js';
+import { dfaStep, type CharDfa } from './char-dfa.js';
 
 /**
  * How characters are written: `json` inside a JSON string (quote, backslash and control characters only as
@@ -134,7 +134,7 @@ export class StringBodyAutomaton implements ByteAutomaton<StringState> {
   }
 
   private completeChar(dfaState: number, codePoint: number): StringState | undefined {
-    const next = stepDfa(this.dfa, dfaState, codePoint);
+    const next = dfaStep(this.dfa, dfaState, codePoint);
     if (next < 0 || this.live[next] !== 1) return undefined;
     return { mode: NORMAL, dfa: next, acc: 0, count: 0, nextLo: 0, nextHi: 0 };
   }
@@ -242,19 +242,6 @@ function hexValue(byte: number): number {
   if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
   if (byte >= 0x41 && byte <= 0x46) return byte - 0x41 + 10;
   if (byte >= 0x61 && byte <= 0x66) return byte - 0x61 + 10;
-  return -1;
-}
-
-function stepDfa(dfa: CharDfa, state: number, codePoint: number): number {
-  const triples = dfa.edges[state] as Int32Array;
-  let lo = 0;
-  let hi = triples.length / 3 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (codePoint < (triples[3 * mid] as number)) hi = mid - 1;
-    else if (codePoint > (triples[3 * mid + 1] as number)) lo = mid + 1;
-    else return triples[3 * mid + 2] as number;
-  }
   return -1;
 }
 

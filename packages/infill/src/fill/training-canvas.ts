@@ -2,9 +2,9 @@ import type { ChatMessage } from '@lacuna/core';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import { compileSchema, type SchemaInput } from '../schema/compile-schema.js';
 import { formatPath } from '../schema/json-pointer.js';
-import { resolveNode, type JsonValue, type SchemaNode } from '../schema/schema-node.js';
-import { stringValueMatches } from '../schema/string-constraints.js';
+import type { JsonValue, SchemaNode } from '../schema/schema-node.js';
 import { renderSkeleton } from '../skeleton/render-skeleton.js';
+import { matches } from '../skeleton/serialize-value.js';
 import { collectHoles, unionBranches, type Instance } from '../skeleton/skeleton-tree.js';
 import type { Hole } from './hole.js';
 import { InfillSession, type FillOptions, type InfillModel } from './infill-session.js';
@@ -128,20 +128,3 @@ function writeLeaf(session: InfillSession, hole: Hole, text: string): void {
   hole.confidences.push(1);
 }
 
-function matches(schema: SchemaNode, value: JsonValue): boolean {
-  const node = resolveNode(schema);
-  switch (node.kind) {
-    case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value) && node.properties.every((property) => !property.required || Object.hasOwn(value, property.name)) && node.properties.every((property) => !Object.hasOwn(value, property.name) || matches(property.node, (value as Record<string, JsonValue>)[property.name] as JsonValue));
-    case 'array':
-      return Array.isArray(value);
-    case 'string':
-      return typeof value === 'string' && stringValueMatches.test(node, value);
-    case 'number':
-      return typeof value === 'number' && (!node.spec.integer || Number.isInteger(value));
-    case 'enum':
-      return node.values.some((candidate) => JSON.stringify(candidate) === JSON.stringify(value));
-    case 'union':
-      return node.branches.some((branch) => matches(branch, value));
-  }
-}

@@ -43,7 +43,7 @@ function isObject(value: JsonValue): value is { [key: string]: JsonValue } {
 }
 
 /** Whether a value fits a node closely enough to pick a union branch (types, constants, required keys). */
-function matches(schema: SchemaNode, value: JsonValue): boolean {
+export function matches(schema: SchemaNode, value: JsonValue): boolean {
   const node = resolveNode(schema);
   switch (node.kind) {
     case 'object':
