@@ -14,7 +14,7 @@ interface PropertySchema {
  * are grounded (names, places, e-mail addresses and amounts the request states); strings whose `format` or
  * `pattern` normalises them (dates, times, codes), enums, constants and booleans are not.
  */
-export function groundingOf(tool: ToolDefinition, name: string, property: PropertySchema | undefined): Grounding {
+export function groundingOf(tool: Pick<ToolDefinition, 'grounding'>, name: string, property: PropertySchema | undefined): Grounding {
   const declared = tool.grounding?.[name];
   if (declared !== undefined) return declared;
   if (property === undefined || property.enum !== undefined || property.const !== undefined) return 'free';
