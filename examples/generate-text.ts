@@ -19,7 +19,7 @@ for (const [label, strategy, steps] of [
   ['Fast-dLLM threshold 0.9 (parallel)', confidenceThreshold({ threshold: 0.9 }), 32],
 ] as const) {
   console.log(`\n== ${label}`);
-  const stream = pipeline.stream({ prompt: [{ role: 'user', content: prompt }], generationLength: 32, steps, blockLength: 16 });
+  const stream = pipeline.stream({ prompt: [{ role: 'user', content: prompt }], generationLength: 32, steps, blockLength: 16, strategy });
   for await (const event of stream) {
     const committed = event.committed.map((change) => change.position).join(',');
     console.log(`step ${String(event.step).padStart(2)}  +${event.committed.length} [${committed}]  ${JSON.stringify(event.text)}`);

@@ -21,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TRAINING_MINUTES=${TRAINING_MINUTES:-90}
+TRAINING_MINUTES=${TRAINING_MINUTES:-85}
 DATA_DIR=${DATA_DIR:-training/data}
 RUN=${RUN:-default}
 MODEL_DIR=${MODEL_DIR:-models/default/model}
@@ -30,8 +30,9 @@ CORPUS_COUNT=${CORPUS_COUNT:-200000}
 TOKENIZER_EXAMPLES=${TOKENIZER_EXAMPLES:-30000}
 VOCABULARY_SIZE=${VOCABULARY_SIZE:-4096}
 MAX_LENGTH=${MAX_LENGTH:-512}
-# Training examples to render (empty: the whole corpus); the held-out files are always rendered whole.
-RENDER_LIMIT=${RENDER_LIMIT:-}
+# Training examples to render (empty: the whole corpus); the held-out files are always rendered whole. 80,000
+# examples make 276k canvases (63M tokens), more than 85 minutes on two cores can read once.
+RENDER_LIMIT=${RENDER_LIMIT:-80000}
 # Share of decision-round canvases kept (call count, tool choice, optional arguments); 1 keeps them all.
 DECISION_SHARE=${DECISION_SHARE:-1}
 # Further render-dataset.ts flags, e.g. "--value-layout serialised" (see the script).
@@ -48,6 +49,15 @@ tokenizer=$DATA_DIR/tokenizer
 dataset=$DATA_DIR/dataset
 run_folder=training/runs/$RUN
 
+# Every setting, spelled out, for the model card's command: it stays true when the defaults change.
+made_with() {
+  local name line=''
+  for name in CORPUS_SEED CORPUS_COUNT TOKENIZER_EXAMPLES VOCABULARY_SIZE MAX_LENGTH RENDER_LIMIT DECISION_SHARE RENDER_FLAGS \
+    D_MODEL LAYERS HEADS TRAINING_MINUTES TRAIN_FLAGS; do
+    line+="$name=${!name@Q} "
+  done
+  printf '%s' "$line"
+}
 stage() { printf '\n== %s (%s)\n' "$1" "$(date '+%H:%M:%S')"; }
 skip() { printf '   %s exists: skipped\n' "$1"; }
 
@@ -124,7 +134,8 @@ if [[ -f $MODEL_DIR/lacuna-model.json ]]; then
   npx tsx training/render/package-model.ts --out "$MODEL_DIR" --check-corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" --check-only
 else
   npx tsx training/render/package-model.ts --run "$run_folder" --tokenizer "$tokenizer" --out "$MODEL_DIR" \
-    --dataset "$dataset/train" --check-corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl"
+    --dataset "$dataset/train" --check-corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" \
+    --command "$(made_with) bash training/make_default_model.sh"
 fi
 node training/check_onnx_parity.mjs "$MODEL_DIR"
 

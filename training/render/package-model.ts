@@ -61,7 +61,15 @@ function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-function modelCard(name: string, facts: RunFacts, onnxBytes: number, onnxSha256: string, ids: Record<string, number>, dataset: Record<string, unknown> | undefined): string {
+function modelCard(
+  name: string,
+  facts: RunFacts,
+  onnxBytes: number,
+  onnxSha256: string,
+  ids: Record<string, number>,
+  dataset: Record<string, unknown> | undefined,
+  command: string,
+): string {
   const setting = (key: string) => String(facts.settings[key]);
   const steps = Math.max(Number(facts.lastTrain?.step ?? 0), Number(facts.lastEval?.step ?? 0)).toLocaleString('en');
   const holes = (facts.lastEval?.results as { holes?: Record<string, { accuracy: number }> } | undefined)?.holes;
@@ -95,10 +103,20 @@ digit is its own token. Special tokens: \`<|pad|>\` ${ids.padTokenId}, \`<|eos|>
 the role tokens \`<|system|>\`, \`<|user|>\`, \`<|assistant|>\`, \`<|tool|>\` follow. The chat template writes each message as
 \`<|role|>content<|end|>\` and the generation prompt as \`<|assistant|>\`.
 
+![Training and held-out loss](loss-curve.png)
+
 ## How it was made
 
-\`bash training/make_default_model.sh\` from the repository root (see the script for its settings).
-\`reference-logits.json\` holds PyTorch logits for \`node training/check_onnx_parity.mjs\`.
+From the repository root, on a clean checkout:
+
+\`\`\`sh
+${command}
+\`\`\`
+
+The script's stages (corpus, tokenizer, dataset, training, export, this folder) are described in
+\`training/README.md\`. The run is budgeted in minutes, so the number of steps depends on the machine; pass
+\`TRAIN_FLAGS="--steps N"\` to repeat a run step for step. \`reference-logits.json\` holds PyTorch logits for
+\`node training/check_onnx_parity.mjs\`, which loading this folder in the SDK matches within 1e-4.
 `;
 }
 
@@ -138,6 +156,8 @@ async function main(): Promise<void> {
       // Held-out requests for the check: a plan filled by the packaged model.
       'check-corpus': { type: 'string', default: 'training/data/corpus.test_templates.jsonl' },
       'check-only': { type: 'boolean', default: false },
+      // The command that made the run, as the card should show it.
+      command: { type: 'string', default: 'bash training/make_default_model.sh' },
     },
   });
   if (!values['check-only']) {
@@ -151,6 +171,7 @@ async function main(): Promise<void> {
       [join(values.run, 'reference-logits.json'), 'reference-logits.json'],
       [join(values.tokenizer, 'tokenizer.json'), 'tokenizer.json'],
       [join(values.tokenizer, 'tokenizer_config.json'), 'tokenizer_config.json'],
+      [join(values.run, 'loss-curve.png'), 'loss-curve.png'],
     ] as const) {
       copyFileSync(from, join(partial, name));
     }
@@ -172,7 +193,7 @@ async function main(): Promise<void> {
     writeFileSync(join(partial, 'lacuna-model.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const dataset = values.dataset === undefined ? undefined : (JSON.parse(readFileSync(join(values.dataset, 'dataset.json'), 'utf8')) as Record<string, unknown>);
     const onnxBytes = readFileSync(join(partial, 'model.onnx')).length;
-    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, ids, dataset));
+    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, ids, dataset, values.command));
     rmSync(values.out, { recursive: true, force: true });
     renameSync(partial, values.out);
     console.log(`wrote ${values.out}: model.onnx ${onnxBytes.toLocaleString('en')} bytes, sha256 ${onnxSha256}`);

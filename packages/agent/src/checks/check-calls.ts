@@ -1,5 +1,6 @@
 import type { HoleReport } from '@lacuna/infill';
 import { z } from 'zod';
+import { declaredJsonSchema } from '../tools/json-schema.js';
 import type { ToolSet } from '../tools/tool.js';
 import type { FieldIssue } from './field-issue.js';
 import { groundingFailure, groundingOf } from './grounding.js';
@@ -74,11 +75,14 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
 
 const parameterCache = new WeakMap<object, object>();
 
-/** The tool's arguments as JSON Schema (cached: `z.toJSONSchema` walks the whole schema). */
+/**
+ * The tool's arguments as JSON Schema: as declared for a `jsonSchema()` input, else zod's conversion (cached:
+ * `z.toJSONSchema` walks the whole schema).
+ */
 export function parametersOf(tool: { inputSchema: z.ZodType }): object {
   let parameters = parameterCache.get(tool.inputSchema);
   if (parameters === undefined) {
-    parameters = z.toJSONSchema(tool.inputSchema, { io: 'input', unrepresentable: 'any' });
+    parameters = declaredJsonSchema(tool.inputSchema) ?? z.toJSONSchema(tool.inputSchema, { io: 'input', unrepresentable: 'any' });
     parameterCache.set(tool.inputSchema, parameters);
   }
   return parameters;

@@ -1,0 +1,394 @@
+/**
+ * Evaluates a model folder through the SDK, on the held-out splits of the corpus (training/corpus), the way a
+ * user meets the model: nothing here reads PyTorch or the training data, only the model folder and the
+ * held-out examples.
+ *
+ *   npx tsx training/evaluate/evaluate-model.ts --model models/default/model --data training/data \
+ *       [--count 500] [--json out.json] [--card models/default/model/README.md]
+ *
+ * 1. Tool use: each request with the example's tool menu (the demo toolbox and made-up tools, as JSON Schema
+ *    through `jsonSchema()`), one agent step (`createAgent`, toolChoice `auto`, the default checks: grounded
+ *    holes, grounding, confidence, repair), and the same with the checks and grounded holes off (the model
+ *    alone). Scored per split: right tools (an answer counts as the right choice for a request that needs no
+ *    tool), every argument exact, no invented optional argument (training/evaluate/score-calls.ts).
+ * 2. Answers from a tool's result: the agent's second step (the plan schema after the call and its result):
+ *    the answer branch chosen, the sentence exactly the reference, and no number in it that the request and
+ *    the result do not hold.
+ * 3. Structured extraction: `infill` of the example's schema with the text as the user's message; field exact
+ *    match and whole objects, with and without grounded holes.
+ * 4. Speed: a forward pass over a 256-token canvas (48 rows asked for) at one and two threads, and free
+ *    generation of the plan (no skeleton) with LLaDA's one-token-per-step rule and Fast-dLLM's threshold rule:
+ *    tokens committed per forward pass and how often the call comes out exact.
+ *
+ * --card replaces the "Evaluation through the SDK" section of a model card with the tables.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAgent, jsonSchema, planSchema, renderAgentMessages, tool, type AgentOptions, type ToolSet } from '@lacuna/agent';
+import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
+import { infill } from '@lacuna/infill';
+import type { Example, JsonSchema, ToolSpec } from '../corpus/example-types.js';
+import { readCorpus } from '../render/read-corpus.js';
+import { canonicalJson, scoreCalls, type Call } from './score-calls.js';
+
+const SPLITS = ['test_entities', 'test_templates', 'test_tools'] as const;
+const SPLIT_TITLES: Readonly<Record<(typeof SPLITS)[number], string>> = {
+  test_entities: 'held-out entities',
+  test_templates: 'held-out phrasings',
+  test_tools: 'held-out tools',
+};
+
+type Rate = { readonly hits: number; readonly total: number };
+const rate = (hits: number, total: number): Rate => ({ hits, total });
+const percent = ({ hits, total }: Rate): string => (total === 0 ? 'n/a' : `${((100 * hits) / total).toFixed(1)}% (${hits}/${total})`);
+
+interface ToolUseTally {
+  requests: number;
+  rightTools: number;
+  exactCalls: number;
+  noInventedOptional: number;
+  argumentsRight: number;
+  argumentsExpected: number;
+  noToolRequests: number;
+  noToolAnswered: number;
+  /** Runs that threw, by error code (REPAIR_FAILED: a field still failed its checks after the repairs). */
+  failures: Record<string, number>;
+  repairs: number;
+  forwardPasses: number;
+  milliseconds: number;
+}
+
+const emptyTally = (): ToolUseTally => ({
+  requests: 0,
+  rightTools: 0,
+  exactCalls: 0,
+  noInventedOptional: 0,
+  argumentsRight: 0,
+  argumentsExpected: 0,
+  noToolRequests: 0,
+  noToolAnswered: 0,
+  failures: {},
+  repairs: 0,
+  forwardPasses: 0,
+  milliseconds: 0,
+});
+
+/** The example's tools as the SDK takes tools declared in JSON Schema; none has `execute`, so nothing runs. */
+function toolSet(tools: readonly ToolSpec[]): ToolSet {
+  return Object.fromEntries(tools.map((spec) => [spec.name, tool({ description: spec.description, inputSchema: jsonSchema(spec.parameters) })]));
+}
+
+type Checks = 'agent' | 'model alone';
+const CHECKS: Readonly<Record<Checks, AgentOptions['checks']>> = {
+  agent: {},
+  'model alone': { grounding: false, minConfidence: 0 },
+};
+
+/** One planning step of the agent for a request; the calls it planned, or the failure's code. */
+async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, checks: Checks) {
+  const agent = createAgent({ model, tools: toolSet(tools), maxSteps: 1, toolChoice: 'auto', checks: CHECKS[checks], seed: 0 });
+  const started = performance.now();
+  try {
+    const result = await agent.run(request);
+    const calls: Call[] = result.toolCalls.map((call) => ({ tool: call.tool, arguments: call.input }));
+    return { calls, failure: undefined, repairs: result.repairs.length, forwardPasses: result.usage.forwardPasses, milliseconds: performance.now() - started };
+  } catch (error) {
+    return { calls: undefined, failure: (error as { code?: string }).code ?? String(error), repairs: 0, forwardPasses: 0, milliseconds: performance.now() - started };
+  }
+}
+
+/** Which requests a row of the tool-use table holds: the demo toolbox's (and requests that need no tool), or made-up tools'. */
+type ToolKinds = 'toolbox' | 'made-up tools';
+const KINDS_OF: Readonly<Record<ToolKinds, readonly Example['kind'][]>> = {
+  toolbox: ['tool_call', 'no_tool'],
+  'made-up tools': ['procedural_tool_call'],
+};
+
+async function evaluateToolUse(model: DiffusionModel, examples: readonly Example[], kinds: ToolKinds, checks: Checks): Promise<ToolUseTally> {
+  const tally = emptyTally();
+  for (const example of examples) {
+    if (!KINDS_OF[kinds].includes(example.kind)) continue;
+    if (example.kind !== 'tool_call' && example.kind !== 'procedural_tool_call' && example.kind !== 'no_tool') continue;
+    const planned = await planStep(model, example.tools, example.request, checks);
+    const expected: Call[] = example.calls.map((call) => ({ tool: call.tool, arguments: call.arguments }));
+    tally.requests += 1;
+    tally.repairs += planned.repairs;
+    tally.forwardPasses += planned.forwardPasses;
+    tally.milliseconds += planned.milliseconds;
+    if (planned.failure !== undefined) tally.failures[planned.failure] = (tally.failures[planned.failure] ?? 0) + 1;
+    const score = scoreCalls(expected, planned.calls ?? [{ tool: '(failed)', arguments: {} }]);
+    if (score.rightTools) tally.rightTools += 1;
+    if (example.kind === 'no_tool') {
+      tally.noToolRequests += 1;
+      if (score.rightTools) tally.noToolAnswered += 1;
+      continue;
+    }
+    if (score.exactCalls) tally.exactCalls += 1;
+    if (!score.inventedOptional) tally.noInventedOptional += 1;
+    tally.argumentsRight += score.argumentsRight;
+    tally.argumentsExpected += score.argumentsExpected;
+  }
+  return tally;
+}
+
+interface AnswerTally {
+  examples: number;
+  answered: number;
+  exact: number;
+  noInventedNumber: number;
+}
+
+/** The agent's answering step, done as the agent does it: the plan schema over the conversation so far. */
+async function evaluateAnswers(model: DiffusionModel, examples: readonly Example[]): Promise<AnswerTally> {
+  const tally: AnswerTally = { examples: 0, answered: 0, exact: 0, noInventedNumber: 0 };
+  for (const example of examples) {
+    if (example.kind !== 'answer_from_result') continue;
+    tally.examples += 1;
+    const prompt = renderAgentMessages({
+      tools: example.tools,
+      turns: [
+        { role: 'user', content: example.request },
+        { role: 'assistant', calls: [example.call] },
+        { role: 'tool', results: [{ tool: example.call.tool, result: example.result }] },
+      ],
+    });
+    const result = await infill({ model, schema: planSchema(example.tools) as Record<string, unknown>, prompt, seed: 0 });
+    const [first] = result.value as { tool: string; text?: string }[];
+    if (first?.tool !== 'answer' || first.text === undefined) continue;
+    tally.answered += 1;
+    if (first.text === example.answer) tally.exact += 1;
+    const source = `${example.request} ${JSON.stringify(example.result)}`;
+    if ((first.text.match(/\d+(?:\.\d+)?/g) ?? []).every((number) => source.includes(number))) tally.noInventedNumber += 1;
+  }
+  return tally;
+}
+
+/** Strings without a format, pattern or enum, and numbers: what the agent grounds by default. */
+function groundedField(schema: JsonSchema | undefined, kind: 'string' | 'number'): boolean {
+  if (schema === undefined) return false;
+  return kind === 'number' || (schema.format === undefined && schema.pattern === undefined && schema.enum === undefined);
+}
+
+interface ExtractionTally {
+  examples: number;
+  exactObjects: number;
+  fieldsRight: number;
+  fields: number;
+}
+
+async function evaluateExtraction(model: DiffusionModel, examples: readonly Example[], grounded: boolean): Promise<ExtractionTally> {
+  const tally: ExtractionTally = { examples: 0, exactObjects: 0, fieldsRight: 0, fields: 0 };
+  for (const example of examples) {
+    if (example.kind !== 'extraction') continue;
+    tally.examples += 1;
+    const ground = grounded
+      ? (hole: { path: readonly (string | number)[]; kind: 'string' | 'number' }) =>
+          groundedField(example.schema.properties?.[String(hole.path[0])], hole.kind) ? example.text : undefined
+      : undefined;
+    const result = await infill({ model, schema: example.schema, prompt: [{ role: 'user', content: example.text }], seed: 0, ...(ground === undefined ? {} : { ground }) });
+    const value = result.value as Record<string, unknown>;
+    if (canonicalJson(value) === canonicalJson(example.output)) tally.exactObjects += 1;
+    // Every field either side: a field the text does not state must be left out, so writing it is wrong too.
+    const keys = new Set([...Object.keys(example.output), ...Object.keys(value)]);
+    tally.fields += keys.size;
+    for (const key of keys) if (canonicalJson(value[key]) === canonicalJson(example.output[key])) tally.fieldsRight += 1;
+  }
+  return tally;
+}
+
+/** Median milliseconds of a forward pass over a 256-token canvas whose last 48 positions are masked. */
+async function forwardPassLatency(folder: string, threads: number, text: string): Promise<number> {
+  const model = await loadModel(folder, { intraOpThreads: threads });
+  try {
+    const tokens = model.tokenizer.encode(text.repeat(20)).slice(0, 256);
+    const inputIds = Int32Array.from(tokens, (token, index) => (index >= 208 ? model.spec.maskTokenId : token));
+    const positions = Array.from({ length: 48 }, (_, index) => 208 + index);
+    const times: number[] = [];
+    for (let run = 0; run < 110; run += 1) {
+      const started = performance.now();
+      await model.predictor.predict([{ inputIds, positions }]);
+      if (run >= 10) times.push(performance.now() - started);
+    }
+    return median(times);
+  } finally {
+    await model.dispose();
+  }
+}
+
+interface FreeGenerationTally {
+  examples: number;
+  exactCalls: number;
+  parsed: number;
+  committedTokens: number;
+  forwardPasses: number;
+}
+
+/** The plan written without a skeleton: every answer position masked, denoised by the pipeline's rule. */
+async function evaluateFreeGeneration(model: DiffusionModel, examples: readonly Example[], strategy: UnmaskingStrategy, steps: number): Promise<FreeGenerationTally> {
+  const tally: FreeGenerationTally = { examples: 0, exactCalls: 0, parsed: 0, committedTokens: 0, forwardPasses: 0 };
+  const pipeline = new DiffusionPipeline(model);
+  for (const example of examples) {
+    if (example.kind !== 'tool_call') continue;
+    tally.examples += 1;
+    const prompt = renderAgentMessages({ tools: example.tools, turns: [{ role: 'user', content: example.request }] });
+    const result = await pipeline.generate({ prompt, generationLength: 64, blockLength: 64, steps, strategy });
+    tally.forwardPasses += result.forwardPasses;
+    tally.committedTokens += 64;
+    let plan: unknown;
+    try {
+      plan = JSON.parse(result.text);
+    } catch {
+      continue;
+    }
+    tally.parsed += 1;
+    const calls = Array.isArray(plan) ? (plan as Call[]).filter((call) => call !== null && typeof call === 'object' && typeof call.tool === 'string') : [];
+    const planned = calls.map((call) => ({ tool: call.tool, arguments: call.arguments ?? {} }));
+    if (scoreCalls(example.calls, planned).exactCalls) tally.exactCalls += 1;
+  }
+  return tally;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+async function readSplit(data: string, split: string, count: number): Promise<Example[]> {
+  const examples: Example[] = [];
+  for await (const example of readCorpus(join(data, `corpus.${split}.jsonl`), { limit: count })) examples.push(example);
+  return examples;
+}
+
+function toolUseTable(rows: readonly { split: string; kinds: ToolKinds; checks: Checks; tally: ToolUseTally }[]): string {
+  const lines = [
+    '| split | tools | checks | requests | right tool | every argument exact | no invented optional | arguments exact | no-tool requests answered | failed runs | repairs | forward passes per request | ms per request |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const { split, kinds, checks, tally } of rows) {
+    const calls = tally.requests - tally.noToolRequests;
+    const failures = Object.entries(tally.failures).map(([code, times]) => `${times} ${code}`).join(', ') || '0';
+    lines.push(
+      `| ${split} | ${kinds} | ${checks} | ${tally.requests} | ${percent(rate(tally.rightTools, tally.requests))} | ${percent(rate(tally.exactCalls, calls))} | ${percent(rate(tally.noInventedOptional, calls))} | ${percent(rate(tally.argumentsRight, tally.argumentsExpected))} | ${percent(rate(tally.noToolAnswered, tally.noToolRequests))} | ${failures} | ${tally.repairs} | ${(tally.forwardPasses / Math.max(1, tally.requests)).toFixed(1)} | ${(tally.milliseconds / Math.max(1, tally.requests)).toFixed(0)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      model: { type: 'string', default: 'models/default/model' },
+      data: { type: 'string', default: 'training/data' },
+      count: { type: 'string', default: '500' },
+      json: { type: 'string' },
+      card: { type: 'string' },
+      sections: { type: 'string', default: 'tools,answers,extraction,speed' },
+    },
+  });
+  const count = Number(values.count);
+  const sections = new Set(values.sections.split(','));
+  const model = await loadModel(values.model);
+  const report: Record<string, unknown> = { model: values.model, count, machine: machine() };
+  const markdown: string[] = [];
+  const log = (line: string) => {
+    markdown.push(line);
+    console.log(line);
+  };
+  const splits = Object.fromEntries(await Promise.all(SPLITS.map(async (split) => [split, await readSplit(values.data, split, count)] as const))) as Record<(typeof SPLITS)[number], Example[]>;
+  const every = SPLITS.flatMap((split) => splits[split]);
+  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
+
+  if (sections.has('tools')) {
+    const rows: { split: string; kinds: ToolKinds; checks: Checks; tally: ToolUseTally }[] = [];
+    for (const split of SPLITS) {
+      for (const kinds of ['toolbox', 'made-up tools'] as const) {
+        for (const checks of ['agent', 'model alone'] as const) {
+          const tally = await evaluateToolUse(model, splits[split], kinds, checks);
+          if (tally.requests === 0) continue;
+          rows.push({ split: `${split} (${SPLIT_TITLES[split]})`, kinds, checks, tally });
+          console.error(`tool use, ${split}, ${kinds}, ${checks}: ${tally.requests} requests`);
+        }
+      }
+    }
+    report.toolUse = rows;
+    log('### Tool use (one agent step per request)\n');
+    log(toolUseTable(rows));
+    log('');
+  }
+
+  if (sections.has('answers')) {
+    const tally = await evaluateAnswers(model, every);
+    report.answers = tally;
+    log('### Answers from a tool result (the agent\'s answering step)\n');
+    log('| examples | answered (not another call) | sentence exactly the reference | no number the request and result lack |');
+    log('| ---: | ---: | ---: | ---: |');
+    log(`| ${tally.examples} | ${percent(rate(tally.answered, tally.examples))} | ${percent(rate(tally.exact, tally.examples))} | ${percent(rate(tally.noInventedNumber, tally.answered))} |`);
+    log('');
+  }
+
+  if (sections.has('extraction')) {
+    log('### Structured extraction (`infill` of the schema, the text as the user\'s message)\n');
+    log('| holes | texts | objects exact | fields exact (every field either side) |');
+    log('| --- | ---: | ---: | ---: |');
+    const rows: Record<string, ExtractionTally> = {};
+    for (const grounded of [false, true]) {
+      const tally = await evaluateExtraction(model, every, grounded);
+      rows[grounded ? 'grounded' : 'plain'] = tally;
+      log(`| ${grounded ? 'grounded in the text (strings without format, numbers)' : 'plain'} | ${tally.examples} | ${percent(rate(tally.exactObjects, tally.examples))} | ${percent(rate(tally.fieldsRight, tally.fields))} |`);
+    }
+    report.extraction = rows;
+    log('');
+  }
+
+  if (sections.has('speed')) {
+    const sample = every.find((example) => example.kind === 'tool_call');
+    const text = sample?.kind === 'tool_call' ? sample.request : 'What is the weather in Lisbon?';
+    const latency = { oneThread: await forwardPassLatency(values.model, 1, text), twoThreads: await forwardPassLatency(values.model, 2, text) };
+    report.forwardPassMs = latency;
+    log('### Speed\n');
+    log(`Forward pass over a 256-token canvas (48 rows of logits asked for), median of 100: ${latency.oneThread.toFixed(2)} ms on one thread, ${latency.twoThreads.toFixed(2)} ms on two.\n`);
+    const freeExamples = splits.test_templates.slice(0, Math.min(100, count));
+    log('Free generation of the plan (no skeleton, 64 masked positions, one block), on held-out phrasings:\n');
+    log('| rule | requests | call exact | parsed as JSON | tokens committed per forward pass |');
+    log('| --- | ---: | ---: | ---: | ---: |');
+    const rules: [string, UnmaskingStrategy, number][] = [
+      ['low-confidence, one token per step (LLaDA)', lowConfidence(), 64],
+      ['threshold 0.9 (Fast-dLLM)', confidenceThreshold({ threshold: 0.9 }), 64],
+      ['threshold 0.7 (Fast-dLLM)', confidenceThreshold({ threshold: 0.7 }), 64],
+    ];
+    const free: Record<string, FreeGenerationTally> = {};
+    for (const [title, strategy, steps] of rules) {
+      const tally = await evaluateFreeGeneration(model, freeExamples, strategy, steps);
+      free[title] = tally;
+      log(`| ${title} | ${tally.examples} | ${percent(rate(tally.exactCalls, tally.examples))} | ${percent(rate(tally.parsed, tally.examples))} | ${(tally.committedTokens / Math.max(1, tally.forwardPasses)).toFixed(2)} |`);
+    }
+    report.freeGeneration = free;
+    log('');
+  }
+  await model.dispose();
+
+  if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.card !== undefined) writeCardSection(values.card, markdown.join('\n'));
+}
+
+const CARD_SECTION = '## Evaluation through the SDK';
+
+/** Replaces (or appends) the card's evaluation section, leaving the rest of the card as it is. */
+function writeCardSection(card: string, body: string): void {
+  const text = existsSync(card) ? readFileSync(card, 'utf8') : '';
+  const start = text.indexOf(CARD_SECTION);
+  const rest = start === -1 ? '' : text.slice(start + CARD_SECTION.length);
+  const next = rest.search(/\n## /);
+  const before = start === -1 ? `${text.trimEnd()}\n\n` : text.slice(0, start);
+  const after = next === -1 ? '' : rest.slice(next + 1);
+  writeFileSync(card, `${before}${CARD_SECTION}\n\n${body.trimEnd()}\n${after === '' ? '' : `\n${after}`}`);
+}
+
+function machine(): string {
+  return `${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${availableParallelism()} cores), Node ${process.versions.node}`;
+}
+
+await main();
