@@ -1,0 +1,2 @@
+/** Absolute path of the model folder, ready for `loadModel`. */
+export declare const modelPath: string;
