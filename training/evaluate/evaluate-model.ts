@@ -26,7 +26,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAgent, jsonSchema, planSchema, renderAgentMessages, tool, type AgentOptions, type ToolSet } from '@lacuna/agent';
+import { createAgent, jsonSchema, planSchema, renderAgentMessages, tool, type AgentOptions, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
 import { infill } from '@lacuna/infill';
 import type { Example, JsonSchema, ToolSpec } from '../corpus/example-types.js';
@@ -57,6 +57,8 @@ interface ToolUseTally {
   failures: Record<string, number>;
   repairs: number;
   forwardPasses: number;
+  /** Tokens the model chose, over the forward passes of successful runs. */
+  sampled: number;
   milliseconds: number;
 }
 
@@ -72,6 +74,7 @@ const emptyTally = (): ToolUseTally => ({
   failures: {},
   repairs: 0,
   forwardPasses: 0,
+  sampled: 0,
   milliseconds: 0,
 });
 
@@ -80,22 +83,39 @@ function toolSet(tools: readonly ToolSpec[]): ToolSet {
   return Object.fromEntries(tools.map((spec) => [spec.name, tool({ description: spec.description, inputSchema: jsonSchema(spec.parameters) })]));
 }
 
-type Checks = 'agent' | 'model alone';
-const CHECKS: Readonly<Record<Checks, AgentOptions['checks']>> = {
+/** How the agent is set up for a row of the tool-use table. */
+type Variant = 'agent' | 'agent-threshold' | 'model-alone';
+const VARIANTS: Readonly<Record<Variant, Pick<AgentOptions, 'checks' | 'parallelThreshold'>>> = {
+  // The defaults: grounded holes, grounding and confidence checks, repair.
   agent: {},
-  'model alone': { grounding: false, minConfidence: 0 },
+  // The same with Fast-dLLM's threshold rule inside holes.
+  'agent-threshold': { parallelThreshold: 0.9 },
+  // No grounded holes, no grounding or confidence checks (so no repairs): what the model writes by itself.
+  'model-alone': { checks: { grounding: false, minConfidence: 0 } },
+};
+const VARIANT_TITLES: Readonly<Record<Variant, string>> = {
+  agent: 'agent (defaults)',
+  'agent-threshold': 'agent, parallelThreshold 0.9',
+  'model-alone': 'model alone (no grounded holes, no checks)',
 };
 
 /** One planning step of the agent for a request; the calls it planned, or the failure's code. */
-async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, checks: Checks) {
-  const agent = createAgent({ model, tools: toolSet(tools), maxSteps: 1, toolChoice: 'auto', checks: CHECKS[checks], seed: 0 });
+async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, variant: Variant) {
+  const agent = createAgent({ model, tools: toolSet(tools), maxSteps: 1, toolChoice: 'auto', seed: 0, ...VARIANTS[variant] });
   const started = performance.now();
+  let sampled = 0;
   try {
-    const result = await agent.run(request);
+    let result: AgentResult | undefined;
+    for await (const part of agent.stream(request)) {
+      // Tokens the model chose in each denoising step (forced tokens need no forward pass and are not counted).
+      if (part.type === 'denoise') sampled += part.committed;
+      if (part.type === 'finish') result = part.result;
+    }
+    if (result === undefined) throw new Error('the stream ended without a result');
     const calls: Call[] = result.toolCalls.map((call) => ({ tool: call.tool, arguments: call.input }));
-    return { calls, failure: undefined, repairs: result.repairs.length, forwardPasses: result.usage.forwardPasses, milliseconds: performance.now() - started };
+    return { calls, failure: undefined, repairs: result.repairs.length, forwardPasses: result.usage.forwardPasses, sampled, milliseconds: performance.now() - started };
   } catch (error) {
-    return { calls: undefined, failure: (error as { code?: string }).code ?? String(error), repairs: 0, forwardPasses: 0, milliseconds: performance.now() - started };
+    return { calls: undefined, failure: (error as { code?: string }).code ?? String(error), repairs: 0, forwardPasses: 0, sampled: 0, milliseconds: performance.now() - started };
   }
 }
 
@@ -106,16 +126,17 @@ const KINDS_OF: Readonly<Record<ToolKinds, readonly Example['kind'][]>> = {
   'made-up tools': ['procedural_tool_call'],
 };
 
-async function evaluateToolUse(model: DiffusionModel, examples: readonly Example[], kinds: ToolKinds, checks: Checks): Promise<ToolUseTally> {
+async function evaluateToolUse(model: DiffusionModel, examples: readonly Example[], kinds: ToolKinds, variant: Variant): Promise<ToolUseTally> {
   const tally = emptyTally();
   for (const example of examples) {
     if (!KINDS_OF[kinds].includes(example.kind)) continue;
     if (example.kind !== 'tool_call' && example.kind !== 'procedural_tool_call' && example.kind !== 'no_tool') continue;
-    const planned = await planStep(model, example.tools, example.request, checks);
+    const planned = await planStep(model, example.tools, example.request, variant);
     const expected: Call[] = example.calls.map((call) => ({ tool: call.tool, arguments: call.arguments }));
     tally.requests += 1;
     tally.repairs += planned.repairs;
     tally.forwardPasses += planned.forwardPasses;
+    tally.sampled += planned.sampled;
     tally.milliseconds += planned.milliseconds;
     if (planned.failure !== undefined) tally.failures[planned.failure] = (tally.failures[planned.failure] ?? 0) + 1;
     const score = scoreCalls(expected, planned.calls ?? [{ tool: '(failed)', arguments: {} }]);
@@ -262,16 +283,16 @@ async function readSplit(data: string, split: string, count: number): Promise<Ex
   return examples;
 }
 
-function toolUseTable(rows: readonly { split: string; kinds: ToolKinds; checks: Checks; tally: ToolUseTally }[]): string {
+function toolUseTable(rows: readonly { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[]): string {
   const lines = [
-    '| split | tools | checks | requests | right tool | every argument exact | no invented optional | arguments exact | no-tool requests answered | failed runs | repairs | forward passes per request | ms per request |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| split | tools | setting | requests | right tool | every argument exact | no invented optional | arguments exact | no-tool requests answered | failed runs | repairs | forward passes per request | tokens sampled per forward pass | ms per request |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const { split, kinds, checks, tally } of rows) {
+  for (const { split, kinds, variant, tally } of rows) {
     const calls = tally.requests - tally.noToolRequests;
     const failures = Object.entries(tally.failures).map(([code, times]) => `${times} ${code}`).join(', ') || '0';
     lines.push(
-      `| ${split} | ${kinds} | ${checks} | ${tally.requests} | ${percent(rate(tally.rightTools, tally.requests))} | ${percent(rate(tally.exactCalls, calls))} | ${percent(rate(tally.noInventedOptional, calls))} | ${percent(rate(tally.argumentsRight, tally.argumentsExpected))} | ${percent(rate(tally.noToolAnswered, tally.noToolRequests))} | ${failures} | ${tally.repairs} | ${(tally.forwardPasses / Math.max(1, tally.requests)).toFixed(1)} | ${(tally.milliseconds / Math.max(1, tally.requests)).toFixed(0)} |`,
+      `| ${split} | ${kinds} | ${VARIANT_TITLES[variant]} | ${tally.requests} | ${percent(rate(tally.rightTools, tally.requests))} | ${percent(rate(tally.exactCalls, calls))} | ${percent(rate(tally.noInventedOptional, calls))} | ${percent(rate(tally.argumentsRight, tally.argumentsExpected))} | ${percent(rate(tally.noToolAnswered, tally.noToolRequests))} | ${failures} | ${tally.repairs} | ${(tally.forwardPasses / Math.max(1, tally.requests)).toFixed(1)} | ${(tally.sampled / Math.max(1, tally.forwardPasses)).toFixed(2)} | ${(tally.milliseconds / Math.max(1, tally.requests)).toFixed(0)} |`,
     );
   }
   return lines.join('\n');
@@ -286,7 +307,12 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       card: { type: 'string' },
       sections: { type: 'string', default: 'tools,answers,extraction,speed' },
+      variants: { type: 'string', default: Object.keys(VARIANTS).join(',') },
     },
+  });
+  const variants = values.variants.split(',').map((name) => {
+    if (!Object.hasOwn(VARIANTS, name)) throw new Error(`--variants: unknown "${name}"; known: ${Object.keys(VARIANTS).join(', ')}`);
+    return name as Variant;
   });
   const count = Number(values.count);
   const sections = new Set(values.sections.split(','));
@@ -302,14 +328,14 @@ async function main(): Promise<void> {
   log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
 
   if (sections.has('tools')) {
-    const rows: { split: string; kinds: ToolKinds; checks: Checks; tally: ToolUseTally }[] = [];
+    const rows: { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[] = [];
     for (const split of SPLITS) {
       for (const kinds of ['toolbox', 'made-up tools'] as const) {
-        for (const checks of ['agent', 'model alone'] as const) {
-          const tally = await evaluateToolUse(model, splits[split], kinds, checks);
+        for (const variant of variants) {
+          const tally = await evaluateToolUse(model, splits[split], kinds, variant);
           if (tally.requests === 0) continue;
-          rows.push({ split: `${split} (${SPLIT_TITLES[split]})`, kinds, checks, tally });
-          console.error(`tool use, ${split}, ${kinds}, ${checks}: ${tally.requests} requests`);
+          rows.push({ split: `${split} (${SPLIT_TITLES[split]})`, kinds, variant, tally });
+          console.error(`tool use, ${split}, ${kinds}, ${variant}: ${tally.requests} requests, ${(tally.milliseconds / 1000).toFixed(0)} s`);
         }
       }
     }

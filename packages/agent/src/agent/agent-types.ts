@@ -115,6 +115,11 @@ export interface AgentOptions {
   readonly toolTimeoutMs?: number;
   readonly sampling?: SamplingOptions;
   readonly seed?: number;
+  /**
+   * Fast-dLLM's threshold rule inside the plan's holes (infill's `parallelThreshold`): positions after a hole's
+   * frontier are committed in the same forward pass while the model is at least this sure of them.
+   */
+  readonly parallelThreshold?: number;
 }
 
 export type { FieldIssue };

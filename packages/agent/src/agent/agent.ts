@@ -247,6 +247,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       ...(signal === undefined ? {} : { signal }),
       ...(this.options.sampling === undefined ? {} : { sampling: this.options.sampling }),
       ...(this.options.seed === undefined ? {} : { seed: this.options.seed }),
+      ...(this.options.parallelThreshold === undefined ? {} : { parallelThreshold: this.options.parallelThreshold }),
     };
   }
 

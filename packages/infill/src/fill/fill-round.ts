@@ -1,8 +1,12 @@
-import { denoiseSteps, type DenoiseStepEvent, type Predictor, type RandomSource, type SamplingOptions, type UnmaskingStrategy } from '@lacuna/core';
+import { denoiseSteps, type DenoiseStepEvent, type Predictor, type RandomSource, type SamplingOptions, type TokenChange, type UnmaskingStrategy } from '@lacuna/core';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import type { TokenLifter } from '../tokens/token-lifter.js';
 import type { CanvasLayout } from './canvas-layout.js';
 import type { Hole } from './hole.js';
+import { bestAllowedToken, LookaheadPredictor } from './lookahead-predictor.js';
+
+/** Placeholders after a hole's frontier whose rows are asked for when parallel commits are on. */
+const LOOKAHEAD = 8;
 
 export interface RoundOptions {
   readonly predictor: Predictor;
@@ -14,6 +18,8 @@ export interface RoundOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
   readonly onStep?: (event: DenoiseStepEvent) => void;
+  /** Fast-dLLM's threshold rule inside holes (see FillOptions.parallelThreshold). */
+  readonly parallelThreshold?: number;
   /** Milliseconds spent computing token constraints (accumulated, for benchmarks). */
   readonly timing?: { constraintMs: number };
 }
@@ -70,7 +76,44 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
   };
   for (const hole of active) advance(hole);
   if (canvas.countMasked() === 0) return 0;
-  const steps = denoiseSteps(options.predictor, [canvas], {
+  const frontier = (hole: Hole): number => (holeStart.get(hole) as number) + hole.tokens.length;
+  const threshold = options.parallelThreshold;
+  const greedy = (options.sampling?.temperature ?? 0) === 0 && options.cfgScale === undefined;
+  const lookahead =
+    threshold === undefined || !greedy
+      ? undefined
+      : new LookaheadPredictor(options.predictor, () =>
+          active.flatMap((hole) => {
+            if (hole.ended || hole.full) return [];
+            const next = frontier(hole) + 1;
+            const end = Math.min((holeStart.get(hole) as number) + hole.budget, next + LOOKAHEAD);
+            return Array.from({ length: Math.max(0, end - next) }, (_, index) => next + index);
+          }),
+        );
+  // After the step's frontier commits: each hole's next positions, predicted in the same pass, committed left
+  // to right while the best token its automaton allows (given the tokens just committed) is at least as likely
+  // as the threshold. Their rows were computed with the frontier still masked, as in Fast-dLLM.
+  const commitAhead = (step: number): TokenChange[] => {
+    const changes: TokenChange[] = [];
+    if (lookahead === undefined || threshold === undefined) return changes;
+    for (const hole of active) {
+      for (;;) {
+        if (hole.ended || hole.full) break;
+        const position = frontier(hole);
+        const row = lookahead.rowAt(position);
+        const constraint = canvas.constraintAt(position);
+        if (row === undefined || constraint?.kind !== 'allowed-tokens') break;
+        const { token, probability } = bestAllowedToken(row, constraint.tokens);
+        if (token < 0 || probability < threshold) break;
+        canvas.commit(position, token, probability, step);
+        record(hole, token, probability, options);
+        changes.push({ position, token, confidence: probability });
+        advance(hole, false);
+      }
+    }
+    return changes;
+  };
+  const steps = denoiseSteps(lookahead ?? options.predictor, [canvas], {
     steps: 1,
     strategy: frontierStrategy,
     random: options.random,
@@ -90,8 +133,9 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
       record(hole, change.token, change.confidence, options);
       advance(hole, false);
     }
+    const ahead = commitAhead(event.step);
     if (timing !== undefined) timing.constraintMs += performance.now() - started;
-    options.onStep?.(event);
+    options.onStep?.(ahead.length === 0 ? event : { ...event, committed: [...event.committed, ...ahead], maskedRemaining: canvas.countMasked() });
   }
 }
 

@@ -87,6 +87,7 @@ export class HoleFiller {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
+      ...(options.parallelThreshold === undefined ? {} : { parallelThreshold: options.parallelThreshold }),
     };
   }
 

@@ -36,6 +36,14 @@ export interface FillOptions extends SkeletonOptions {
   /** Write the prompt with the model's chat template (default: when the tokenizer has one). */
   readonly chat?: boolean;
   readonly onStep?: (event: DenoiseStepEvent) => void;
+  /**
+   * Fast-dLLM's threshold rule inside holes. Each forward pass commits the frontier of every hole; with this
+   * set (0.9 is Fast-dLLM's), the positions after a frontier, predicted in the same pass, are committed too,
+   * left to right, while the most likely token the hole's constraint allows has at least this probability.
+   * Fewer forward passes for values the model is sure of. Greedy decoding only: ignored with a temperature
+   * above 0 or with `cfgScale`. Default: off, one token per hole per forward pass.
+   */
+  readonly parallelThreshold?: number;
 }
 
 /** Per hole: where it is, what it wrote, and how sure the model was of each token. */
@@ -84,6 +92,10 @@ export class InfillSession<T = unknown> {
     this.schema = schema;
     this.prompt = prompt;
     this.options = options;
+    const threshold = options.parallelThreshold;
+    if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) {
+      throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `parallelThreshold must be a probability in (0, 1] (0.9 is Fast-dLLM's), got ${threshold}.` });
+    }
     const index = TokenIndex.for(model.tokenizer, model.predictor.vocabularySize);
     if (!index.byteComplete) {
       throw new LacunaInfillError({
