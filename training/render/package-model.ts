@@ -72,13 +72,17 @@ function modelCard(
 ): string {
   const setting = (key: string) => String(facts.settings[key]);
   const steps = Math.max(Number(facts.lastTrain?.step ?? 0), Number(facts.lastEval?.step ?? 0)).toLocaleString('en');
-  const holes = (facts.lastEval?.results as { holes?: Record<string, { accuracy: number }> } | undefined)?.holes;
+  const results = facts.lastEval?.results as Record<string, Record<string, { accuracy: number; loss: number }>> | undefined;
+  const describe = (mode: string) =>
+    Object.entries(results?.[mode] ?? {})
+      .map(([t, result]) => `${(100 * result.accuracy).toFixed(1)}% (loss ${result.loss.toFixed(3)}) at t = ${t}`)
+      .join(', ');
   const evalLine =
-    holes === undefined
+    results?.holes === undefined
       ? 'no evaluation was recorded'
-      : `step ${String(facts.lastEval?.step)}, hole accuracy ${Object.entries(holes)
-          .map(([t, result]) => `${(100 * result.accuracy).toFixed(1)}% at t = ${t}`)
-          .join(', ')} (held-out ${basename(setting('eval_data'))}; pads count)`;
+      : `step ${String(facts.lastEval?.step)} on held-out ${basename(setting('eval_data'))}, masked-token accuracy and cross-entropy:
+  holes masked ${describe('holes')}; whole answer masked ${describe('answer')} (pads count). Last training loss (the
+  1/t-weighted objective): ${Number(facts.lastTrain?.loss).toFixed(3)}`;
   return `# ${name}
 
 Lacuna's default model: a masked diffusion language model trained from scratch on the semantic corpus

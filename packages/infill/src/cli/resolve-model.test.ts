@@ -17,9 +17,9 @@ describe('resolveModelFolder', () => {
     expect(named).toMatchObject({ source: 'flag', isFixture: true });
   });
 
-  it('falls back to the default model when installed, else to the fixture', async () => {
+  it('falls back to the default model the repository ships (models/default)', async () => {
     const resolved = await resolveModelFolder({ environment: {} });
-    if (resolved.source === 'default') expect(resolved.isFixture).toBe(false);
-    else expect(resolved).toEqual({ folder: fixtureModelPath, source: 'fixture', isFixture: true });
+    expect(resolved).toMatchObject({ source: 'default', isFixture: false });
+    expect(resolved.folder.replace(/\\/g, '/')).toMatch(/models\/default\/model$/);
   });
 });

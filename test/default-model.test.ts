@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createAgent, type AgentResult } from '@lacuna/agent';
+import { demoToolMenu, demoToolSet, planCall, resolveModelFolder } from '@lacuna/agent/cli';
+import { loadModel, type DiffusionModel } from '@lacuna/core';
+import { demoTools } from '@lacuna/demo-toolbox';
+import { infill } from '@lacuna/infill';
+import { modelPath } from '@lacuna/model-default';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+interface ReferenceCase {
+  name: string;
+  inputIds: number[][];
+  positions: number[][];
+  attentionMask: number[][];
+  logits: number[][][];
+}
+
+/**
+ * The trained default model (models/default) on the real ONNX runtime, end to end: the folder loads (checksum
+ * verified) and matches PyTorch, the agent plans and runs calls and answers, infill extracts into a schema.
+ */
+describe('the default model', () => {
+  let model: DiffusionModel;
+  beforeAll(async () => {
+    model = await loadModel(modelPath, { intraOpThreads: 1 });
+  });
+  afterAll(async () => {
+    await model.dispose();
+  });
+
+  it('is the model the CLIs and examples pick when nothing else is named', async () => {
+    const resolved = await resolveModelFolder({ environment: {} });
+    expect(resolved).toMatchObject({ source: 'default', isFixture: false });
+    expect(await readFile(join(resolved.folder, 'lacuna-model.json'), 'utf8')).toBe(await readFile(join(modelPath, 'lacuna-model.json'), 'utf8'));
+  });
+
+  it('returns the logits PyTorch computed, within 1e-4', async () => {
+    const reference = JSON.parse(await readFile(join(modelPath, 'reference-logits.json'), 'utf8')) as { cases: ReferenceCase[] };
+    expect(reference.cases.length).toBeGreaterThan(0);
+    for (const testCase of reference.cases) {
+      const requests = testCase.inputIds.map((ids, row) => ({
+        inputIds: ids.filter((_, position) => testCase.attentionMask[row]?.[position] === 1),
+        positions: testCase.positions[row] ?? [],
+      }));
+      const rows = await model.predictor.predict(requests);
+      let largestDifference = 0;
+      rows.forEach((prediction, sequence) => {
+        testCase.logits[sequence]?.forEach((expectedRow, row) => {
+          expectedRow.forEach((expected, token) => {
+            largestDifference = Math.max(largestDifference, Math.abs((prediction.data[row * prediction.vocabularySize + token] as number) - expected));
+          });
+        });
+      });
+      expect(largestDifference, testCase.name).toBeLessThan(1e-4);
+    }
+  });
+
+  const plan = (request: string) => planCall(request, { model, tools: demoToolSet(demoToolMenu(request)), seed: 0 });
+
+  // Requests it plans right end to end (see the model card for how often it does on held-out requests): the
+  // tool, and every number exactly; strings are spans of the request by construction (grounded holes).
+  it.each([
+    ["What's the weather in Lisbon?", 'get_weather', {}],
+    ['Convert 250 USD to EUR.', 'convert_currency', { amount: 250, to: 'EUR' }],
+    ['Set a timer for 10 minutes for the pasta.', 'set_timer', { minutes: 10 }],
+  ] as const)('plans %j with the right tool, its numbers exact and its strings from the request', async (request, tool, exact) => {
+    const planned = await plan(request);
+    expect(planned.calls).toHaveLength(1);
+    expect(planned.tool).toBe(tool);
+    expect(planned.args).toMatchObject(exact);
+    expect(demoTools[tool].inputSchema.safeParse(planned.args).success).toBe(true);
+    for (const [field, value] of Object.entries(planned.args)) {
+      const grounded = typeof value === 'string' && !['from', 'to', 'unit'].includes(field);
+      if (grounded) expect(request, field).toContain(value);
+    }
+  });
+
+  it('runs the call and answers from its result', async () => {
+    const request = 'Set a timer for 10 minutes for the pasta.';
+    const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), maxSteps: 3, seed: 0 });
+    const result: AgentResult = await agent.run(request);
+    expect(result.toolCalls.map((call) => call.tool)).toEqual(['set_timer']);
+    expect(result.toolResults[0]?.output).toEqual(demoTools.set_timer.execute(result.toolCalls[0]?.input as never));
+    expect(result.finishReason).toBe('answer');
+    expect(result.text.length).toBeGreaterThan(0);
+  });
+
+  it('extracts into a zod schema with grounded holes: a valid value whose strings all come from the text', async () => {
+    const Contact = z.object({
+      name: z.string().min(1).max(60).describe('Full name'),
+      company: z.string().max(60).optional().describe('Company name'),
+      city: z.string().max(40).optional().describe('City'),
+    });
+    const text = 'Hi, this is Maria Santos from Northwind Traders. I work from Denver.';
+    const result = await infill({ model, schema: Contact, prompt: [{ role: 'user', content: text }], seed: 0, ground: () => text });
+    expect(Contact.safeParse(result.value).success).toBe(true);
+    for (const value of Object.values(result.value)) expect(text).toContain(value);
+  });
+});
