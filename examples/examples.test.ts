@@ -1,4 +1,5 @@
 import { demoTools } from '@lacuna/demo-toolbox';
+import { modelPath as defaultModelPath } from '@lacuna/model-default';
 import { modelPath as fixtureModelPath } from '@lacuna/model-tiny-random';
 import { describe, expect, it } from 'vitest';
 import { main as runDemo } from './demo-agent.js';
@@ -9,10 +10,14 @@ import { main as streamCanvas } from './stream-canvas.js';
 import { main as travel, travelTools } from './travel-agent.js';
 
 /**
- * Every example's `main`, on the fixture model (pinned, so the tests are fast and do not change when the
- * default model lands). Its outputs are noise; what is asserted holds for any model.
+ * Every example's `main`, on the trained default model (what `npm start` and the examples run) and on the
+ * random-weight fixture (whose outputs are noise, so that nothing here depends on a model being good). What is
+ * asserted holds for any model.
  */
-const model = fixtureModelPath;
+const MODELS = [
+  ['the default model', defaultModelPath],
+  ['the fixture', fixtureModelPath],
+] as const;
 
 /** A demo tool's own implementation is deterministic: a successful result must be exactly what it returns. */
 function expectResultsFromTheTools(result: { toolCalls: readonly { tool: string; input: unknown }[]; toolResults: readonly { tool: string; input: unknown; output?: unknown; error?: unknown }[] }) {
@@ -24,7 +29,7 @@ function expectResultsFromTheTools(result: { toolCalls: readonly { tool: string;
   }
 }
 
-describe('examples', () => {
+describe.each(MODELS)('examples on %s', (_name, model) => {
   it('demo-agent: streams the canvas, the calls and their results for each request', async () => {
     const terminal = recordingTerminal();
     const runs = await runDemo({ model, terminal, requests: ["What's the weather in Lisbon?"], maxSteps: 1 });
@@ -43,7 +48,15 @@ describe('examples', () => {
 
   it('travel-agent: every call is valid for its tool and every result is the tool’s own', async () => {
     const terminal = recordingTerminal();
-    const result = await travel({ model, terminal, maxSteps: 2 });
+    const { result, error } = await travel({ model, terminal, maxSteps: 2 });
+    if (result === undefined) {
+      // The only way a run may stop: a field its repairs could not fix, named in the error and on the terminal.
+      expect(error).toMatchObject({ name: 'LacunaAgentError', code: 'REPAIR_FAILED' });
+      expect(Object.keys(travelTools)).toContain(error?.tool);
+      expect(terminal.text).toContain(`stopped: REPAIR_FAILED (${error?.tool} ${JSON.stringify(error?.path)})`);
+      expect(terminal.text).toMatch(/^ {2}repaired /m);
+      return;
+    }
     expect(result.steps.length).toBeGreaterThanOrEqual(1);
     for (const call of result.toolCalls) expect(Object.keys(travelTools)).toContain(call.tool);
     expectResultsFromTheTools(result);

@@ -5,7 +5,7 @@
  *
  *   npx tsx examples/travel-agent.ts [model-folder] ["request"]
  */
-import { createAgent, tool, type AgentResult } from '@lacuna/agent';
+import { createAgent, LacunaAgentError, tool, type AgentResult } from '@lacuna/agent';
 import { describeRepair, loadBestModel, stopWhenContextFull } from '@lacuna/agent/cli';
 import { convert_currency, get_weather, search_flights } from '@lacuna/demo-toolbox';
 import { isScript } from './shared/run-as-script.js';
@@ -33,7 +33,13 @@ export interface TravelOptions {
   readonly seed?: number;
 }
 
-export async function main(options: TravelOptions = {}): Promise<AgentResult> {
+export interface TravelRun {
+  /** The run's result, or the typed error that stopped it (a field still rejected after the repairs). */
+  readonly result?: AgentResult;
+  readonly error?: LacunaAgentError;
+}
+
+export async function main(options: TravelOptions = {}): Promise<TravelRun> {
   const terminal = options.terminal ?? processTerminal();
   const request = options.request ?? TRAVEL_REQUEST;
   const { model, checks } = await loadBestModel({ model: options.model });
@@ -65,10 +71,18 @@ export async function main(options: TravelOptions = {}): Promise<AgentResult> {
     agent.on('tool-result', ({ result }) =>
       terminal.write(`  <- ${result.tool} ${result.error === undefined ? JSON.stringify(result.output) : `error ${result.error.code}: ${result.error.message}`}\n`),
     );
-    const result = await agent.run(request);
+    let result: AgentResult;
+    try {
+      result = await agent.run(request);
+    } catch (error) {
+      // A field the repairs could not fix stops the run with a typed error that names it: show it, as an app would.
+      if (!LacunaAgentError.isInstance(error) || error.code !== 'REPAIR_FAILED') throw error;
+      terminal.write(`stopped: ${error.code} (${error.tool} ${JSON.stringify(error.path)}): ${error.message}\n`);
+      return { error };
+    }
     terminal.write(result.text === '' ? `no answer (${result.finishReason})\n` : `answer: ${result.text}\n`);
     terminal.write(`${result.toolCalls.length} tool calls, ${result.repairs.length} repairs, ${result.usage.forwardPasses} forward passes, ${Math.round(result.usage.wallMs)} ms\n`);
-    return result;
+    return { result };
   } finally {
     await model.dispose();
   }

@@ -5,8 +5,10 @@ import { renderAgentMessages, type AgentTurn } from '../prompt/agent-messages.js
 import type { ToolSet } from '../tools/tool.js';
 
 /**
- * Positions kept free for the next step's plan. A plan of four calls with grown string holes can take a few
- * hundred positions on a byte-level vocabulary; this is a measured margin, not a bound.
+ * Positions kept free for the next step's plan, at most: a plan of four calls with grown string holes can take
+ * a few hundred positions on a byte-level vocabulary; this is a measured margin, not a bound. The default
+ * reserve is the smaller of this and a quarter of the model's context, so that a 512-position model (the
+ * default model, whose tokens hold 3.5 characters) still gets to answer from its tools' results.
  */
 export const DEFAULT_PLAN_RESERVE = 384;
 
@@ -24,8 +26,8 @@ export function stopWhenContextFull(options: {
   readonly reserve?: number;
 }): (input: StopConditionInput) => boolean {
   const signatures = Object.entries(options.tools).map(([name, tool]) => ({ name, description: tool.description, parameters: parametersOf(tool) }));
-  const reserve = options.reserve ?? DEFAULT_PLAN_RESERVE;
   const { tokenizer, spec } = options.model;
+  const reserve = options.reserve ?? Math.min(DEFAULT_PLAN_RESERVE, Math.floor(spec.maxLength / 4));
   return ({ steps }) => {
     const messages = renderAgentMessages({
       tools: signatures,
