@@ -14,6 +14,10 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(grounded!, 'Janeiro, please')).toBe(true);
     expect(acceptsText(grounded!, 'Lisbon')).toBe(false);
     expect(acceptsText(grounded!, 'Rio  de')).toBe(false);
+    // Whole words only: a piece of a word is not a value the text states.
+    expect(acceptsText(grounded!, 'Rio de Jan')).toBe(false);
+    expect(acceptsText(grounded!, 'io de Janeiro')).toBe(false);
+    expect(acceptsText(grounded!, 'Janeiro,')).toBe(true);
     // minLength 1: the empty value is not a value.
     expect(acceptsText(grounded!, '')).toBe(false);
   });
@@ -37,8 +41,16 @@ describe('GroundedAutomaton', () => {
     const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'abc abd', 'string')!;
     const state = walkBytes(grounded, grounded.start, utf8('ab'));
     expect(state).toBeDefined();
-    expect(grounded.distance(state!)).toBe(0);
+    // "ab" ends inside a word: one more byte ("c" or "d") finishes it.
+    expect(grounded.accepts(state!)).toBe(false);
+    expect(grounded.distance(state!)).toBe(1);
     expect(grounded.step(state!, 'x'.charCodeAt(0))).toBeUndefined();
+  });
+
+  it('keeps multi-byte words whole', () => {
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'Trains to Zürich, please', 'string')!;
+    expect(acceptsText(grounded, 'Zürich')).toBe(true);
+    expect(acceptsText(grounded, 'Zü')).toBe(false);
   });
 
   it('is not created when no span of the context fits', () => {

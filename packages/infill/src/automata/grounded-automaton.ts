@@ -89,9 +89,9 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     return `${this.inner.key(state.inner)}@${state.ends.join(',')}`;
   }
 
-  /** Numbers end where the context's number ends; strings may end anywhere. */
+  /** Numbers end where the context's number ends; strings at the end of a word (or anywhere outside words). */
   private endsSpan(end: number): boolean {
-    if (!this.wholeNumbers) return true;
+    if (!this.wholeNumbers) return !(isWordByte(this.context[end - 1]) && isWordByte(this.context[end]));
     const next = this.context[end];
     return next === undefined || !isDigit(next) && !(next === 0x2e && isDigit(this.context[end + 1] ?? 0));
   }
@@ -101,7 +101,20 @@ function isDigit(byte: number): boolean {
   return byte >= 0x30 && byte <= 0x39;
 }
 
-/** A span starts at a character (not inside a UTF-8 sequence or an escape), and a number not inside another. */
+/**
+ * A byte of a word: an ASCII letter or digit, or any byte of a multi-byte UTF-8 character (so "Zürich" is one
+ * word). Grounded strings start and end at word boundaries: a value copied from a text is whole words ("Lisbon",
+ * "head of sales", "ada@example.org"), never a piece of one ("Li"), which a weak model would otherwise end on.
+ */
+function isWordByte(byte: number | undefined): boolean {
+  if (byte === undefined) return false;
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte >= 0x80;
+}
+
+/**
+ * A span starts at a character (not inside a UTF-8 sequence or an escape), a string at the start of a word (or
+ * outside words), and a number not inside another.
+ */
 function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number'): boolean {
   const byte = context[offset] as number;
   if ((byte & 0xc0) === 0x80) return false;
@@ -109,6 +122,7 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
     const previous = context[offset - 1];
     return (isDigit(byte) || byte === 0x2d) && (previous === undefined || (!isDigit(previous) && previous !== 0x2e));
   }
+  if (isWordByte(context[offset - 1]) && isWordByte(byte)) return false;
   // Inside an escape: after a backslash that is itself not escaped, or within \uXXXX.
   let backslashes = 0;
   for (let index = offset - 1; index >= 0 && context[index] === 0x5c; index--) backslashes++;
