@@ -5,8 +5,9 @@
  *
  *   npx tsx examples/demo-agent.ts [model-folder] ["request" ...]
  *
- * On the random-weight fixture (until the default model is trained) the plans are noise and the grounding
- * and confidence checks are relaxed, but every step, constraint, call and result is real.
+ * It runs on the default model (models/default), which is small and often wrong (its model card says how
+ * often); on the random-weight fixture the plans are noise and the grounding and confidence checks are relaxed.
+ * Either way every step, constraint, repair, call and result is real.
  */
 import { createAgent, type AgentResult } from '@lacuna/agent';
 import { demoToolMenu, demoToolSet, loadBestModel, stopWhenContextFull } from '@lacuna/agent/cli';

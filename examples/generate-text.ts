@@ -3,9 +3,9 @@
  *
  *   npx tsx examples/generate-text.ts "Your prompt" [model-folder]
  *
- * Without a folder it runs the best model available (see loadBestModel): until the default model is trained,
- * the random-weight fixture, whose text is noise, but every step, the parallel commits and the forward-pass
- * count are real.
+ * Without a folder it runs the best model available (see loadBestModel): the default model, which is trained
+ * for tool plans and short answers rather than free text, so expect little more than the shape of a sentence;
+ * every step, the parallel commits and the forward-pass count are real.
  */
 import { loadBestModel } from '@lacuna/agent/cli';
 import { confidenceThreshold, DiffusionPipeline, lowConfidence } from '@lacuna/core';
