@@ -7,9 +7,9 @@
  *       [--count 500] [--json out.json] [--card models/default/model/README.md]
  *
  * 1. Tool use: each request with the example's tool menu (the demo toolbox and made-up tools, as JSON Schema
- *    through `jsonSchema()`), one agent step (`createAgent`, toolChoice `auto`, the default checks: grounded
- *    holes, grounding, confidence, repair), and the same with the checks and grounded holes off (the model
- *    alone). Scored per split: right tools (an answer counts as the right choice for a request that needs no
+ *    through `jsonSchema()`), one agent step (`createAgent`, toolChoice `auto`) in three settings (--variants):
+ *    the defaults (grounded holes, grounding, confidence, repair), the same with `parallelThreshold: 0.9`, and
+ *    the model alone (no grounded holes, no checks). Scored per split: right tools (an answer counts as the right choice for a request that needs no
  *    tool), every argument exact, no invented optional argument (training/evaluate/score-calls.ts).
  * 2. Answers from a tool's result: the agent's second step (the plan schema after the call and its result):
  *    the answer branch chosen, the sentence exactly the reference, and no number in it that the request and
