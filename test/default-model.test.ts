@@ -3,19 +3,12 @@ import { join } from 'node:path';
 import { createAgent, type AgentResult } from '@lacuna/agent';
 import { demoToolMenu, demoToolSet, planCall, resolveModelFolder } from '@lacuna/agent/cli';
 import { loadModel, type DiffusionModel } from '@lacuna/core';
+import { compareWithReferenceLogits } from '@lacuna/core/testing';
 import { demoTools } from '@lacuna/demo-toolbox';
 import { infill } from '@lacuna/infill';
 import { modelPath } from '@lacuna/model-default';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-
-interface ReferenceCase {
-  name: string;
-  inputIds: number[][];
-  positions: number[][];
-  attentionMask: number[][];
-  logits: number[][][];
-}
 
 /**
  * The trained default model (models/default) on the real ONNX runtime, end to end: the folder loads (checksum
@@ -37,23 +30,11 @@ describe('the default model', () => {
   });
 
   it('returns the logits PyTorch computed, within 1e-4', async () => {
-    const reference = JSON.parse(await readFile(join(modelPath, 'reference-logits.json'), 'utf8')) as { cases: ReferenceCase[] };
-    expect(reference.cases.length).toBeGreaterThan(0);
-    for (const testCase of reference.cases) {
-      const requests = testCase.inputIds.map((ids, row) => ({
-        inputIds: ids.filter((_, position) => testCase.attentionMask[row]?.[position] === 1),
-        positions: testCase.positions[row] ?? [],
-      }));
-      const rows = await model.predictor.predict(requests);
-      let largestDifference = 0;
-      rows.forEach((prediction, sequence) => {
-        testCase.logits[sequence]?.forEach((expectedRow, row) => {
-          expectedRow.forEach((expected, token) => {
-            largestDifference = Math.max(largestDifference, Math.abs((prediction.data[row * prediction.vocabularySize + token] as number) - expected));
-          });
-        });
-      });
-      expect(largestDifference, testCase.name).toBeLessThan(1e-4);
+    const results = await compareWithReferenceLogits(model.predictor, modelPath);
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(result.rowsAsAsked, result.name).toBe(true);
+      expect(result.largestDifference, result.name).toBeLessThan(1e-4);
     }
   });
 

@@ -3,15 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modelPath } from '@lacuna/model-tiny-random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareWithReferenceLogits } from '../testing/reference-logits.js';
 import { loadModel, type DiffusionModel } from './load-model.js';
-
-interface ReferenceCase {
-  name: string;
-  inputIds: number[][];
-  positions: number[][];
-  attentionMask: number[][];
-  logits: number[][][];
-}
 
 const MODEL_FILES = ['lacuna-model.json', 'model.onnx', 'tokenizer.json', 'tokenizer_config.json'];
 
@@ -37,25 +30,11 @@ describe('loadModel on the real ONNX runtime', () => {
   });
 
   it('returns the logits PyTorch computed, within 1e-4, for exactly the rows asked for', async () => {
-    const reference = JSON.parse(await readFile(join(modelPath, 'reference-logits.json'), 'utf8')) as { cases: ReferenceCase[] };
-    for (const testCase of reference.cases) {
-      // Padded tokens are dropped: the predictor pads sequences of unequal length itself.
-      const requests = testCase.inputIds.map((ids, row) => ({
-        inputIds: ids.filter((_, position) => testCase.attentionMask[row]?.[position] === 1),
-        positions: testCase.positions[row] ?? [],
-      }));
-      const rows = await model.predictor.predict(requests);
-      let largestDifference = 0;
-      rows.forEach((prediction, sequence) => {
-        expect(prediction.rows).toBe(requests[sequence]?.positions.length);
-        testCase.logits[sequence]?.forEach((expectedRow, row) => {
-          expectedRow.forEach((expected, token) => {
-            const actual = prediction.data[row * prediction.vocabularySize + token] as number;
-            largestDifference = Math.max(largestDifference, Math.abs(actual - expected));
-          });
-        });
-      });
-      expect(largestDifference, testCase.name).toBeLessThan(1e-4);
+    const results = await compareWithReferenceLogits(model.predictor, modelPath);
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(result.rowsAsAsked, result.name).toBe(true);
+      expect(result.largestDifference, result.name).toBeLessThan(1e-4);
     }
   });
 
