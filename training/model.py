@@ -5,6 +5,11 @@ A masked diffusion language model denoises by repeatedly asking "what token
 belongs under each mask?", so unlike a GPT every position may attend to every
 other position, in both directions. Apart from that the network is a small,
 ordinary pre-LayerNorm Transformer with rotary position embeddings.
+
+Optionally it has a copy head (a pointer-generator, See et al. 2017): most of
+what a tool call or an extraction writes is copied from the request, and a
+small model trained for an hour learns to point at the right word long before
+it learns to carry a token's identity through its layers to the output.
 """
 
 import math
@@ -26,6 +31,10 @@ class ModelConfig:
     # The usual 4x widening of the feed-forward layer.
     mlp_ratio: int = 4
     rope_base: float = 10000.0
+    # The copy head mixes the vocabulary distribution with one over the input's tokens; it must know
+    # which input id is the mask token, since a masked position has nothing to copy.
+    copy_head: bool = False
+    mask_token_id: int = -1
 
 
 def rotary_tables(head_dim: int, max_length: int, base: float):
@@ -124,6 +133,12 @@ class MaskPredictor(nn.Module):
         # the token it reads, so an untrained (or barely trained) model
         # predicts <|mask|> at every masked row and a sampler never unmasks.
         self.lm_head = nn.Linear(config.d_model, config.vocab_size, bias=False)
+        if config.copy_head:
+            assert config.mask_token_id >= 0, "the copy head needs the mask token's id"
+            self.copy_query = nn.Linear(config.d_model, config.d_model, bias=False)
+            self.copy_key = nn.Linear(config.d_model, config.d_model, bias=False)
+            # Per row, how much of the output comes from copying rather than from the vocabulary.
+            self.copy_gate = nn.Linear(config.d_model, 1)
 
         cosine, sine = rotary_tables(config.d_model // config.n_heads, config.max_length, config.rope_base)
         # Not persistent: the tables are derived from the config, so checkpoints
@@ -151,7 +166,8 @@ class MaskPredictor(nn.Module):
         input_ids:      int64 [batch, length]
         positions:      optional int64 [batch, n], the rows whose logits are wanted
         attention_mask: optional int64 [batch, length], 1 = real token, 0 = padding
-        returns:        float32 logits [batch, n, vocab] ([batch, length, vocab] without positions)
+        returns:        float32 logits [batch, n, vocab] ([batch, length, vocab] without positions);
+                        with the copy head, log-probabilities (logits whose softmax is the mixture)
         """
         length = input_ids.shape[1]
         cosine = self.rotary_cosine[:length]
@@ -169,10 +185,32 @@ class MaskPredictor(nn.Module):
             x = block(x, cosine, sine, key_padding_bias)
         x = self.final_norm(x)
 
+        rows = x
         if positions is not None:
             # Gather before the LM head: the vocabulary projection is the most
             # expensive step per row, and a sampler usually wants only the
             # still-masked rows.
             index = positions.unsqueeze(-1).expand(-1, -1, x.shape[-1])
-            x = torch.gather(x, 1, index)
-        return self.lm_head(x)
+            rows = torch.gather(x, 1, index)
+        logits = self.lm_head(rows)
+        if not self.config.copy_head:
+            return logits
+        return self.mix_in_copying(logits, rows, x, input_ids, attention_mask)
+
+    def mix_in_copying(self, logits, rows, states, input_ids, attention_mask):
+        """log(g * softmax(logits) + (1 - g) * copy), where copy spreads each row's attention over the
+        input positions onto those positions' token ids."""
+        scores = self.copy_query(rows) @ self.copy_key(states).transpose(-2, -1) / math.sqrt(self.config.d_model)
+        copyable = input_ids != self.config.mask_token_id
+        if attention_mask is not None:
+            copyable = copyable & (attention_mask != 0)
+        # In float32 from here: the mixture's small probabilities are what a constrained sampler
+        # compares when the likely tokens are not allowed.
+        scores = scores.float().masked_fill(~copyable[:, None, :], torch.finfo(torch.float32).min)
+        pointer = F.softmax(scores, dim=-1)  # [batch, rows, length]
+        token_index = input_ids[:, None, :].expand(-1, rows.shape[1], -1)
+        copied = torch.zeros_like(logits, dtype=torch.float32).scatter_add(2, token_index, pointer)
+        gate = torch.sigmoid(self.copy_gate(rows).float())
+        probabilities = gate * F.softmax(logits.float(), dim=-1) + (1 - gate) * copied
+        # A floor instead of log(0): logits stay finite (the reference logits are JSON).
+        return torch.log(probabilities.clamp_min(1e-30))

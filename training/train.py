@@ -86,6 +86,8 @@ def parse_arguments(argv=None):
     parser.add_argument("--max-length", type=int,
                         help="the model's longest input (default: the data's longest sequence)")
     parser.add_argument("--dropout", type=float, default=0.0)
+    parser.add_argument("--copy-head", action="store_true",
+                        help="mix the vocabulary distribution with a pointer over the input's tokens (model.py)")
     parser.add_argument("--steps", type=int, help="training steps; the learning-rate schedule spans them")
     parser.add_argument("--minutes", type=float, help="wall-clock budget for training and evaluation")
     parser.add_argument("--tokens-per-batch", type=int, default=6144, help="padded tokens per batch, roughly")
@@ -608,7 +610,8 @@ def main():
             sys.exit(f"--max-length {settings['max_length']} is shorter than the longest sequence ({longest} tokens)")
         config = ModelConfig(vocab_size=train_data.vocabulary_size, d_model=settings["d_model"],
                              n_layers=settings["layers"], n_heads=settings["heads"], max_length=settings["max_length"],
-                             dropout=settings["dropout"])
+                             dropout=settings["dropout"], copy_head=settings.get("copy_head", False),
+                             mask_token_id=train_data.mask_token_id)
     else:
         config = ModelConfig(**checkpoint["config"])
 

@@ -92,7 +92,13 @@ agent planning (tool choice, arguments, answers) and schema extraction.
 ## Model
 
 - Mask predictor: bidirectional pre-LayerNorm Transformer with rotary positions (\`training/model.py\`):
-  d_model ${setting('d_model')}, ${setting('layers')} layers, ${setting('heads')} heads, max length ${facts.maxLength}, vocabulary ${facts.vocabularySize}.
+  d_model ${setting('d_model')}, ${setting('layers')} layers, ${setting('heads')} heads, max length ${facts.maxLength}, vocabulary ${facts.vocabularySize}.${
+    facts.settings.copy_head === true
+      ? `
+  With a copy head (pointer-generator): each output row mixes the vocabulary distribution with an attention over
+  the input's unmasked tokens, by a learned gate; \`logits\` are the mixture's log-probabilities.`
+      : ''
+  }
 - Trained by \`training/train.py\`: ${steps} steps in a budget of ${setting('minutes')} minutes, peak learning rate ${setting('learning_rate')},
   ${setting('tokens_per_batch')} tokens per batch, hole-only masking for ${setting('hole_only_probability')} of the sequences.
 - Last evaluation: ${evalLine}.
