@@ -3,7 +3,7 @@
  * docs/benchmarks.md records the results.
  *
  *   node --import tsx bench/agent-repair.bench.ts [--examples 20] [--seed 1] [--corpus a.jsonl,b.jsonl]
- *        [--model folder] [--ground auto|on|off] [--latency 5]
+ *        [--model folder] [--ground auto|on|off] [--parallel-threshold 0.9] [--latency 5]
  *
  * 1. Seeded faults. Held-out single-call `tool_call` examples of the training corpus (generated into a
  *    temporary folder unless --corpus names files), on the demo toolbox. For each, the plan the model would
@@ -43,6 +43,8 @@ export interface AgentBenchOptions {
   readonly model?: string;
   /** Grounded holes while sampling, as the agent has them: `auto` (default) is on except on the fixture. */
   readonly ground?: 'auto' | 'on' | 'off';
+  /** Fast-dLLM's threshold rule inside holes (infill's `parallelThreshold`) for all three recoveries; off by default. */
+  readonly parallelThreshold?: number;
   /** Requests of the latency measurement (default 5). */
   readonly latency?: number;
 }
@@ -101,7 +103,8 @@ export async function benchAgentRepair(options: AgentBenchOptions = {}): Promise
   const best = await loadBestModel({ model: options.model, warn: (line) => notices.push(line) });
   const ground = options.ground === 'on' || (options.ground !== 'off' && !best.resolved.isFixture);
   const modelName = describeModel(best);
-  console.log(`\n## @lacuna/agent\n\nModel: ${modelName}; grounded holes ${ground ? 'on' : 'off'}; seed ${seed}.`);
+  const threshold = options.parallelThreshold === undefined ? '' : `; parallelThreshold ${options.parallelThreshold}`;
+  console.log(`\n## @lacuna/agent\n\nModel: ${modelName}; grounded holes ${ground ? 'on' : 'off'}${threshold}; seed ${seed}.`);
   if (best.resolved.isFixture) {
     console.log('On the random-weight fixture the values are noise: recovery rates say nothing, forward-pass counts and times are real.');
   }
@@ -131,7 +134,7 @@ export async function benchAgentRepair(options: AgentBenchOptions = {}): Promise
         skip(`${kind}: no decoy value`);
         continue;
       }
-      const trial = await runTrial(best.model, fault, { ground, seed, regenerated }).catch((error: unknown) => {
+      const trial = await runTrial(best.model, fault, { ground, seed, regenerated, parallelThreshold: options.parallelThreshold }).catch((error: unknown) => {
         skip(`${kind}: ${reasonOf(error)}`);
         return undefined;
       });
@@ -211,13 +214,18 @@ export async function benchAgentRepair(options: AgentBenchOptions = {}): Promise
 async function runTrial(
   model: DiffusionModel,
   fault: SeededFault,
-  options: { ground: boolean; seed: number; regenerated: Map<string, Measured> },
+  options: { ground: boolean; seed: number; regenerated: Map<string, Measured>; parallelThreshold: number | undefined },
 ): Promise<Trial> {
   const { call, field } = fault;
   const jsonSchema = planSchema(call.tools);
   const schema = compiledPlan(jsonSchema);
   const messages = renderAgentMessages({ tools: call.tools, turns: [{ role: 'user', content: call.request }] });
-  const fill: FillOptions = { seed: options.seed, ...(options.ground ? { ground: groundIn(call.tools, call.request) } : {}) };
+  const fill: FillOptions = {
+    seed: options.seed,
+    ...(options.ground ? { ground: groundIn(call.tools, call.request) } : {}),
+    // Repair inherits it from the session the teacher-forced fill leaves.
+    ...(options.parallelThreshold === undefined ? {} : { parallelThreshold: options.parallelThreshold }),
+  };
   const correct: PlanItem[] = [{ tool: call.tool, arguments: { ...call.arguments } }];
   const faulty: PlanItem[] = [{ tool: call.tool, arguments: { ...call.arguments, [field]: fault.wrong } }];
   const path = [0, 'arguments', field];
@@ -412,6 +420,8 @@ const USAGE = `Usage: node --import tsx bench/agent-repair.bench.ts [options]
   --corpus a,b     held-out corpus files (JSON lines) instead of generating them into a temporary folder
   --model DIR      model folder (default: the best available: $LACUNA_MODEL, models/default, the fixture)
   --ground MODE    grounded holes while sampling: auto (the agent's: on except on the fixture), on, off
+  --parallel-threshold P
+                   Fast-dLLM's threshold rule inside holes for every recovery (default: off, as the agent)
   --latency N      requests of the end-to-end planning measurement (default 5; 0 skips it)`;
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -423,6 +433,7 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
       model: { type: 'string' },
       ground: { type: 'string', default: 'auto' },
       latency: { type: 'string', default: '5' },
+      'parallel-threshold': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -437,11 +448,14 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     throw new RangeError('--examples takes a whole number >= 1, --seed a whole number, --latency a whole number >= 0.');
   }
   if (values.ground !== 'auto' && values.ground !== 'on' && values.ground !== 'off') throw new RangeError('--ground takes auto, on or off.');
+  const parallelThreshold = values['parallel-threshold'] === undefined ? undefined : Number(values['parallel-threshold']);
+  if (parallelThreshold !== undefined && !(parallelThreshold > 0 && parallelThreshold <= 1)) throw new RangeError('--parallel-threshold takes a probability in (0, 1].');
   await benchAgentRepair({
     examples,
     seed,
     latency,
     ground: values.ground,
+    ...(parallelThreshold === undefined ? {} : { parallelThreshold }),
     ...(values.corpus === undefined ? {} : { corpus: values.corpus.split(',') }),
     ...(values.model === undefined ? {} : { model: values.model }),
   });
