@@ -20,7 +20,8 @@
  *    generation of the plan (no skeleton) with LLaDA's one-token-per-step rule and Fast-dLLM's threshold rule:
  *    tokens committed per forward pass and how often the call comes out exact.
  *
- * --card replaces the "Evaluation through the SDK" section of a model card with the tables.
+ * --card replaces the "Evaluation through the SDK" section of a model card with the tables; with the tools,
+ * extraction and speed sections it ends with the issue's aims next to what was measured.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -198,6 +199,7 @@ interface ExtractionTally {
   fieldsRight: number;
   fields: number;
 }
+const emptyExtraction = (): ExtractionTally => ({ examples: 0, exactObjects: 0, fieldsRight: 0, fields: 0 });
 
 async function evaluateExtraction(model: DiffusionModel, examples: readonly Example[], grounded: boolean): Promise<ExtractionTally> {
   const tally: ExtractionTally = { examples: 0, exactObjects: 0, fieldsRight: 0, fields: 0 };
@@ -317,7 +319,7 @@ async function main(): Promise<void> {
   const count = Number(values.count);
   const sections = new Set(values.sections.split(','));
   const model = await loadModel(values.model);
-  const report: Record<string, unknown> = { model: values.model, count, machine: machine() };
+  const report: Partial<Report> & { model: string; count: number; machine: string; answers?: AnswerTally } = { model: values.model, count, machine: machine() };
   const markdown: string[] = [];
   const log = (line: string) => {
     markdown.push(line);
@@ -359,7 +361,7 @@ async function main(): Promise<void> {
     log('### Structured extraction (`infill` of the schema, the text as the user\'s message)\n');
     log('| holes | texts | objects exact | fields exact (every field either side) |');
     log('| --- | ---: | ---: | ---: |');
-    const rows: Record<string, ExtractionTally> = {};
+    const rows: Record<'plain' | 'grounded', ExtractionTally> = { plain: emptyExtraction(), grounded: emptyExtraction() };
     for (const grounded of [false, true]) {
       const tally = await evaluateExtraction(model, every, grounded);
       rows[grounded ? 'grounded' : 'plain'] = tally;
@@ -396,8 +398,74 @@ async function main(): Promise<void> {
   }
   await model.dispose();
 
+  const { toolUse, extraction, forwardPassMs, freeGeneration } = report;
+  if (toolUse !== undefined && extraction !== undefined && forwardPassMs !== undefined && freeGeneration !== undefined) {
+    log('### Against the aims of the issue that asked for this model\n');
+    log(aimsTable({ toolUse, extraction, forwardPassMs, freeGeneration }));
+    log('');
+  }
+
   if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
   if (values.card !== undefined) writeCardSection(values.card, markdown.join('\n'));
+}
+
+type ToolUseRow = { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally };
+interface Report {
+  toolUse: ToolUseRow[];
+  extraction: Record<'plain' | 'grounded', ExtractionTally>;
+  forwardPassMs: { oneThread: number; twoThreads: number };
+  freeGeneration: Record<string, FreeGenerationTally>;
+}
+
+/** The issue's aims next to what was measured above, written from the same tallies so that they cannot drift. */
+function aimsTable(report: Report): string {
+  const toolbox = (variant: Variant) => report.toolUse.filter((row) => row.kinds === 'toolbox' && row.variant === variant && !row.split.startsWith('test_tools'));
+  const span = (rows: readonly ToolUseRow[], rateOf: (tally: ToolUseTally) => Rate) => {
+    const values = rows.map((row) => rateOf(row.tally)).filter((value) => value.total > 0).map((value) => (100 * value.hits) / value.total);
+    if (values.length === 0) return { text: 'n/a', low: Number.NaN };
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    return { text: low === high ? `${low.toFixed(1)}%` : `${low.toFixed(1)}-${high.toFixed(1)}%`, low };
+  };
+  const calls = (tally: ToolUseTally) => tally.requests - tally.noToolRequests;
+  const met = (value: number, aim: number) => (Number.isNaN(value) ? '-' : value >= aim ? 'yes' : 'no');
+  const rightTool = span(toolbox('agent'), (tally) => rate(tally.rightTools, tally.requests));
+  const rightToolAlone = span(toolbox('model-alone'), (tally) => rate(tally.rightTools, tally.requests));
+  const exact = span(toolbox('agent'), (tally) => rate(tally.exactCalls, calls(tally)));
+  const noInvented = span(toolbox('agent'), (tally) => rate(tally.noInventedOptional, calls(tally)));
+  const heldOutTools = report.toolUse.filter((row) => row.split.startsWith('test_tools') && row.variant === 'agent');
+  const heldOutArguments = span(heldOutTools, (tally) => rate(tally.argumentsRight, tally.argumentsExpected));
+  const heldOutCalls = span(heldOutTools, (tally) => rate(tally.exactCalls, calls(tally)));
+  const field = (tally: ExtractionTally | undefined) => (tally === undefined ? 'n/a' : percent(rate(tally.fieldsRight, tally.fields)));
+  const passes = (variant: Variant) => {
+    const rows = toolbox(variant);
+    const sampled = rows.reduce((total, row) => total + row.tally.sampled, 0);
+    const forwardPasses = rows.reduce((total, row) => total + row.tally.forwardPasses, 0);
+    const exactCalls = rows.reduce((total, row) => total + row.tally.exactCalls, 0);
+    const callCount = rows.reduce((total, row) => total + calls(row.tally), 0);
+    return { perPass: sampled / Math.max(1, forwardPasses), forwardPasses, exact: percent(rate(exactCalls, callCount)) };
+  };
+  const plain = passes('agent');
+  const threshold = passes('agent-threshold');
+  const free = Object.entries(report.freeGeneration)
+    .filter(([title]) => title.startsWith('threshold'))
+    .map(([title, tally]) => `${(tally.committedTokens / Math.max(1, tally.forwardPasses)).toFixed(2)} (${title.replace(' (Fast-dLLM)', '')})`)
+    .join(', ');
+  const { oneThread, twoThreads } = report.forwardPassMs;
+  const rows = [
+    ['right tool on held-out toolbox requests, at least 97%', `${rightTool.text} (the model alone ${rightToolAlone.text}; failed runs count as wrong)`, met(rightTool.low, 97)],
+    ['every argument exact, at least 90%', exact.text, met(exact.low, 90)],
+    ['no invented optional argument, at least 97%', noInvented.text, met(noInvented.low, 97)],
+    ['held-out tools, argument exact (aim 70%)', `${heldOutArguments.text} of arguments, ${heldOutCalls.text} of calls`, met(heldOutArguments.low, 70)],
+    ['extraction, field exact (reported)', `${field(report.extraction.plain)} plain, ${field(report.extraction.grounded)} with grounded holes`, '-'],
+    ['forward pass, 256-token canvas, under 10 ms', `${oneThread.toFixed(1)} ms (1 thread), ${twoThreads.toFixed(1)} ms (2 threads)`, met(-Math.max(oneThread, twoThreads), -10)],
+    [
+      'tokens per forward pass with the threshold rule (reported)',
+      `plan infill ${plain.perPass.toFixed(2)} -> ${threshold.perPass.toFixed(2)} with \`parallelThreshold: 0.9\` (${plain.forwardPasses} -> ${threshold.forwardPasses} forward passes; every argument exact ${plain.exact} -> ${threshold.exact}); free generation ${free}`,
+      '-',
+    ],
+  ];
+  return ['| aim | measured above (agent with its defaults unless said) | met |', '| --- | --- | --- |', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
 const CARD_SECTION = '## Evaluation through the SDK';
