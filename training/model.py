@@ -10,6 +10,9 @@ Optionally it has a copy head (a pointer-generator, See et al. 2017): most of
 what a tool call or an extraction writes is copied from the request, and a
 small model trained for an hour learns to point at the right word long before
 it learns to carry a token's identity through its layers to the output.
+A byte-level BPE gives a word one token after a space ("ĠFrankfurt", as in
+"weather in Frankfurt") and another at the start of a JSON string ("Frankfurt"),
+so the head can also copy a pointed-at token without its leading space.
 """
 
 import math
@@ -139,6 +142,12 @@ class MaskPredictor(nn.Module):
             self.copy_key = nn.Linear(config.d_model, config.d_model, bias=False)
             # Per row, how much of the output comes from copying rather than from the vocabulary.
             self.copy_gate = nn.Linear(config.d_model, 1)
+            # Per row, how much of the copy drops the pointed-at token's leading space.
+            self.strip_gate = nn.Linear(config.d_model, 1)
+            # The id of each token without its leading space ("ĠFrankfurt" -> "Frankfurt"), or its own id
+            # when it has none or the vocabulary lacks that token: set by set_space_stripped_ids from the
+            # tokenizer, and saved with the weights so that a checkpoint carries it.
+            self.register_buffer("space_stripped_ids", torch.arange(config.vocab_size))
 
         cosine, sine = rotary_tables(config.d_model // config.n_heads, config.max_length, config.rope_base)
         # Not persistent: the tables are derived from the config, so checkpoints
@@ -152,6 +161,18 @@ class MaskPredictor(nn.Module):
         for name, parameter in self.named_parameters():
             if name.endswith("output_projection.weight") or name.endswith("contract.weight"):
                 nn.init.normal_(parameter, mean=0.0, std=0.02 / math.sqrt(2 * config.n_layers))
+
+    def set_space_stripped_ids(self, vocabulary: dict) -> int:
+        """Fills space_stripped_ids from a byte-level BPE vocabulary (token text -> id); returns how many
+        tokens have a space-stripped twin."""
+        space = "\u0120"  # the byte-level alphabet's character for the space byte
+        table = torch.arange(self.config.vocab_size)
+        for text, token_id in vocabulary.items():
+            twin = vocabulary.get(text[1:]) if text.startswith(space) and len(text) > 1 else None
+            if twin is not None and token_id < self.config.vocab_size and twin < self.config.vocab_size:
+                table[token_id] = twin
+        self.space_stripped_ids.copy_(table)
+        return int((table != torch.arange(self.config.vocab_size)).sum())
 
     @staticmethod
     def _initialise(module):
@@ -208,8 +229,13 @@ class MaskPredictor(nn.Module):
         # compares when the likely tokens are not allowed.
         scores = scores.float().masked_fill(~copyable[:, None, :], torch.finfo(torch.float32).min)
         pointer = F.softmax(scores, dim=-1)  # [batch, rows, length]
-        token_index = input_ids[:, None, :].expand(-1, rows.shape[1], -1)
-        copied = torch.zeros_like(logits, dtype=torch.float32).scatter_add(2, token_index, pointer)
+        # Each pointed-at position gives its weight to its token, and (by the strip gate's share) to the
+        # token without its leading space: one scatter over both.
+        strip = torch.sigmoid(self.strip_gate(rows).float())
+        token_ids = torch.cat((input_ids, self.space_stripped_ids[input_ids]), dim=1)
+        token_index = token_ids[:, None, :].expand(-1, rows.shape[1], -1)
+        weights = torch.cat((pointer * (1 - strip), pointer * strip), dim=-1)
+        copied = torch.zeros_like(logits, dtype=torch.float32).scatter_add(2, token_index, weights)
         gate = torch.sigmoid(self.copy_gate(rows).float())
         probabilities = gate * F.softmax(logits.float(), dim=-1) + (1 - gate) * copied
         # A floor instead of log(0): logits stay finite (the reference logits are JSON).

@@ -88,6 +88,8 @@ def parse_arguments(argv=None):
     parser.add_argument("--dropout", type=float, default=0.0)
     parser.add_argument("--copy-head", action="store_true",
                         help="mix the vocabulary distribution with a pointer over the input's tokens (model.py)")
+    parser.add_argument("--tokenizer", help="the data's tokenizer.json: the copy head reads which tokens are a "
+                                            "word with a leading space")
     parser.add_argument("--steps", type=int, help="training steps; the learning-rate schedule spans them")
     parser.add_argument("--minutes", type=float, help="wall-clock budget for training and evaluation")
     parser.add_argument("--tokens-per-batch", type=int, default=6144, help="padded tokens per batch, roughly")
@@ -617,6 +619,12 @@ def main():
 
     torch.manual_seed(settings["seed"])
     model = MaskPredictor(config)
+    if config.copy_head and checkpoint is None:
+        if not settings.get("tokenizer"):
+            sys.exit("--copy-head needs --tokenizer (the tokenizer.json the dataset was made with)")
+        with open(settings["tokenizer"], encoding="utf-8") as file:
+            twins = model.set_space_stripped_ids(json.load(file)["model"]["vocab"])
+        print(f"copy head: {twins:,} tokens have a twin without their leading space", flush=True)
     optimizer = make_optimizer(model, settings["learning_rate"], settings["weight_decay"])
     masking_generator = torch.Generator().manual_seed(settings["seed"])
     if checkpoint is None:

@@ -22,6 +22,18 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(grounded!, '')).toBe(false);
   });
 
+  it('copies trimmed values: never starting or ending on whitespace, escaped newlines included', () => {
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'Weather in Frankfurt ,\nplease', 'string')!;
+    expect(acceptsText(grounded, 'Frankfurt')).toBe(true);
+    expect(acceptsText(grounded, 'in Frankfurt')).toBe(true);
+    expect(acceptsText(grounded, ' Frankfurt')).toBe(false);
+    expect(acceptsText(grounded, 'Frankfurt ')).toBe(false);
+    expect(acceptsText(grounded, 'Frankfurt ,')).toBe(true);
+    expect(acceptsText(grounded, ',\\n')).toBe(false);
+    expect(acceptsText(grounded, '\\nplease')).toBe(false);
+    expect(acceptsText(grounded, ',\\nplease')).toBe(true);
+  });
+
   it('grounds JSON-escaped text: quotes in the context are written escaped', () => {
     const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'Title: "Q3 review"', 'string');
     expect(acceptsText(grounded!, '\\"Q3 review\\"')).toBe(true);

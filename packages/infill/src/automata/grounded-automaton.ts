@@ -89,9 +89,12 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     return `${this.inner.key(state.inner)}@${state.ends.join(',')}`;
   }
 
-  /** Numbers end where the context's number ends; strings at the end of a word (or anywhere outside words). */
+  /**
+   * Numbers end where the context's number ends; strings at the end of a word (or anywhere outside words), but
+   * not after whitespace.
+   */
   private endsSpan(end: number): boolean {
-    if (!this.wholeNumbers) return !(isWordByte(this.context[end - 1]) && isWordByte(this.context[end]));
+    if (!this.wholeNumbers) return !(isWordByte(this.context[end - 1]) && isWordByte(this.context[end])) && !endsWithWhitespace(this.context, end);
     const next = this.context[end];
     return next === undefined || !isDigit(next) && !(next === 0x2e && isDigit(this.context[end + 1] ?? 0));
   }
@@ -112,8 +115,31 @@ function isWordByte(byte: number | undefined): boolean {
 }
 
 /**
+ * Whitespace in JSON-escaped context bytes: a space, or an escaped newline, tab or carriage return. A copied value
+ * is trimmed: models whose tokens carry a leading space (byte-level BPE's "Ġ") would otherwise start a value with
+ * the space the word has in the request (" Frankfurt").
+ */
+function isWhitespaceAt(context: Uint8Array, offset: number): boolean {
+  const byte = context[offset];
+  if (byte === 0x20) return true;
+  return byte === 0x5c && [0x6e, 0x74, 0x72].includes(context[offset + 1] ?? 0) && !isEscaped(context, offset);
+}
+
+function endsWithWhitespace(context: Uint8Array, end: number): boolean {
+  if (context[end - 1] === 0x20) return true;
+  return [0x6e, 0x74, 0x72].includes(context[end - 1] ?? 0) && context[end - 2] === 0x5c && !isEscaped(context, end - 2);
+}
+
+/** Whether the byte at `offset` follows an odd number of backslashes (so is itself escaped). */
+function isEscaped(context: Uint8Array, offset: number): boolean {
+  let backslashes = 0;
+  for (let index = offset - 1; index >= 0 && context[index] === 0x5c; index--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/**
  * A span starts at a character (not inside a UTF-8 sequence or an escape), a string at the start of a word (or
- * outside words), and a number not inside another.
+ * outside words) but not on whitespace, and a number not inside another.
  */
 function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number'): boolean {
   const byte = context[offset] as number;
@@ -123,10 +149,9 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
     return (isDigit(byte) || byte === 0x2d) && (previous === undefined || (!isDigit(previous) && previous !== 0x2e));
   }
   if (isWordByte(context[offset - 1]) && isWordByte(byte)) return false;
+  if (isWhitespaceAt(context, offset)) return false;
   // Inside an escape: after a backslash that is itself not escaped, or within \uXXXX.
-  let backslashes = 0;
-  for (let index = offset - 1; index >= 0 && context[index] === 0x5c; index--) backslashes++;
-  if (backslashes % 2 === 1) return false;
+  if (isEscaped(context, offset)) return false;
   for (let back = 1; back <= 5; back++) {
     if (offset - back - 1 < 0) break;
     if (context[offset - back] === 0x75 && context[offset - back - 1] === 0x5c && back <= 4) {
