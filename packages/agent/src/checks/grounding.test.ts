@@ -14,6 +14,9 @@ describe('grounding', () => {
     expect(groundingOf(bookTable, 'restaurant', { type: 'string' })).toBe('context');
     expect(groundingOf(bookTable, 'party_size', { type: 'integer' })).toBe('context');
     expect(groundingOf(bookTable, 'time', { type: 'string', pattern: '^\\d\\d:\\d\\d$' })).toBe('free');
+    expect(groundingOf(bookTable, 'date', { type: 'string', format: 'date' })).toBe('free');
+    // An e-mail address is copied as written: grounded like a name.
+    expect(groundingOf(bookTable, 'to', { type: 'string', format: 'email', pattern: '^[^@]+@[^@]+$' })).toBe('context');
     expect(groundingOf(bookTable, 'unit', { enum: ['celsius', 'fahrenheit'] })).toBe('free');
     expect(groundingOf(bookTable, 'shuffle', { type: 'boolean' })).toBe('free');
     expect(groundingOf({ ...bookTable, grounding: { party_size: 'free' } }, 'party_size', { type: 'integer' })).toBe('free');

@@ -9,17 +9,25 @@ interface PropertySchema {
   pattern?: string;
 }
 
+/** String formats whose values a request states as they are written. */
+const COPIED_FORMATS: ReadonlySet<string> = new Set(['email', 'idn-email']);
+
 /**
  * Whether an argument must come from the conversation. Unless the tool says otherwise: strings and numbers
- * are grounded (names, places, e-mail addresses and amounts the request states); strings whose `format` or
- * `pattern` normalises them (dates, times, codes), enums, constants and booleans are not.
+ * are grounded (names, places, e-mail addresses and amounts the request states); strings whose `format` (but
+ * `email`) or `pattern` normalises them (dates, times, codes), enums, constants and booleans are not.
  */
 export function groundingOf(tool: Pick<ToolDefinition, 'grounding'>, name: string, property: PropertySchema | undefined): Grounding {
   const declared = tool.grounding?.[name];
   if (declared !== undefined) return declared;
   if (property === undefined || property.enum !== undefined || property.const !== undefined) return 'free';
   const types = Array.isArray(property.type) ? property.type : [property.type];
-  if (types.includes('string')) return property.format === undefined && property.pattern === undefined ? 'context' : 'free';
+  if (types.includes('string')) {
+    // A format or pattern usually means a value the model normalises (a date from "June 17th"); an e-mail
+    // address is copied as written (zod writes its pattern beside the format).
+    if (property.format !== undefined) return COPIED_FORMATS.has(property.format) ? 'context' : 'free';
+    return property.pattern === undefined ? 'context' : 'free';
+  }
   if (types.includes('number') || types.includes('integer')) return 'context';
   return 'free';
 }
