@@ -106,6 +106,25 @@ describe('createAgent on the fixture model', () => {
     expect(result.repairs.filter((repair) => repair.check === 'grounding')).toEqual([]);
   });
 
+  it('offers the tool choice only tools whose required grounded arguments the conversation can supply', async () => {
+    // No number in the request: convert_currency and set_timer would have to invent one, so even the random
+    // model can only pick get_weather; the prompt still lists all three.
+    const request = 'What is the weather in Lisbon?';
+    for (const seed of [1, 2, 3, 4]) {
+      const agent = createAgent({ model, tools, toolChoice: 'required', maxSteps: 1, seed, checks: { minConfidence: 0 } });
+      const result = await agent.run(request);
+      expect(result.toolCalls.map((call) => call.tool)).toEqual(result.toolCalls.map(() => 'get_weather'));
+      expect(result.toolCalls.length).toBeGreaterThan(0);
+    }
+    // With the grounding check off nothing is pruned: some seed picks another tool.
+    const picked = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const agent = createAgent({ model, tools, toolChoice: 'required', maxSteps: 1, seed, checks: { minConfidence: 0, grounding: false } });
+      for (const call of (await agent.run(request)).toolCalls) picked.add(call.tool);
+    }
+    expect([...picked].some((name) => name !== 'get_weather')).toBe(true);
+  });
+
   it('fails with REPAIR_FAILED, naming the tool and field, when a field keeps being rejected', async () => {
     const agent = createAgent({
       model,

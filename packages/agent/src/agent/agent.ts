@@ -7,6 +7,7 @@ import type { FieldIssue } from '../checks/field-issue.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
+import { canGroundRequiredArguments } from '../planning/groundable-tools.js';
 import { planSchema } from '../planning/plan-schema.js';
 import type {
   AgentEvents,
@@ -31,8 +32,8 @@ type PlanItem = { tool: string; arguments?: Record<string, unknown>; text?: stri
 export class Agent extends EventEmitter<AgentEvents> {
   readonly options: AgentOptions;
   private readonly signatures: ToolSignature[];
-  private readonly plan: CompiledSchema<PlanItem[]>;
-  private readonly callsOnlyPlan: CompiledSchema<PlanItem[]>;
+  /** Compiled plan schemas by the tools they offer and whether they allow an answer. */
+  private readonly plans = new Map<string, CompiledSchema<PlanItem[]>>();
   private readonly executor: ToolExecutor;
 
   constructor(options: AgentOptions) {
@@ -46,8 +47,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       return { name, description: tool.description, parameters };
     });
     if (this.signatures.length === 0) throw new LacunaAgentError({ code: 'INVALID_TOOL', message: 'An agent needs at least one tool.' });
-    this.plan = compileSchema(planSchema(this.signatures) as Record<string, unknown>) as CompiledSchema<PlanItem[]>;
-    this.callsOnlyPlan = compileSchema(planSchema(this.signatures, { allowAnswer: false }) as Record<string, unknown>) as CompiledSchema<PlanItem[]>;
+    this.planFor(this.signatures, true);
     this.executor = new ToolExecutor({
       tools: options.tools,
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
@@ -107,14 +107,16 @@ export class Agent extends EventEmitter<AgentEvents> {
       };
 
       const planStarted = performance.now();
+      const allowAnswer = !(step === 1 && this.options.toolChoice === 'required');
+      const offered = this.offeredTools(contextOf(turns), allowAnswer);
       planned = await this.guard(
         infill({
           model: this.options.model,
-          schema: step === 1 && this.options.toolChoice === 'required' ? this.callsOnlyPlan : this.plan,
+          schema: this.planFor(offered, allowAnswer),
           prompt: messages,
           onStep,
           ...this.fillOptions(signal),
-          ...(this.options.checks?.grounding === false ? {} : { ground: this.groundIn(contextOf(turns)) }),
+          ...(this.options.checks?.grounding === false ? {} : { ground: this.groundIn(contextOf(turns), offered) }),
         }),
       );
       usage.modelMs += performance.now() - planStarted;
@@ -226,11 +228,11 @@ export class Agent extends EventEmitter<AgentEvents> {
    * by token, with a span of it, so copying is exact by construction. Arguments with a custom check, free
    * ones and nested fields are left to the checks after sampling.
    */
-  private groundIn(context: string) {
+  private groundIn(context: string, offered: readonly ToolSignature[]) {
     return ({ pointer }: { pointer: string }): string | undefined => {
       const match = /^#\/items\/oneOf\/(\d+)\/properties\/arguments\/properties\/([^/]+)$/.exec(pointer);
       if (match === null) return undefined;
-      const signature = this.signatures[Number(match[1])];
+      const signature = offered[Number(match[1])];
       const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
       const tool = signature === undefined ? undefined : this.options.tools[signature.name];
       if (signature === undefined || tool === undefined) return undefined;
@@ -240,6 +242,27 @@ export class Agent extends EventEmitter<AgentEvents> {
       const numeric = /"type":"(number|integer)"/.test(JSON.stringify(property ?? {}));
       return numeric && mentionsNumberWords(context) ? undefined : context;
     };
+  }
+
+  /**
+   * The tools the tool-choice hole may pick this step: those whose required arguments that must be copied from
+   * the conversation have a candidate there (canGroundRequiredArguments). The prompt still lists every tool. With
+   * the grounding check off, or when no tool would be left for a step that must call one, all are offered.
+   */
+  private offeredTools(context: string, allowAnswer: boolean): ToolSignature[] {
+    if (this.options.checks?.grounding === false) return this.signatures;
+    const groundable = this.signatures.filter((signature) => canGroundRequiredArguments(this.options.tools[signature.name] ?? {}, signature, context));
+    return groundable.length > 0 || allowAnswer ? groundable : this.signatures;
+  }
+
+  private planFor(tools: readonly ToolSignature[], allowAnswer: boolean): CompiledSchema<PlanItem[]> {
+    const key = `${allowAnswer}:${tools.map((tool) => tool.name).join(',')}`;
+    let plan = this.plans.get(key);
+    if (plan === undefined) {
+      plan = compileSchema(planSchema(tools, { allowAnswer }) as Record<string, unknown>) as CompiledSchema<PlanItem[]>;
+      this.plans.set(key, plan);
+    }
+    return plan;
   }
 
   private fillOptions(signal: AbortSignal | undefined) {

@@ -1,0 +1,35 @@
+import { convert_currency, search_flights, send_email, set_timer } from '@lacuna/demo-toolbox';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parametersOf } from '../checks/check-calls.js';
+import type { ToolDefinition } from '../tools/tool.js';
+import { canGroundRequiredArguments } from './groundable-tools.js';
+
+const signatureOf = (name: string, tool: ToolDefinition) => ({ name, description: tool.description, parameters: parametersOf(tool) });
+const groundable = (name: string, tool: ToolDefinition, context: string) => canGroundRequiredArguments(tool, signatureOf(name, tool), context);
+
+describe('canGroundRequiredArguments', () => {
+  it('needs a number within bounds for a required grounded number', () => {
+    expect(groundable('set_timer', set_timer, 'Set a timer for the pasta')).toBe(false);
+    expect(groundable('set_timer', set_timer, 'Set a timer for 10 minutes')).toBe(true);
+    // minutes is a positive integer: 0 and 2.5 are no candidates.
+    expect(groundable('set_timer', set_timer, 'Set a timer for 0 or 2.5')).toBe(false);
+    expect(groundable('convert_currency', convert_currency, 'Convert 2,000 AUD to INR')).toBe(true);
+    // A number in words is left to the checks.
+    expect(groundable('set_timer', set_timer, 'Set a timer for ten minutes')).toBe(true);
+  });
+
+  it('needs an e-mail address for a required grounded e-mail, and nothing for plain strings', () => {
+    expect(groundable('send_email', send_email, 'Email Jorge about the rent')).toBe(false);
+    expect(groundable('send_email', send_email, 'Email jorge@quarrystone.com about the rent')).toBe(true);
+    // Origin and destination are plain strings; the date is normalised (free), passengers optional.
+    expect(groundable('search_flights', search_flights, 'Flights from Lyon to Warsaw next Friday')).toBe(true);
+  });
+
+  it('follows the tool: free arguments and optional ones need nothing', () => {
+    const timer = { ...set_timer, grounding: { minutes: 'free' as const } };
+    expect(groundable('set_timer', timer, 'Set a timer for the pasta')).toBe(true);
+    const optional: ToolDefinition = { description: 'x', inputSchema: z.object({ count: z.number().optional() }) };
+    expect(groundable('optional', optional, 'no numbers here')).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+import { groundingOf, mentionsNumberWords } from '../checks/grounding.js';
+import type { ToolSignature } from '../prompt/agent-messages.js';
+import type { ToolDefinition } from '../tools/tool.js';
+
+interface ArgumentSchema {
+  type?: string | string[];
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number | boolean;
+  exclusiveMaximum?: number | boolean;
+}
+
+const EMAIL = /[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[A-Za-z]{2,}/;
+
+/**
+ * Whether the conversation holds a candidate for every required argument the tool must copy from it (the
+ * agent's grounding rule): a number within the argument's bounds for a grounded number, an e-mail address for a
+ * grounded e-mail. A tool that fails this cannot be called without inventing a value, so the agent leaves it
+ * out of the tool-choice hole for this step (it stays in the prompt's menu, as the model was trained). Plain
+ * strings always have candidates: any words of the request.
+ */
+export function canGroundRequiredArguments(tool: Pick<ToolDefinition, 'grounding'>, signature: ToolSignature, context: string): boolean {
+  const parameters = signature.parameters as { properties?: Record<string, ArgumentSchema>; required?: string[] };
+  for (const name of parameters.required ?? []) {
+    const property = parameters.properties?.[name];
+    if (property === undefined || groundingOf(tool, name, property) !== 'context') continue;
+    const types = Array.isArray(property.type) ? property.type : [property.type];
+    if (types.includes('number') || types.includes('integer')) {
+      // A number in words ("a table for two") is left to the checks, which read number words.
+      if (mentionsNumberWords(context)) continue;
+      if (!numbersIn(context).some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
+    } else if (property.format === 'email' || property.format === 'idn-email') {
+      if (!EMAIL.test(context)) return false;
+    }
+  }
+  return true;
+}
+
+function numbersIn(context: string): number[] {
+  return [...context.matchAll(/-?\d[\d,]*(?:\.\d+)?/g)].map((match) => Number(match[0].replace(/,/g, ''))).filter(Number.isFinite);
+}
+
+function fits(value: number, schema: ArgumentSchema, integer: boolean): boolean {
+  if (integer && !Number.isInteger(value)) return false;
+  if (schema.minimum !== undefined && value < schema.minimum) return false;
+  if (schema.maximum !== undefined && value > schema.maximum) return false;
+  if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) return false;
+  if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum) return false;
+  return true;
+}
