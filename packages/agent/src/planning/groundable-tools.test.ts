@@ -2,11 +2,11 @@ import { convert_currency, search_flights, send_email, set_timer } from '@lacuna
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parametersOf } from '../checks/check-calls.js';
-import type { ToolDefinition } from '../tools/tool.js';
+import type { ToolDefinition, ToolSet } from '../tools/tool.js';
 import { canGroundRequiredArguments } from './groundable-tools.js';
 
-const signatureOf = (name: string, tool: ToolDefinition) => ({ name, description: tool.description, parameters: parametersOf(tool) });
-const groundable = (name: string, tool: ToolDefinition, context: string) => canGroundRequiredArguments(tool, signatureOf(name, tool), context);
+const signatureOf = (name: string, tool: ToolSet[string]) => ({ name, description: tool.description, parameters: parametersOf(tool) });
+const groundable = (name: string, tool: ToolSet[string], context: string) => canGroundRequiredArguments(tool, signatureOf(name, tool), context);
 
 describe('canGroundRequiredArguments', () => {
   it('needs a number within bounds for a required grounded number', () => {
