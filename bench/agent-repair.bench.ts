@@ -3,7 +3,7 @@
  * docs/benchmarks.md records the results.
  *
  *   node --import tsx bench/agent-repair.bench.ts [--examples 20] [--seed 1] [--corpus a.jsonl,b.jsonl]
- *        [--model folder] [--ground auto|on|off] [--parallel-threshold 0.9] [--latency 5]
+ *        [--model folder] [--ground auto|on|off] [--parallel-threshold 0.9|off] [--latency 5]
  *
  * 1. Seeded faults. Held-out single-call `tool_call` examples of the training corpus (generated into a
  *    temporary folder unless --corpus names files), on the demo toolbox. For each, the plan the model would
@@ -24,7 +24,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkCalls, planSchema, renderAgentMessages, groundingOf, type AgentUsage, type FieldIssue, type ToolDefinition, type ToolSignature } from '@lacuna/agent';
+import { checkCalls, DEFAULT_PARALLEL_THRESHOLD, planSchema, renderAgentMessages, groundingOf, type AgentUsage, type FieldIssue, type ToolDefinition, type ToolSignature } from '@lacuna/agent';
 import { demoToolMenu, demoToolSet, loadBestModel, planCall, type BestModel } from '@lacuna/agent/cli';
 import { createRandomSource, type ChatMessage, type DiffusionModel, type PredictionRequest, type PredictionRows, type Predictor } from '@lacuna/core';
 import { demoTools } from '@lacuna/demo-toolbox';
@@ -44,8 +44,8 @@ export interface AgentBenchOptions {
   readonly model?: string;
   /** Grounded holes while sampling, as the agent has them: `auto` (default) is on except on the fixture. */
   readonly ground?: 'auto' | 'on' | 'off';
-  /** Fast-dLLM's threshold rule inside holes (infill's `parallelThreshold`) for all three recoveries; off by default. */
-  readonly parallelThreshold?: number;
+  /** Fast-dLLM's threshold rule inside holes for every recovery: the agent's default unless given; false: off. */
+  readonly parallelThreshold?: number | false;
   /** Requests of the latency measurement (default 5). */
   readonly latency?: number;
 }
@@ -105,7 +105,8 @@ export async function benchAgentRepair(options: AgentBenchOptions = {}): Promise
   const best = await loadBestModel({ model: options.model, warn: (line) => notices.push(line) });
   const ground = options.ground === 'on' || (options.ground !== 'off' && !best.resolved.isFixture);
   const modelName = describeModel(best);
-  const threshold = options.parallelThreshold === undefined ? '' : `; parallelThreshold ${options.parallelThreshold}`;
+  const parallelThreshold = options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD;
+  const threshold = `; parallelThreshold ${parallelThreshold === false ? 'off' : parallelThreshold}`;
   console.log(`\n## @lacuna/agent\n\nModel: ${modelName}; grounded holes ${ground ? 'on' : 'off'}${threshold}; seed ${seed}.`);
   if (best.resolved.isFixture) {
     console.log('On the random-weight fixture the values are noise: recovery rates say nothing, forward-pass counts and times are real.');
@@ -136,7 +137,7 @@ export async function benchAgentRepair(options: AgentBenchOptions = {}): Promise
         skip(`${kind}: no decoy value`);
         continue;
       }
-      const trial = await runTrial(best.model, fault, { ground, seed, regenerated, parallelThreshold: options.parallelThreshold }).catch((error: unknown) => {
+      const trial = await runTrial(best.model, fault, { ground, seed, regenerated, parallelThreshold }).catch((error: unknown) => {
         skip(`${kind}: ${reasonOf(error)}`);
         return undefined;
       });
@@ -216,7 +217,7 @@ export async function benchAgentRepair(options: AgentBenchOptions = {}): Promise
 async function runTrial(
   model: DiffusionModel,
   fault: SeededFault,
-  options: { ground: boolean; seed: number; regenerated: Map<string, Measured>; parallelThreshold: number | undefined },
+  options: { ground: boolean; seed: number; regenerated: Map<string, Measured>; parallelThreshold: number | false },
 ): Promise<Trial> {
   const { call, field } = fault;
   const jsonSchema = planSchema(call.tools);
@@ -226,7 +227,7 @@ async function runTrial(
     seed: options.seed,
     ...(options.ground ? { ground: groundIn(call.tools, call.request) } : {}),
     // Repair inherits it from the session the teacher-forced fill leaves.
-    ...(options.parallelThreshold === undefined ? {} : { parallelThreshold: options.parallelThreshold }),
+    ...(options.parallelThreshold === false ? {} : { parallelThreshold: options.parallelThreshold }),
   };
   const correct: PlanItem[] = [{ tool: call.tool, arguments: { ...call.arguments } }];
   const faulty: PlanItem[] = [{ tool: call.tool, arguments: { ...call.arguments, [field]: fault.wrong } }];
@@ -432,7 +433,8 @@ const USAGE = `Usage: node --import tsx bench/agent-repair.bench.ts [options]
   --model DIR      model folder (default: the best available: $LACUNA_MODEL, models/default, the fixture)
   --ground MODE    grounded holes while sampling: auto (the agent's: on except on the fixture), on, off
   --parallel-threshold P
-                   Fast-dLLM's threshold rule inside holes for every recovery (default: off, as the agent)
+                   Fast-dLLM's threshold rule inside holes for every recovery: a probability, or off
+                   (default: the agent's, ${DEFAULT_PARALLEL_THRESHOLD})
   --latency N      requests of the end-to-end planning measurement (default 5; 0 skips it)`;
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -459,8 +461,9 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     throw new RangeError('--examples takes a whole number >= 1, --seed a whole number, --latency a whole number >= 0.');
   }
   if (values.ground !== 'auto' && values.ground !== 'on' && values.ground !== 'off') throw new RangeError('--ground takes auto, on or off.');
-  const parallelThreshold = values['parallel-threshold'] === undefined ? undefined : Number(values['parallel-threshold']);
-  if (parallelThreshold !== undefined && !(parallelThreshold > 0 && parallelThreshold <= 1)) throw new RangeError('--parallel-threshold takes a probability in (0, 1].');
+  const given = values['parallel-threshold'];
+  const parallelThreshold = given === undefined ? undefined : given === 'off' ? false : Number(given);
+  if (typeof parallelThreshold === 'number' && !(parallelThreshold > 0 && parallelThreshold <= 1)) throw new RangeError('--parallel-threshold takes a probability in (0, 1] or off.');
   await benchAgentRepair({
     examples,
     seed,

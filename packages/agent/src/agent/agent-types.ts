@@ -117,9 +117,10 @@ export interface AgentOptions {
   readonly seed?: number;
   /**
    * Fast-dLLM's threshold rule inside the plan's holes (infill's `parallelThreshold`): positions after a hole's
-   * frontier are committed in the same forward pass while the model is at least this sure of them.
+   * frontier are committed in the same forward pass while the model is at least this sure of them. Default
+   * `DEFAULT_PARALLEL_THRESHOLD` (0.9); `false` commits one token per hole per forward pass.
    */
-  readonly parallelThreshold?: number;
+  readonly parallelThreshold?: number | false;
 }
 
 export type { FieldIssue };

@@ -24,6 +24,12 @@ import type {
 type PlanItem = { tool: string; arguments?: Record<string, unknown>; text?: string };
 
 /**
+ * The agent's threshold for Fast-dLLM's rule inside holes. On the default model it plans with 35-40% fewer
+ * forward passes at the same accuracy (its model card); infill itself leaves the rule off unless asked.
+ */
+export const DEFAULT_PARALLEL_THRESHOLD = 0.9;
+
+/**
  * An agent on a masked diffusion model. Each step plans tool calls by infilling the plan schema (the tool is a
  * constrained choice, the arguments are the tool's schema), checks every field, repairs a rejected field by
  * re-masking only its hole, runs the tools concurrently and feeds their results back, until the model answers
@@ -270,7 +276,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       ...(signal === undefined ? {} : { signal }),
       ...(this.options.sampling === undefined ? {} : { sampling: this.options.sampling }),
       ...(this.options.seed === undefined ? {} : { seed: this.options.seed }),
-      ...(this.options.parallelThreshold === undefined ? {} : { parallelThreshold: this.options.parallelThreshold }),
+      ...(this.options.parallelThreshold === false ? {} : { parallelThreshold: this.options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD }),
     };
   }
 
