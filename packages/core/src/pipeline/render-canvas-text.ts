@@ -19,7 +19,8 @@ export function renderCanvasText(
     run = [];
   };
   for (let position = options.from ?? 0; position < canvas.length; position++) {
-    if (canvas.isMasked(position)) {
+    // A fixed mask token (infill's placeholders after a hole's frontier) is as unwritten as a masked position.
+    if (canvas.isMasked(position) || canvas.tokenAt(position) === canvas.maskTokenId) {
       flush();
       text += maskGlyph;
     } else run.push(canvas.tokenAt(position));
