@@ -11,8 +11,8 @@
  *    predictor, bench/teacher-forcing.ts), then one argument is corrupted (a string the request does not
  *    contain, a number past the tool's bounds, another member of an enum) and the agent's checks say what is
  *    wrong. Four recoveries run on the model:
- *    - repair by re-masking: `repair(result, { paths: [[0, 'arguments', field]], feedback })`, the agent's way;
- *    - the same without `feedback` (the error is not added to the context);
+ *    - repair by re-masking: `repair(result, { paths: [[0, 'arguments', field]] })`, the agent's way;
+ *    - the same with `feedback` (the error added to the context, the agent's `repair.feedback: true`);
  *    - full regeneration: `infill` of the whole plan from scratch with the same prompt;
  *    - re-ask with the error (instructor-style): `infill` from scratch with the faulty plan as the assistant's
  *      turn and the error as a new user message.
@@ -51,11 +51,11 @@ export interface AgentBenchOptions {
 }
 
 type PlanItem = { tool: string; arguments?: Record<string, unknown>; text?: string };
-type Method = 'repair' | 'repairWithoutFeedback' | 'regenerate' | 'reask';
+type Method = 'repair' | 'repairWithFeedback' | 'regenerate' | 'reask';
 
 const METHODS: readonly { readonly method: Method; readonly title: string }[] = [
   { method: 'repair', title: 'repair by re-masking (Lacuna)' },
-  { method: 'repairWithoutFeedback', title: 'repair by re-masking, without the error in the context' },
+  { method: 'repairWithFeedback', title: 'repair by re-masking, with the error in the context' },
   { method: 'regenerate', title: 'full regeneration' },
   { method: 'reask', title: 're-ask with the error (instructor-style)' },
 ];
@@ -269,12 +269,12 @@ async function runTrial(
       ms: measured.ms,
     };
   };
-  const repaired = await measure(() => repair(forced, { paths: [path], feedback }));
-  // A repair moves its session on: the variant without feedback starts from a second teacher-forced fill.
-  const repairedWithoutFeedback = await measure(async () => {
+  const repaired = await measure(() => repair(forced, { paths: [path] }));
+  // A repair moves its session on: the variant with feedback starts from a second teacher-forced fill.
+  const repairedWithFeedback = await measure(async () => {
     const again = await teacherForcedInfill({ ...fill, model, schema, jsonSchema, value: correct, prompt: messages });
     overwriteHole(again, path, fault.wrong);
-    return repair(again, { paths: [path] });
+    return repair(again, { paths: [path], feedback });
   });
   // Full regeneration does not depend on the fault: one fill per call, whatever faults are seeded in it.
   let regenerated = options.regenerated.get(call.id);
@@ -291,7 +291,7 @@ async function runTrial(
   });
   const outcomes: Record<Method, Outcome> = {
     repair: judge('repair', repaired),
-    repairWithoutFeedback: judge('repairWithoutFeedback', repairedWithoutFeedback),
+    repairWithFeedback: judge('repairWithFeedback', repairedWithFeedback),
     regenerate: judge('regenerate', regenerated), reask: judge('reask', reasked) };
   return { fault, feedback, outcomes };
 }

@@ -106,7 +106,10 @@ export interface AgentOptions {
   readonly repair?: {
     /** Rounds of re-masking per step before REPAIR_FAILED (default 2). */
     readonly maxAttempts?: number;
-    /** Add the rejection to the prompt for the new fill (default true). */
+    /**
+     * Add the rejections to the prompt for the new fill (default false: the default model, never trained on
+     * such a message, recovers fewer fields with it; see docs/agent.md).
+     */
     readonly feedback?: boolean;
   };
   /** Tool calls running at once (default 4). */

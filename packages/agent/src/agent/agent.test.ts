@@ -71,6 +71,8 @@ describe('createAgent on the fixture model', () => {
           },
         },
       },
+      // With the rejection in the prompt, so that the repair's canvas starts later than the plan's.
+      repair: { feedback: true },
     });
     const repairEvents: AgentStreamPart[] = [];
     agent.on('repair', (part) => repairEvents.push(part));

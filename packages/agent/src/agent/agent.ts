@@ -155,7 +155,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         planned = await this.guard(
           repair(planned, {
             paths: issues.map((issue) => [issue.callIndex, 'arguments', ...issue.path]),
-            ...(this.options.repair?.feedback === false ? {} : { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') }),
+            ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
           }),
         );
         usage.modelMs += performance.now() - repairStarted;
