@@ -41,16 +41,17 @@ describe('the default model', () => {
   const plan = (request: string) => planCall(request, { model, tools: demoToolSet(demoToolMenu(request)), seed: 0 });
 
   // Requests it plans right end to end (see the model card for how often it does on held-out requests): the
-  // tool, and every number exactly; strings are spans of the request by construction (grounded holes).
+  // tool and every argument exactly, no optional one invented; strings are spans of the request by
+  // construction (grounded holes).
   it.each([
-    ["What's the weather in Lisbon?", 'get_weather', {}],
-    ['Convert 250 USD to EUR.', 'convert_currency', { amount: 250, to: 'EUR' }],
+    ["What's the weather in Lisbon?", 'get_weather', { city: 'Lisbon' }],
+    ['Convert 250 USD to EUR.', 'convert_currency', { amount: 250, from: 'USD', to: 'EUR' }],
     ['Set a timer for 10 minutes for the pasta.', 'set_timer', { minutes: 10 }],
-  ] as const)('plans %j with the right tool, its numbers exact and its strings from the request', async (request, tool, exact) => {
+  ] as const)('plans %j with the right tool and exactly the right arguments', async (request, tool, exact) => {
     const planned = await plan(request);
     expect(planned.calls).toHaveLength(1);
     expect(planned.tool).toBe(tool);
-    expect(planned.args).toMatchObject(exact);
+    expect(planned.args).toEqual(exact);
     expect(demoTools[tool].inputSchema.safeParse(planned.args).success).toBe(true);
     for (const [field, value] of Object.entries(planned.args)) {
       const grounded = typeof value === 'string' && !['from', 'to', 'unit'].includes(field);
