@@ -31,7 +31,7 @@ TOKENIZER_EXAMPLES=${TOKENIZER_EXAMPLES:-30000}
 VOCABULARY_SIZE=${VOCABULARY_SIZE:-4096}
 MAX_LENGTH=${MAX_LENGTH:-512}
 # Training examples to render (empty: the whole corpus); the held-out files are always rendered whole. 120,000
-# examples make about 410k canvases (95M tokens), about what 80 minutes at d128/4 layers read on two cores.
+# examples make 414k canvases (95M tokens); 75 minutes at d128/4 layers with the copy head read about 55M of them.
 RENDER_LIMIT=${RENDER_LIMIT:-120000}
 # Share of decision-round canvases kept (call count, tool choice, optional arguments); 1 keeps them all.
 DECISION_SHARE=${DECISION_SHARE:-1}
