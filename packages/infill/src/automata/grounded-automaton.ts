@@ -126,8 +126,8 @@ function isWhitespaceAt(context: Uint8Array, offset: number): boolean {
 }
 
 function endsWithWhitespace(context: Uint8Array, end: number): boolean {
-  if (context[end - 1] === 0x20) return true;
-  return [0x6e, 0x74, 0x72].includes(context[end - 1] ?? 0) && context[end - 2] === 0x5c && !isEscaped(context, end - 2);
+  // A space, or the letter of an escape (\n) whose backslash starts a whitespace escape.
+  return context[end - 1] === 0x20 || (context[end - 2] === 0x5c && isWhitespaceAt(context, end - 2));
 }
 
 /** Whether the byte at `offset` follows an odd number of backslashes (so is itself escaped). */
@@ -154,11 +154,7 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
   if (isEscaped(context, offset)) return false;
   for (let back = 1; back <= 5; back++) {
     if (offset - back - 1 < 0) break;
-    if (context[offset - back] === 0x75 && context[offset - back - 1] === 0x5c && back <= 4) {
-      let slashes = 0;
-      for (let index = offset - back - 2; index >= 0 && context[index] === 0x5c; index--) slashes++;
-      if (slashes % 2 === 0) return false;
-    }
+    if (context[offset - back] === 0x75 && context[offset - back - 1] === 0x5c && back <= 4 && !isEscaped(context, offset - back - 1)) return false;
   }
   return true;
 }
