@@ -114,7 +114,9 @@ export class Agent extends EventEmitter<AgentEvents> {
 
       const planStarted = performance.now();
       const allowAnswer = !(step === 1 && this.options.toolChoice === 'required');
-      const offered = this.offeredTools(contextOf(turns), allowAnswer);
+      // What grounded arguments may be copied from this step: the same for the tool choice, sampling and checks.
+      const context = contextOf(turns);
+      const offered = this.offeredTools(context, allowAnswer);
       planned = await this.guard(
         infill({
           model: this.options.model,
@@ -122,7 +124,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           prompt: messages,
           onStep,
           ...this.fillOptions(signal),
-          ...(this.options.checks?.grounding === false ? {} : { ground: this.groundIn(contextOf(turns), offered) }),
+          ...(this.options.checks?.grounding === false ? {} : { ground: this.groundIn(context, offered) }),
         }),
       );
       usage.modelMs += performance.now() - planStarted;
@@ -133,7 +135,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       let calls = callsOf(planned.value);
       for (let attempt = 1; calls.length > 0; attempt++) {
         const issues: FieldIssue[] = await checkCalls(calls, this.options.tools, {
-          context: contextOf(turns),
+          context,
           minConfidence: this.options.checks?.minConfidence ?? 0.05,
           holes: planned.holes,
           ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),
