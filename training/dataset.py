@@ -11,6 +11,9 @@ A dataset is a folder of four files, small enough to load whole:
                     1 STRUCTURE  answer tokens the skeleton writes (braces, keys, quotes)
                     2 HOLE       answer tokens the model fills: a value token, or a pad
                                  token standing in an unused hole position
+                    4 DECISION   a hole of a structural decision (which tool, how many calls,
+                                 whether an optional argument is there): a hole the trainer
+                                 may weight apart (3 is infill's fixed mask, never in a dataset)
 
     python3 training/dataset.py FOLDER     # check a folder and print its statistics
 """
@@ -22,7 +25,8 @@ import sys
 import numpy as np
 
 FORMAT = "lacuna-dataset/1"
-PROMPT, STRUCTURE, HOLE = 0, 1, 2
+PROMPT, STRUCTURE, HOLE, DECISION = 0, 1, 2, 4
+ROLES = (PROMPT, STRUCTURE, HOLE, DECISION)
 
 
 class TokenDataset:
@@ -64,8 +68,9 @@ class TokenDataset:
             problems.append(f"longest sequence has {self.lengths.max()} tokens, over maxLength {self.max_length}")
         if len(self.tokens) and self.tokens.max() >= self.vocabulary_size:
             problems.append(f"token id {self.tokens.max()} is outside the vocabulary of {self.vocabulary_size}")
-        if np.any(self.roles > HOLE):
-            problems.append(f"roles other than 0, 1, 2: {sorted(set(np.unique(self.roles)) - {0, 1, 2})}")
+        unknown_roles = sorted(set(np.unique(self.roles).tolist()) - set(ROLES))
+        if unknown_roles:
+            problems.append(f"roles other than {', '.join(map(str, ROLES))}: {unknown_roles}")
         # The trainer writes the mask token itself; one already in the data would be a target the model
         # must learn to output, which breaks samplers that never expect it.
         if np.any(self.tokens == self.mask_token_id):
@@ -82,7 +87,7 @@ class TokenDataset:
         return self.tokens[start:end], self.roles[start:end]
 
     def describe(self) -> str:
-        role_counts = np.bincount(self.roles, minlength=3)
+        role_counts = np.bincount(self.roles, minlength=DECISION + 1)
         answer_lengths = np.add.reduceat((self.roles > PROMPT).astype(np.int64), self.offsets[:-1]) if len(self) else []
         percentiles = np.percentile(self.lengths, [0, 50, 90, 99, 100]).astype(int) if len(self) else []
         hole_tokens = self.tokens[self.roles == HOLE]
@@ -92,7 +97,7 @@ class TokenDataset:
             f"pad {self.pad_token_id}, mask {self.mask_token_id}\n"
             f"  length min/median/p90/p99/max {'/'.join(map(str, percentiles))}\n"
             f"  roles: prompt {role_counts[PROMPT]:,}, structure {role_counts[STRUCTURE]:,}, "
-            f"hole {role_counts[HOLE]:,} ({pad_share_of_holes:.0%} of hole tokens are pad)\n"
+            f"hole {role_counts[HOLE]:,} ({pad_share_of_holes:.0%} of hole tokens are pad), decision {role_counts[DECISION]:,}\n"
             f"  sequences without answer tokens: {int(np.sum(np.asarray(answer_lengths) == 0))}"
         )
 

@@ -21,13 +21,18 @@ def read_metrics(run_folder: str):
     return train, evaluations
 
 
+def evaluation_label(mode, t):
+    """ "holes t=0.5", or the mode alone for a row without a noise level ("frontier")."""
+    return f"{mode} t={t}" if t.replace(".", "", 1).isdigit() else mode
+
+
 def eval_series(evaluations, quantity):
     """{label: (steps, values)} for each masking mode and t, e.g. "holes t=0.5"."""
     series = {}
     for record in evaluations:
         for mode, by_t in record["results"].items():
             for t, result in by_t.items():
-                steps, values = series.setdefault(f"{mode} t={t}", ([], []))
+                steps, values = series.setdefault(evaluation_label(mode, t), ([], []))
                 steps.append(record["step"])
                 values.append(result[quantity])
     return series

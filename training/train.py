@@ -45,9 +45,9 @@ import torch.nn.functional as F  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from checkpoint import save_checkpoint  # noqa: E402
-from dataset import HOLE, PROMPT, STRUCTURE, TokenDataset  # noqa: E402
+from dataset import DECISION, HOLE, PROMPT, STRUCTURE, TokenDataset  # noqa: E402
 from export_onnx import check_dynamic_shapes, export_onnx  # noqa: E402
-from loss_curve import write_loss_curve  # noqa: E402
+from loss_curve import evaluation_label, write_loss_curve  # noqa: E402
 from make_fixture import check_padding_is_ignored, reference_cases, write_reference_logits  # noqa: E402
 from model import MaskPredictor, ModelConfig  # noqa: E402
 
@@ -98,6 +98,12 @@ def parse_arguments(argv=None):
     parser.add_argument("--weight-decay", type=float, default=0.1)
     parser.add_argument("--hole-only-probability", type=float, default=0.5,
                         help="share of sequences that mask only hole tokens (the rest mask the whole answer)")
+    parser.add_argument("--suffix-probability", type=float, default=0.0,
+                        help="share of hole-only sequences whose holes are masked from a random cut to their end, as "
+                             "infill fills them (left to right), rather than token by token at rate t")
+    parser.add_argument("--decision-weight", type=float, default=1.0,
+                        help="loss weight of decision-hole tokens (role 4: which tool, how many calls, whether an "
+                             "optional argument is there) relative to value-hole and structure tokens")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--log-every", type=int, default=20, help="steps between log lines")
     parser.add_argument("--eval-every", type=int, default=500, help="steps between evaluations")
@@ -166,7 +172,7 @@ def choose_masks(roles, t, hole_only, generator):
 
     Returns two bool tensors [batch, length]: maskable, and masked (a subset of maskable).
     """
-    holes = roles == HOLE
+    holes = (roles == HOLE) | (roles == DECISION)
     answer = (roles == STRUCTURE) | holes
     # A row asked to mask holes only, but without holes, masks its whole answer rather than nothing.
     hole_only = hole_only & holes.any(dim=1)
@@ -182,9 +188,35 @@ def choose_masks(roles, t, hole_only, generator):
     return maskable, masked
 
 
+def hole_suffix_masks(holes, generator):
+    """Masks each hole, a run of hole tokens, from a uniformly drawn cut to its end: what infill shows the model,
+    which fills every hole left to right (a written prefix, the rest of the hole masked).
+
+    Returns three tensors [batch, length]: masked (bool), each hole token's probability of being masked
+    (index + 1) / (length + 1), and frontier (bool: the first masked token of each hole, the one infill commits).
+    """
+    batch_size, length = holes.shape
+    previous = torch.zeros_like(holes)
+    previous[:, 1:] = holes[:, :-1]
+    starts = (holes & ~previous).flatten()
+    # Runs are numbered across the batch in reading order; a row's first hole token always starts a run.
+    run = (torch.cumsum(starts.long(), 0) - 1).clamp(min=0).view(batch_size, length)
+    run_count = int(starts.sum())
+    if run_count == 0:
+        return torch.zeros_like(holes), torch.ones(holes.shape), torch.zeros_like(holes)
+    run_lengths = torch.zeros(run_count, dtype=torch.long).scatter_add_(0, run[holes], torch.ones_like(run[holes]))
+    run_starts = starts.nonzero().squeeze(1)
+    index_in_run = torch.arange(batch_size * length).view(batch_size, length) - run_starts[run]
+    # A cut at the run's length masks nothing of it: a hole already written, as other holes are in a round.
+    cuts = (torch.rand(run_count, generator=generator) * (run_lengths + 1)).long().clamp(max=run_lengths)
+    masked = holes & (index_in_run >= cuts[run])
+    probability = torch.where(holes, (index_in_run + 1) / (run_lengths[run] + 1), torch.ones(holes.shape))
+    return masked, probability, holes & (index_in_run == cuts[run])
+
+
 def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id):
-    """Logits [batch, k, vocab] for the masked positions only, their targets [batch, k] and
-    valid [batch, k] (k = most masks in one row; rows with fewer are filled with unmasked positions)."""
+    """Logits [batch, k, vocab] for the masked positions only, their targets [batch, k], valid [batch, k]
+    (k = most masks in one row; rows with fewer are filled with unmasked positions) and the positions [batch, k]."""
     # The LM head is the costliest layer per position, and only masked positions are in the loss, so
     # the model's positions input asks for those rows alone. A stable sort brings each row's masked
     # positions to the front, in order.
@@ -194,7 +226,7 @@ def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_i
     noisy_input = input_ids.masked_fill(masked, mask_token_id)
     with torch.autocast("cpu", dtype=torch.bfloat16):
         logits = model(noisy_input, positions, attention_mask)
-    return logits.float(), input_ids.gather(1, positions), valid
+    return logits.float(), input_ids.gather(1, positions), valid, positions
 
 
 def draw_noise_levels(batch_size, generator):
@@ -217,22 +249,38 @@ def masking_probability(t, maskable):
     return t + (1 - t) ** count / count
 
 
-def training_step(model, optimizer, batch, learning_rate, hole_only_probability, mask_token_id, generator):
+def training_step(model, optimizer, batch, learning_rate, hole_only_probability, suffix_probability, decision_weight,
+                  mask_token_id, generator):
     input_ids, roles, attention_mask = batch
     batch_size = input_ids.shape[0]
     t = draw_noise_levels(batch_size, generator)
     hole_only = torch.rand(batch_size, generator=generator) < hole_only_probability
     maskable, masked = choose_masks(roles, t, hole_only, generator)
+    probability = masking_probability(t, maskable)[:, None].expand(masked.shape)
+    # Token-by-token masking at a uniform rate rarely shows a hole as infill does, a written prefix and a
+    # masked rest: for the 4th token of a hole at t = 0.5, one time in 16. Some hole-only rows are masked
+    # that way instead (--suffix-probability).
+    holes = (roles == HOLE) | (roles == DECISION)
+    suffix = hole_only & holes.any(dim=1) & (torch.rand(batch_size, generator=generator) < suffix_probability)
+    if suffix.any():
+        suffix_masked, suffix_probability_per_token, _ = hole_suffix_masks(holes, generator)
+        masked = torch.where(suffix[:, None], suffix_masked, masked)
+        probability = torch.where(suffix[:, None], suffix_probability_per_token, probability)
 
-    logits, targets, valid = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
+    logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
     cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none").view_as(targets)
     # Dividing each masked token's loss by its probability of being masked (1/t in LLaDA and MDLM,
     # adjusted here for the rescued masks) makes the sum an unbiased estimate of the loss summed over
     # all maskable tokens: the diffusion bound on their negative log-likelihood. Dividing by the
     # batch's maskable-token count (LLaDA's SFT normalisation, here per batch rather than per
     # sequence) turns it into a per-token average whatever the batch's lengths.
-    weights = valid / masking_probability(t, maskable)[:, None]
-    loss = (cross_entropy * weights).sum() / maskable.sum()
+    #
+    # A decision (which tool, whether an optional argument is there) is a handful of tokens among the
+    # dozens of value tokens and pads of its example, yet one wrong decision token spoils the whole
+    # call; --decision-weight counts each of them that many times, in the sum and in the count.
+    token_weights = torch.where(roles == DECISION, decision_weight, 1.0)
+    weights = valid * token_weights.gather(1, positions) / probability.gather(1, positions)
+    loss = (cross_entropy * weights).sum() / (maskable * token_weights).sum()
 
     for group in optimizer.param_groups:
         group["lr"] = learning_rate
@@ -279,7 +327,8 @@ def evaluation_batches(dataset, sequence_count, tokens_per_batch):
 @torch.no_grad()
 def evaluate(model, batches, mask_token_id):
     """Masked-token cross-entropy and accuracy at fixed t, masking only the holes ("holes") or the
-    whole answer ("answer")."""
+    whole answer ("answer"); of the decision tokens with every hole masked ("decisions"); and of each hole's
+    first masked token when holes are masked from a random cut to their end ("frontier")."""
     model.eval()
     results = {}
     for mode, hole_only in (("holes", True), ("answer", False)):
@@ -290,12 +339,43 @@ def evaluate(model, batches, mask_token_id):
                 batch_size = input_ids.shape[0]
                 t_per_row, hole_only_per_row = torch.full((batch_size,), t), torch.full((batch_size,), hole_only)
                 _, masked = choose_masks(roles, t_per_row, hole_only_per_row, generator)
-                logits, targets, valid = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
+                logits, targets, valid, _ = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
                 cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none")
                 loss_sum += cross_entropy[valid.flatten()].sum().item()
                 correct += (logits.argmax(dim=-1) == targets)[valid].sum().item()
                 count += valid.sum().item()
             results.setdefault(mode, {})[f"{t:g}"] = {"loss": loss_sum / count, "accuracy": correct / count}
+    # Decisions as inference makes them: every hole masked (values are written after the structure)
+    # and only the decision tokens scored. Data without decision roles has no such row.
+    loss_sum, correct, count = 0.0, 0, 0
+    for input_ids, roles, attention_mask in batches:
+        decisions = roles == DECISION
+        if not decisions.any():
+            continue
+        logits, targets, valid, positions = predict_masked_tokens(model, input_ids, decisions | (roles == HOLE),
+                                                                  attention_mask, mask_token_id)
+        scored = valid & (roles.gather(1, positions) == DECISION)
+        cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none")
+        loss_sum += cross_entropy[scored.flatten()].sum().item()
+        correct += (logits.argmax(dim=-1) == targets)[scored].sum().item()
+        count += scored.sum().item()
+    if count:
+        results["decisions"] = {"1": {"loss": loss_sum / count, "accuracy": correct / count}}
+    # Each hole's next token as infill predicts it: a written prefix, the rest of the hole masked.
+    generator = torch.Generator().manual_seed(EVAL_SEED)
+    loss_sum, correct, count = 0.0, 0, 0
+    for input_ids, roles, attention_mask in batches:
+        masked, _, frontier = hole_suffix_masks((roles == HOLE) | (roles == DECISION), generator)
+        if not frontier.any():
+            continue
+        logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
+        scored = valid & frontier.gather(1, positions)
+        cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none")
+        loss_sum += cross_entropy[scored.flatten()].sum().item()
+        correct += (logits.argmax(dim=-1) == targets)[scored].sum().item()
+        count += scored.sum().item()
+    if count:
+        results["frontier"] = {"written prefix": {"loss": loss_sum / count, "accuracy": correct / count}}
     model.train()
     return results
 
@@ -380,7 +460,7 @@ def request_stop(signal_number, frame):
 
 
 def format_evaluation(step, results):
-    parts = [f"{mode} t={t} loss {result['loss']:.4f} acc {result['accuracy']:.1%}"
+    parts = [f"{evaluation_label(mode, t)} loss {result['loss']:.4f} acc {result['accuracy']:.1%}"
              for mode, by_t in results.items() for t, result in by_t.items()]
     return f"eval step {step} | " + " | ".join(parts)
 
@@ -444,7 +524,9 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
         learning_rate = learning_rate_at(progress["step"], settings["learning_rate"], settings["warmup_steps"],
                                          progress["planned_steps"])
         loss, gradient_norm, tokens = training_step(model, optimizer, batch, learning_rate,
-                                                    settings["hole_only_probability"], train_data.mask_token_id,
+                                                    settings["hole_only_probability"],
+                                                    settings.get("suffix_probability", 0.0),
+                                                    settings.get("decision_weight", 1.0), train_data.mask_token_id,
                                                     masking_generator)
         progress["step"] += 1
         session_steps += 1
@@ -558,7 +640,7 @@ def benchmark(tokens_per_batch, vocabulary_size=4096, timed_steps=20, untimed_st
         step_seconds = []
         for step in range(untimed_steps + timed_steps):
             start = time.monotonic()
-            training_step(model, optimizer, batch, 1e-3, 0.5, 1, generator)
+            training_step(model, optimizer, batch, 1e-3, 0.5, 0.0, 1.0, 1, generator)
             if step >= untimed_steps:
                 step_seconds.append(time.monotonic() - start)
         median = float(np.median(step_seconds))

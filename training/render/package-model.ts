@@ -81,7 +81,11 @@ function modelCard(
     results?.holes === undefined
       ? 'no evaluation was recorded'
       : `step ${String(facts.lastEval?.step)} on held-out ${basename(setting('eval_data'))}, masked-token accuracy and cross-entropy:
-  holes masked ${describe('holes')}; whole answer masked ${describe('answer')} (pads count). Last training loss (the
+  holes masked ${describe('holes')}; whole answer masked ${describe('answer')} (pads count)${
+    results?.decisions === undefined ? '' : `; decision tokens (which tool, how many calls, whether an optional argument is there) with every hole masked ${(100 * (results.decisions['1']?.accuracy ?? 0)).toFixed(1)}%`
+  }${
+    results?.frontier === undefined ? '' : `; each hole's next token after a written prefix (what infill commits) ${(100 * (results.frontier['written prefix']?.accuracy ?? 0)).toFixed(1)}%`
+  }. Last training loss (the
   1/t-weighted objective): ${Number(facts.lastTrain?.loss).toFixed(3)}`;
   return `# ${name}
 
@@ -100,7 +104,11 @@ agent planning (tool choice, arguments, answers) and schema extraction.
       : ''
   }
 - Trained by \`training/train.py\`: ${steps} steps in a budget of ${setting('minutes')} minutes, peak learning rate ${setting('learning_rate')},
-  ${setting('tokens_per_batch')} tokens per batch, hole-only masking for ${setting('hole_only_probability')} of the sequences.
+  ${setting('tokens_per_batch')} tokens per batch, hole-only masking for ${setting('hole_only_probability')} of the sequences${
+    Number(facts.settings.suffix_probability ?? 0) === 0 ? '' : ` (${setting('suffix_probability')} of those as infill fills holes: a written prefix, the rest masked)`
+  }${
+    Number(facts.settings.decision_weight ?? 1) === 1 ? '' : `, decision tokens weighted ${setting('decision_weight')} in the loss`
+  }.
 - Last evaluation: ${evalLine}.
 - Data: ${dataset === undefined ? 'see the run settings' : `${Number(dataset.sequences).toLocaleString('en')} sequences, ${Number(dataset.tokens).toLocaleString('en')} tokens (the canvases of infill's decision and value rounds)`}.
 - \`model.onnx\`: ${onnxBytes.toLocaleString('en')} bytes, float32, sha256 \`${onnxSha256}\`. Inputs \`input_ids\`, \`positions\`,

@@ -39,6 +39,12 @@ import { orderBranchesByTool, SchemaCache } from './schema-cache.js';
 /** Canvases of the first examples of every file are also rendered from the schema as given, and compared. */
 const ORDER_CHECKS = 200;
 
+/**
+ * lacuna-dataset/1's role for the tokens of a decision hole (training/README.md): a hole, which train.py may
+ * weight apart (--decision-weight). Infill's canvases call them role 2 and mark them in `decisionMask`.
+ */
+const DECISION_ROLE = 4;
+
 /** The default model's special tokens: the ids train_tokenizer.mjs gives them. */
 const SPECIAL_TOKENS = { padTokenId: '<|pad|>', eosTokenId: '<|eos|>', maskTokenId: '<|mask|>', endOfTurnTokenId: '<|end|>' } as const;
 
@@ -119,7 +125,7 @@ export async function renderCorpusFile(path: string, folder: string, model: Infi
         summary.decisionsLeftOut++;
         return;
       }
-      writer.add(canvas.inputIds, canvas.roles);
+      writer.add(canvas.inputIds, canvas.roles.map((role, position) => (canvas.decisionMask[position] ? DECISION_ROLE : role)));
       summary.addSequence(canvas.inputIds, canvas.roles, 'decision', canvas.decisionMask);
     });
     if (summary.examples % 20_000 === 0) console.log(`  ${basename(path)}: ${summary.examples.toLocaleString('en')} examples, ${summary.seconds.toFixed(0)} s`);
