@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tool } from '../tools/tool.js';
-import { groundingFailure, groundingOf, mentionsNumberWords } from './grounding.js';
+import { groundingFailure, groundingOf, mentionsNumberWords, numbersInDigits } from './grounding.js';
 
 describe('grounding', () => {
   const bookTable = tool({
@@ -29,6 +29,14 @@ describe('grounding', () => {
     expect(groundingFailure(2, context)).toBeUndefined();
     expect(groundingFailure(1250, context)).toBeUndefined();
     expect(groundingFailure(4, context)).toMatch(/4 does not occur/);
+  });
+
+  it('reads a minus sign only where it is one: before digits, not between them', () => {
+    expect(numbersInDigits('Set the freezer to -18, then to 4.5')).toEqual([-18, 4.5]);
+    expect(numbersInDigits('on 2027-06-13 for 3-5 people')).toEqual([2027, 6, 13, 3, 5]);
+    expect(groundingFailure(-18, 'Set the freezer to -18 degrees')).toBeUndefined();
+    expect(groundingFailure(18, 'Set the freezer to -18 degrees')).toMatch(/18 does not occur/);
+    expect(groundingFailure(6, 'Remind me on 2027-06-13')).toBeUndefined();
   });
 
   it('tells when a number is stated in words, which no span of digits can copy', () => {

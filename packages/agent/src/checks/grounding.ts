@@ -39,6 +39,14 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   hundred: 100, a: 1, an: 1, single: 1, couple: 2, pair: 2, dozen: 12, half: 0.5,
 };
 
+/**
+ * The numbers a text states in digits: thousands separators dropped, a minus sign only where it stands before the
+ * digits as a sign ("-5 degrees", not the dashes of "2027-06-13" or "3-5 people").
+ */
+export function numbersInDigits(text: string): number[] {
+  return [...text.matchAll(/(?:(?<![\w.])-)?\d[\d,]*(?:\.\d+)?/g)].map((match) => Number(match[0].replace(/,/g, ''))).filter(Number.isFinite);
+}
+
 /** Whether the text states a number in words ("two people"), which no span of digits can copy. */
 export function mentionsNumberWords(text: string): boolean {
   return (text.toLowerCase().match(/[a-z]+/g) ?? []).some((word) => word in NUMBER_WORDS && word !== 'a' && word !== 'an');
@@ -55,8 +63,7 @@ export function groundingFailure(value: unknown, context: string): string | unde
     return `"${value}" does not occur in the conversation; copy the value from the request.`;
   }
   if (typeof value === 'number') {
-    const numbers = new Set<number>();
-    for (const match of context.matchAll(/\d[\d,]*(?:\.\d+)?/g)) numbers.add(Number(match[0].replace(/,/g, '')));
+    const numbers = new Set<number>(numbersInDigits(context));
     for (const word of context.toLowerCase().match(/[a-z]+/g) ?? []) {
       const number = NUMBER_WORDS[word];
       if (number !== undefined) numbers.add(number);

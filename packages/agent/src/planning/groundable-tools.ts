@@ -1,4 +1,4 @@
-import { groundingOf, mentionsNumberWords } from '../checks/grounding.js';
+import { groundingOf, mentionsNumberWords, numbersInDigits } from '../checks/grounding.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
 
@@ -29,16 +29,12 @@ export function canGroundRequiredArguments(tool: Pick<ToolDefinition, 'grounding
     if (types.includes('number') || types.includes('integer')) {
       // A number in words ("a table for two") is left to the checks, which read number words.
       if (mentionsNumberWords(context)) continue;
-      if (!numbersIn(context).some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
+      if (!numbersInDigits(context).some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
     } else if (property.format === 'email' || property.format === 'idn-email') {
       if (!EMAIL.test(context)) return false;
     }
   }
   return true;
-}
-
-function numbersIn(context: string): number[] {
-  return [...context.matchAll(/-?\d[\d,]*(?:\.\d+)?/g)].map((match) => Number(match[0].replace(/,/g, ''))).filter(Number.isFinite);
 }
 
 function fits(value: number, schema: ArgumentSchema, integer: boolean): boolean {
