@@ -36,6 +36,28 @@ describe('repair', () => {
     expect((repaired.value as { keep: number }).keep).toBe((first.value as { keep: number }).keep);
   });
 
+  it('leaves out an optional property and keeps every other token', async () => {
+    const schema = {
+      type: 'object',
+      properties: { city: { type: 'string', maxLength: 8 }, unit: { enum: ['celsius', 'fahrenheit'] }, days: { type: 'integer', minimum: 1, maximum: 7 } },
+      required: ['city'],
+      additionalProperties: false,
+    };
+    // A seed whose first fill writes the optional `unit`.
+    let first;
+    for (let seed = 0; seed < 40 && !(first !== undefined && 'unit' in (first.value as object)); seed++) {
+      first = await infill({ model: randomFixtureModel({ seed }), schema, prompt: 'Weather?', seed, sampling: { temperature: 1 } });
+    }
+    if (first === undefined || !('unit' in (first.value as object))) throw new Error('no seed wrote the optional property');
+    const kept = first.holes.filter((report) => report.jsonPath !== '$.unit').map((report) => [report.jsonPath, report.tokens]);
+    const repaired = await repair(first, { omit: ['$.unit'] });
+    const { unit: _unit, ...rest } = first.value as Record<string, unknown>;
+    expect(repaired.value).toEqual(rest);
+    expect(repaired.holes.map((report) => [report.jsonPath, report.tokens])).toEqual(kept);
+    expect(repaired.forwardPasses).toBe(0);
+    await expect(repair(repaired, { omit: ['$.city'] })).rejects.toMatchObject({ name: 'LacunaInfillError', code: 'INVALID_OPTIONS', path: '$.city' });
+  });
+
   it('reads JSON paths and pointers', () => {
     expect(parsePath('$.a[0]["b c"].d')).toEqual(['a', 0, 'b c', 'd']);
     expect(parsePath('/a/0/b~1c')).toEqual(['a', 0, 'b/c']);

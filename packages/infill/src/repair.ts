@@ -17,6 +17,12 @@ export interface RepairOptions {
    * why the value was rejected.
    */
   readonly feedback?: string | boolean;
+  /**
+   * Optional properties to leave out, located like `paths`: their keys and values leave the canvas and nothing
+   * else changes (no forward pass when nothing else is re-masked). For a value the checks keep rejecting that
+   * nobody asked for, such as an optional argument the request never states. A required property is refused.
+   */
+  readonly omit?: readonly (JsonPath | string)[];
   /** Times to re-mask again if the result still does not validate (default 2). */
   readonly repairAttempts?: number;
 }
@@ -30,17 +36,18 @@ export async function repair<T>(result: InfillResult<T>, options: RepairOptions)
   const started = performance.now();
   const session = result.session;
   const paths = [...(options.paths ?? []).map(parsePath), ...(options.issues ?? []).map((issue) => issue.path)];
-  if (paths.length === 0) {
-    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: 'repair needs paths or issues: which values should be filled again?' });
+  const omitted = (options.omit ?? []).map(parsePath);
+  if (paths.length === 0 && omitted.length === 0) {
+    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: 'repair needs paths, issues or omit: which values should be filled again or left out?' });
   }
   const feedback =
     options.feedback === true ? (options.issues ?? []).map((issue) => issue.message).join('\n') : typeof options.feedback === 'string' ? options.feedback : '';
   if (feedback !== '') session.prompt = withFeedback(session.prompt, feedback);
-  const matched = session.reset(paths);
+  const matched = session.omit(omitted) + session.reset(paths);
   if (matched === 0) {
     throw new LacunaInfillError({
       code: 'INVALID_OPTIONS',
-      message: `None of the paths ${paths.map((path) => JSON.stringify(path)).join(', ')} is in the value; nothing to repair.`,
+      message: `None of the paths ${[...paths, ...omitted].map((path) => JSON.stringify(path)).join(', ')} is in the value; nothing to repair.`,
     });
   }
   const stats = { forwardPasses: 0, rounds: 0, constraintMs: 0 };

@@ -259,6 +259,48 @@ export class InfillSession<T = unknown> {
     return matched;
   }
 
+  /**
+   * Leaves optional properties out: each path names a property whose member is set absent (its key and value
+   * leave the canvas), everything else kept. Returns the number of paths that named a present or undecided
+   * optional property; a required one is refused.
+   */
+  omit(paths: readonly JsonPath[]): number {
+    let matched = 0;
+    for (const path of paths) {
+      const parentPath = path.slice(0, -1);
+      const parent = this.instanceAt(this.tree, parentPath);
+      if (parent?.kind !== 'object') continue;
+      const member = parent.members.find((candidate) => String(candidate.property.name) === String(path.at(-1)));
+      if (member === undefined || member.presence === 'absent') continue;
+      if (member.property.required) {
+        throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `${formatPath(path)} is a required property; only optional ones can be omitted.`, path: formatPath(path) });
+      }
+      this.builder.expandMember(member, false, parent.path);
+      matched++;
+    }
+    return matched;
+  }
+
+  private instanceAt(instance: Instance, path: JsonPath): Instance | undefined {
+    if (!isPathPrefix(instance.path, path)) return undefined;
+    if (instance.path.length === path.length) return instance;
+    const segment = path[instance.path.length];
+    switch (instance.kind) {
+      case 'object': {
+        const member = instance.members.find((candidate) => String(candidate.property.name) === String(segment));
+        return member?.value === undefined ? undefined : this.instanceAt(member.value, path);
+      }
+      case 'array': {
+        const item = instance.items[Number(segment)];
+        return item === undefined ? undefined : this.instanceAt(item, path);
+      }
+      case 'union':
+        return instance.value === undefined ? undefined : this.instanceAt(instance.value, path);
+      default:
+        return undefined;
+    }
+  }
+
   private resetPath(instance: Instance, path: JsonPath, replace: (fresh: Instance) => void): boolean {
     if (!isPathPrefix(instance.path, path)) return false;
     const depth = instance.path.length;
