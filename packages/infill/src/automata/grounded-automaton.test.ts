@@ -49,6 +49,21 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(grounded!, '25')).toBe(false);
   });
 
+  it('copies a number written with thousands separators without them, and never a piece of it', () => {
+    const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
+    const grounded = GroundedAutomaton.create(leafAutomaton(integer), 'Convert 2,000 AUD and 1,250,500 JPY, items 3,4', 'number')!;
+    expect(acceptsText(grounded, '2000')).toBe(true);
+    expect(acceptsText(grounded, '1250500')).toBe(true);
+    expect(acceptsText(grounded, '2')).toBe(false);
+    expect(acceptsText(grounded, '000')).toBe(false);
+    expect(acceptsText(grounded, '250500')).toBe(false);
+    expect(acceptsText(grounded, '2,000')).toBe(false);
+    // A comma before fewer or more than three digits separates numbers: 3 and 4 are two.
+    expect(acceptsText(grounded, '3')).toBe(true);
+    expect(acceptsText(grounded, '4')).toBe(true);
+    expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('2'))!)).toBe(3);
+  });
+
   it('never returns a dead state: every state reached can still finish along the context', () => {
     const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'abc abd', 'string')!;
     const state = walkBytes(grounded, grounded.start, utf8('ab'));

@@ -14,7 +14,7 @@ const LOOKAHEAD = 64;
  * A value that must also be a span of a context: the intersection of a leaf's language (a JSON string body, a
  * number) with the contiguous spans of the context as that leaf would write them. An agent uses it for values
  * the request states (names, places, amounts), so copying is exact by construction. Numbers must be whole
- * numbers of the context (not "12" out of "123").
+ * numbers of the context (not "12" out of "123", nor 2 out of "2,000"), written without thousands separators.
  *
  * Liveness holds as the contract asks: a state is returned only if, from one of its offsets, walking on along
  * the context reaches acceptance within the lookahead; so a hole can never get stuck.
@@ -55,7 +55,10 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     const inner = this.inner.step(state.inner, byte);
     if (inner === undefined) return undefined;
     const ends: number[] = [];
-    for (const end of state.ends) if (this.context[end] === byte) ends.push(end + 1);
+    for (const end of state.ends) {
+      const at = this.skipSeparator(end);
+      if (this.context[at] === byte) ends.push(at + 1);
+    }
     if (ends.length === 0) return undefined;
     const next = { inner, ends: Int32Array.from(ends) };
     return Number.isFinite(this.distance(next)) ? next : undefined;
@@ -71,15 +74,18 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     let best = Infinity;
     for (const end of state.ends) {
       let inner: unknown = state.inner;
-      for (let ahead = 0; ahead <= LOOKAHEAD && ahead < best; ahead++) {
-        if (this.inner.accepts(inner) && this.endsSpan(end + ahead)) {
-          best = ahead;
+      // `written` counts the bytes the value needs; `offset` walks the context, past any separators it skips.
+      for (let written = 0, offset = end; written <= LOOKAHEAD && written < best; written++) {
+        if (this.inner.accepts(inner) && this.endsSpan(offset)) {
+          best = written;
           break;
         }
-        const byte = this.context[end + ahead];
+        offset = this.skipSeparator(offset);
+        const byte = this.context[offset];
         if (byte === undefined) break;
         inner = this.inner.step(inner, byte);
         if (inner === undefined) break;
+        offset++;
       }
     }
     return best;
@@ -96,8 +102,23 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
   private endsSpan(end: number): boolean {
     if (!this.wholeNumbers) return !(isWordByte(this.context[end - 1]) && isWordByte(this.context[end])) && !endsWithWhitespace(this.context, end);
     const next = this.context[end];
-    return next === undefined || !isDigit(next) && !(next === 0x2e && isDigit(this.context[end + 1] ?? 0));
+    return next === undefined || (!isDigit(next) && !(next === 0x2e && isDigit(this.context[end + 1] ?? 0)) && !isThousandsSeparator(this.context, end));
   }
+
+  /**
+   * A number is copied without its thousands separators ("2,000" is written 2000, which JSON requires): the
+   * offset just past a separator at `offset`, else `offset`.
+   */
+  private skipSeparator(offset: number): number {
+    return this.wholeNumbers && isThousandsSeparator(this.context, offset) ? offset + 1 : offset;
+  }
+}
+
+/** A comma between a digit and a group of exactly three digits ("2,000", "1,250,000"). */
+function isThousandsSeparator(context: Uint8Array, offset: number): boolean {
+  if (context[offset] !== 0x2c || !isDigit(context[offset - 1] ?? 0)) return false;
+  for (let index = 1; index <= 3; index++) if (!isDigit(context[offset + index] ?? 0)) return false;
+  return !isDigit(context[offset + 4] ?? 0);
 }
 
 function isDigit(byte: number): boolean {
@@ -146,7 +167,7 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
   if ((byte & 0xc0) === 0x80) return false;
   if (as === 'number') {
     const previous = context[offset - 1];
-    return (isDigit(byte) || byte === 0x2d) && (previous === undefined || (!isDigit(previous) && previous !== 0x2e));
+    return (isDigit(byte) || byte === 0x2d) && (previous === undefined || (!isDigit(previous) && previous !== 0x2e && !isThousandsSeparator(context, offset - 1)));
   }
   if (isWordByte(context[offset - 1]) && isWordByte(byte)) return false;
   if (isWhitespaceAt(context, offset)) return false;
