@@ -142,6 +142,23 @@ describe('createAgent on the fixture model', () => {
     await expect(run).rejects.toThrow(/after 1 repairs: city: no such city \(validator check at city\)/);
   });
 
+  it('leaves out an optional argument the conversation never states once its repairs are spent', async () => {
+    // The request states no number from 1 to 7 (17 is out of range), so `days` cannot be grounded; sampled
+    // at temperature 1 the random model writes it anyway, repairs cannot fix it, and it leaves the canvas.
+    const forecast = tool({
+      description: 'Get the forecast.',
+      inputSchema: z.object({ city: z.string(), days: z.number().int().min(1).max(7).optional() }),
+      execute: (input) => input,
+    });
+    const agent = createAgent({ model, tools: { forecast }, toolChoice: 'required', maxSteps: 1, seed: 3, sampling: { temperature: 1 }, checks: { minConfidence: 0 } });
+    const result = await agent.run('What is the forecast for Lisbon on the 17th?');
+    const omitted = result.repairs.filter((record) => record.after === undefined);
+    expect(omitted.length).toBeGreaterThan(0);
+    expect(omitted.every((record) => record.check === 'grounding' && record.path[0] === 'days' && record.forwardPasses === 0)).toBe(true);
+    expect(result.toolCalls.length).toBeGreaterThan(0);
+    expect(result.toolCalls.every((call) => call.input.days === undefined)).toBe(true);
+  });
+
   it('refuses a tool whose schema cannot be planned', () => {
     const doubled = tool({ description: 'x', inputSchema: z.object({ word: z.string().regex(/(ab)\1/) }) });
     expect(() => createAgent({ model, tools: { doubled } })).toThrow(expect.objectContaining({ code: 'TOOL_SCHEMA_UNSUPPORTED', tool: 'doubled' }));

@@ -141,8 +141,12 @@ export class Agent extends EventEmitter<AgentEvents> {
           ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),
         }).then((found) => (this.options.checks?.grounding === false ? found.filter((issue) => issue.check !== 'grounding') : found));
         if (issues.length === 0) break;
-        if (attempt > (this.options.repair?.maxAttempts ?? 2)) {
-          const first = issues[0] as FieldIssue;
+        const exhausted = attempt > (this.options.repair?.maxAttempts ?? 2);
+        // An optional argument that, repaired, still does not occur in the conversation was never stated:
+        // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
+        const unstated = exhausted ? issues.filter((issue) => this.isUnstatedOptional(issue, calls)) : [];
+        if (exhausted && unstated.length < issues.length) {
+          const first = issues.find((issue) => !unstated.includes(issue)) as FieldIssue;
           throw new LacunaAgentError({
             code: 'REPAIR_FAILED',
             message: `The ${first.tool} call still has a rejected field after ${attempt - 1} repairs: ${first.message} (${first.check} check at ${formatArgumentPath(first.path)}).`,
@@ -155,10 +159,12 @@ export class Agent extends EventEmitter<AgentEvents> {
         phase = 'repair';
         promptLength = undefined;
         planned = await this.guard(
-          repair(planned, {
-            paths: issues.map((issue) => [issue.callIndex, 'arguments', ...issue.path]),
-            ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
-          }),
+          exhausted
+            ? repair(planned, { omit: unstated.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) })
+            : repair(planned, {
+                paths: issues.map((issue) => [issue.callIndex, 'arguments', ...issue.path]),
+                ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
+              }),
         );
         usage.modelMs += performance.now() - repairStarted;
         usage.forwardPasses += planned.forwardPasses;
@@ -257,6 +263,14 @@ export class Agent extends EventEmitter<AgentEvents> {
    * the conversation have a candidate there (canGroundRequiredArguments). The prompt still lists every tool. With
    * the grounding check off, or when no tool would be left for a step that must call one, all are offered.
    */
+  /** A grounding rejection of a top-level argument the tool does not require. */
+  private isUnstatedOptional(issue: FieldIssue, calls: readonly PlannedCall[]): boolean {
+    if (issue.check !== 'grounding' || issue.path.length !== 1 || calls[issue.callIndex]?.tool !== issue.tool) return false;
+    const signature = this.signatures.find((candidate) => candidate.name === issue.tool);
+    const required = (signature?.parameters as { required?: readonly string[] } | undefined)?.required ?? [];
+    return signature !== undefined && !required.includes(String(issue.path[0]));
+  }
+
   private offeredTools(context: string, allowAnswer: boolean): ToolSignature[] {
     if (this.options.checks?.grounding === false) return this.signatures;
     const groundable = this.signatures.filter((signature) => canGroundRequiredArguments(this.options.tools[signature.name] ?? {}, signature, context));
