@@ -46,7 +46,7 @@ describe('the default model', () => {
   it.each([
     ["What's the weather in Lisbon?", 'get_weather', { city: 'Lisbon' }],
     ['Convert 250 USD to EUR.', 'convert_currency', { amount: 250, from: 'USD', to: 'EUR' }],
-    ['Set a timer for 10 minutes for the pasta.', 'set_timer', { minutes: 10 }],
+    ['Set a timer for 10 minutes for the pasta.', 'set_timer', { minutes: 10, label: 'pasta' }],
   ] as const)('plans %j with the right tool and exactly the right arguments', async (request, tool, exact) => {
     const planned = await plan(request);
     expect(planned.calls).toHaveLength(1);
