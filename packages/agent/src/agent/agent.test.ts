@@ -143,15 +143,16 @@ describe('createAgent on the fixture model', () => {
   });
 
   it('leaves out an optional argument the conversation never states once its repairs are spent', async () => {
-    // The request states no number from 1 to 7 (17 is out of range), so `days` cannot be grounded; sampled
-    // at temperature 1 the random model writes it anyway, repairs cannot fix it, and it leaves the canvas.
+    // A number in words ("one") leaves numbers ungrounded while sampling (no span of digits states it), so at
+    // temperature 1 the random model writes a `days` the request never states; repairs cannot fix it, and it
+    // leaves the canvas.
     const forecast = tool({
       description: 'Get the forecast.',
       inputSchema: z.object({ city: z.string(), days: z.number().int().min(1).max(7).optional() }),
       execute: (input) => input,
     });
     const agent = createAgent({ model, tools: { forecast }, toolChoice: 'required', maxSteps: 1, seed: 3, sampling: { temperature: 1 }, checks: { minConfidence: 0 } });
-    const result = await agent.run('What is the forecast for Lisbon on the 17th?');
+    const result = await agent.run('What is the forecast for Lisbon for one person on the 17th?');
     const omitted = result.repairs.filter((record) => record.after === undefined);
     expect(omitted.length).toBeGreaterThan(0);
     expect(omitted.every((record) => record.check === 'grounding' && record.path[0] === 'days' && record.forwardPasses === 0)).toBe(true);

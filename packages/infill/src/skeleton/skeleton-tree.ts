@@ -91,7 +91,7 @@ export interface SkeletonOptions {
    * Grounding: for a string or number value, the text its value must be a span of (the agent passes the
    * conversation for names, places and amounts the request states), or undefined for a free value. The hole
    * is then constrained, token by token, to spans of that text; if no span fits the value's schema, the hole
-   * stays free.
+   * stays free when the value is required, and an optional property is left out (absent, no decision).
    */
   readonly ground?: (hole: { readonly path: JsonPath; readonly pointer: string; readonly kind: 'string' | 'number' }) => string | undefined;
 }
@@ -151,7 +151,7 @@ export class SkeletonBuilder {
     if (property.required) {
       return { property, presence: 'present', decision: undefined, value: this.instantiate(property.node, childPath, depth + 1) };
     }
-    if (depth >= this.options.maxDepth || !this.isFinite(property.node)) {
+    if (depth >= this.options.maxDepth || !this.isFinite(property.node) || this.ungroundable(property.node, childPath)) {
       return { property, presence: 'absent', decision: undefined, value: undefined };
     }
     const labels = [`${JSON.stringify(property.name)}:`, ''];
@@ -237,6 +237,17 @@ export class SkeletonBuilder {
     member.decision = undefined;
     member.presence = present ? 'present' : 'absent';
     member.value = present ? this.instantiate(member.property.node, [...parentPath, member.property.name], depth + 1) : undefined;
+  }
+
+  /**
+   * An optional value that must be a span of a context none of whose spans fits it (no number in its bounds):
+   * it cannot be stated there, so it is left out rather than written free, as a required one would be.
+   */
+  private ungroundable(node: SchemaNode, path: JsonPath): boolean {
+    if (this.ground === undefined || (node.kind !== 'string' && node.kind !== 'number')) return false;
+    const kind = node.kind === 'string' ? 'string' : 'number';
+    const context = this.ground({ path, pointer: node.pointer, kind });
+    return context !== undefined && GroundedAutomaton.create(leafAutomaton(node), context, kind) === undefined;
   }
 
   private valueHole(node: StringNode | NumberNode | EnumNode, path: JsonPath): Hole {
