@@ -108,6 +108,16 @@ describe('createAgent on the fixture model', () => {
     expect(result.repairs.filter((repair) => repair.check === 'grounding')).toEqual([]);
   });
 
+  it('grounds a number stated in words in its digits: the random model can only write 35', async () => {
+    for (const seed of [1, 2, 3]) {
+      const agent = createAgent({ model, tools: { set_timer }, toolChoice: 'required', maxSteps: 1, seed, checks: { minConfidence: 0 } });
+      const result = await agent.run('Set a timer for thirty-five minutes, please.');
+      expect(result.toolCalls.length).toBeGreaterThan(0);
+      for (const call of result.toolCalls) expect(call.input.minutes).toBe(35);
+      expect(result.repairs.filter((repair) => repair.check === 'grounding')).toEqual([]);
+    }
+  });
+
   it('offers the tool choice only tools whose required grounded arguments the conversation can supply', async () => {
     // No number in the request: convert_currency and set_timer would have to invent one, so even the random
     // model can only pick get_weather; the prompt still lists all three.
@@ -143,16 +153,16 @@ describe('createAgent on the fixture model', () => {
   });
 
   it('leaves out an optional argument the conversation never states once its repairs are spent', async () => {
-    // A number in words ("one") leaves numbers ungrounded while sampling (no span of digits states it), so at
-    // temperature 1 the random model writes a `days` the request never states; repairs cannot fix it, and it
-    // leaves the canvas.
+    // A custom grounding check that finds no number of days in the request: sampled at temperature 1, the
+    // random model writes a `days` anyway, repairs cannot fix it, and it leaves the canvas.
     const forecast = tool({
       description: 'Get the forecast.',
       inputSchema: z.object({ city: z.string(), days: z.number().int().min(1).max(7).optional() }),
+      grounding: { days: () => 'the request gives no number of days' },
       execute: (input) => input,
     });
     const agent = createAgent({ model, tools: { forecast }, toolChoice: 'required', maxSteps: 1, seed: 3, sampling: { temperature: 1 }, checks: { minConfidence: 0 } });
-    const result = await agent.run('What is the forecast for Lisbon for one person on the 17th?');
+    const result = await agent.run('What is the forecast for Lisbon on the 17th?');
     const omitted = result.repairs.filter((record) => record.after === undefined);
     expect(omitted.length).toBeGreaterThan(0);
     expect(omitted.every((record) => record.check === 'grounding' && record.path[0] === 'days' && record.forwardPasses === 0)).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tool } from '../tools/tool.js';
-import { groundingFailure, groundingOf, mentionsNumberWords, numbersInDigits } from './grounding.js';
+import { groundingFailure, groundingOf, numbersInDigits, numbersInWords } from './grounding.js';
 
 describe('grounding', () => {
   const bookTable = tool({
@@ -39,8 +39,10 @@ describe('grounding', () => {
     expect(groundingFailure(6, 'Remind me on 2027-06-13')).toBeUndefined();
   });
 
-  it('tells when a number is stated in words, which no span of digits can copy', () => {
-    expect(mentionsNumberWords('a table for two')).toBe(true);
-    expect(mentionsNumberWords('a table for 2 at Nopa')).toBe(false);
+  it('reads the numbers a text states in words, compounds included, but not an article', () => {
+    expect(numbersInWords('a table for two at seven')).toEqual([2, 7]);
+    expect(numbersInWords('Set a thirty-five minute timer, then one for forty five')).toEqual([35, 1, 45]);
+    expect(numbersInWords('a table for 2 at Nopa')).toEqual([]);
+    expect(groundingFailure(35, 'a thirty-five minute timer')).toBeUndefined();
   });
 });

@@ -47,9 +47,28 @@ export function numbersInDigits(text: string): number[] {
   return [...text.matchAll(/(?:(?<![\w.])-)?\d[\d,]*(?:\.\d+)?/g)].map((match) => Number(match[0].replace(/,/g, ''))).filter(Number.isFinite);
 }
 
-/** Whether the text states a number in words ("two people"), which no span of digits can copy. */
-export function mentionsNumberWords(text: string): boolean {
-  return (text.toLowerCase().match(/[a-z]+/g) ?? []).some((word) => word in NUMBER_WORDS && word !== 'a' && word !== 'an');
+/** Number words that also mean something else ("a table"), read as numbers by the check but never offered as values. */
+const INDEFINITE: ReadonlySet<string> = new Set(['a', 'an', 'half']);
+
+/**
+ * The numbers a text states in words, as values: "five" 5, "thirty-five" and "thirty five" 35, "a dozen" 12
+ * ("a", "an" and "half" alone are not offered: "a table" states no number).
+ */
+export function numbersInWords(text: string): number[] {
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const numbers: number[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as string;
+    const value = NUMBER_WORDS[word];
+    if (value === undefined || INDEFINITE.has(word)) continue;
+    const next = words[index + 1];
+    const unit = next === undefined || INDEFINITE.has(next) ? undefined : NUMBER_WORDS[next];
+    if (value >= 20 && value < 100 && unit !== undefined && unit >= 1 && unit <= 9 && Number.isInteger(unit)) {
+      numbers.push(value + unit);
+      index++;
+    } else numbers.push(value);
+  }
+  return numbers;
 }
 
 /**
@@ -63,7 +82,7 @@ export function groundingFailure(value: unknown, context: string): string | unde
     return `"${value}" does not occur in the conversation; copy the value from the request.`;
   }
   if (typeof value === 'number') {
-    const numbers = new Set<number>(numbersInDigits(context));
+    const numbers = new Set<number>([...numbersInDigits(context), ...numbersInWords(context)]);
     for (const word of context.toLowerCase().match(/[a-z]+/g) ?? []) {
       const number = NUMBER_WORDS[word];
       if (number !== undefined) numbers.add(number);

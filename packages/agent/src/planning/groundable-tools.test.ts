@@ -15,8 +15,10 @@ describe('canGroundRequiredArguments', () => {
     // minutes is a positive integer: 0 and 2.5 are no candidates.
     expect(groundable('set_timer', set_timer, 'Set a timer for 0 or 2.5')).toBe(false);
     expect(groundable('convert_currency', convert_currency, 'Convert 2,000 AUD to INR')).toBe(true);
-    // A number in words is left to the checks.
+    // A number in words counts as the grounded hole reads it; an article does not.
     expect(groundable('set_timer', set_timer, 'Set a timer for ten minutes')).toBe(true);
+    expect(groundable('set_timer', set_timer, 'Set a timer for thirty-five minutes')).toBe(true);
+    expect(groundable('set_timer', set_timer, 'Set a timer for a while')).toBe(false);
   });
 
   it('needs an e-mail address for a required grounded e-mail, and nothing for plain strings', () => {

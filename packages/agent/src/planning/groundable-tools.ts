@@ -1,4 +1,4 @@
-import { groundingOf, mentionsNumberWords, numbersInDigits } from '../checks/grounding.js';
+import { groundingOf, numbersInDigits, numbersInWords } from '../checks/grounding.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
 
@@ -27,9 +27,8 @@ export function canGroundRequiredArguments(tool: Pick<ToolDefinition, 'grounding
     if (property === undefined || groundingOf(tool, name, property) !== 'context') continue;
     const types = Array.isArray(property.type) ? property.type : [property.type];
     if (types.includes('number') || types.includes('integer')) {
-      // A number in words ("a table for two") is left to the checks, which read number words.
-      if (mentionsNumberWords(context)) continue;
-      if (!numbersInDigits(context).some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
+      // A number counts in digits or in words ("a table for two"), as the grounded hole and the check read it.
+      if (![...numbersInDigits(context), ...numbersInWords(context)].some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
     } else if (property.format === 'email' || property.format === 'idn-email') {
       if (!EMAIL.test(context)) return false;
     }
