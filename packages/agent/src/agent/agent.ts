@@ -2,7 +2,7 @@ import { LacunaCoreError, renderCanvasText, type DenoiseStepEvent } from '@lacun
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
-import { groundingOf, numbersInWords } from '../checks/grounding.js';
+import { groundingOf, groundingText } from '../checks/grounding.js';
 import type { FieldIssue } from '../checks/field-issue.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
@@ -251,12 +251,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       const tool = signature === undefined ? undefined : this.options.tools[signature.name];
       if (signature === undefined || tool === undefined) return undefined;
       const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
-      if (groundingOf(tool, name, property) !== 'context') return undefined;
-      // A number stated in words ("for two", "thirty-five minutes") is no span of digits: its digits are added
-      // to the text a number may be copied from.
-      const numeric = /"type":"(number|integer)"/.test(JSON.stringify(property ?? {}));
-      const inWords = numeric ? numbersInWords(context) : [];
-      return inWords.length === 0 ? context : `${context}\n${inWords.join(' ')}`;
+      return groundingOf(tool, name, property) === 'context' ? groundingText(context, property) : undefined;
     };
   }
 

@@ -47,6 +47,17 @@ export function numbersInDigits(text: string): number[] {
   return [...text.matchAll(/(?:(?<![\w.])-)?\d[\d,]*(?:\.\d+)?/g)].map((match) => Number(match[0].replace(/,/g, ''))).filter(Number.isFinite);
 }
 
+/**
+ * The text a grounded argument is copied from (infill's `ground`): the conversation, and for a number also the
+ * digits of the numbers it states in words ("thirty-five minutes" offers 35), which no span of digits holds.
+ */
+export function groundingText(context: string, property: PropertySchema | undefined): string {
+  const types = Array.isArray(property?.type) ? property.type : [property?.type];
+  if (!types.includes('number') && !types.includes('integer')) return context;
+  const inWords = numbersInWords(context);
+  return inWords.length === 0 ? context : `${context}\n${inWords.join(' ')}`;
+}
+
 /** Number words that also mean something else ("a table"), read as numbers by the check but never offered as values. */
 const INDEFINITE: ReadonlySet<string> = new Set(['a', 'an', 'half']);
 
