@@ -34,8 +34,10 @@ export async function main(options: StreamOptions = {}): Promise<{ frames: Strea
   const request = options.request ?? STREAM_REQUEST;
   const { model, checks } = await loadBestModel({ model: options.model });
   try {
-    // One planning step: the canvas is what this example is about; the tool still runs.
-    const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), checks, maxSteps: 1 });
+    // One planning step: the canvas is what this example is about; the tool still runs. One token per hole per
+    // pass, so that the frames show the holes filling: with the agent's default threshold rule the model commits
+    // every value it is sure of in a single pass, and this request's plan takes one pass per round.
+    const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), checks, maxSteps: 1, parallelThreshold: false });
     const view = new CanvasView(terminal);
     const frames: StreamFrame[] = [];
     let result: AgentResult | undefined;

@@ -1,5 +1,5 @@
 import { loadModel, type DiffusionModel } from '@lacuna/core';
-import { convert_currency, get_weather, set_timer } from '@lacuna/demo-toolbox';
+import { convert_currency, create_event, get_weather, set_timer } from '@lacuna/demo-toolbox';
 import { modelPath } from '@lacuna/model-tiny-random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -115,6 +115,20 @@ describe('createAgent on the fixture model', () => {
       expect(result.toolCalls.length).toBeGreaterThan(0);
       for (const call of result.toolCalls) expect(call.input.minutes).toBe(35);
       expect(result.repairs.filter((repair) => repair.check === 'grounding')).toEqual([]);
+    }
+  });
+
+  it('copies dates and times the request states into the form the schema asks for, and invents none', async () => {
+    for (const seed of [1, 2, 3]) {
+      const agent = createAgent({ model, tools: { create_event }, toolChoice: 'required', maxSteps: 1, seed, checks: { minConfidence: 0 } });
+      const withTime = await agent.run('Put the dentist in my calendar on Nov 18, 2026 at 7:15 PM.');
+      for (const call of withTime.toolCalls) {
+        expect(call.input.date).toBe('2026-11-18');
+        if (call.input.time !== undefined) expect(call.input.time).toBe('19:15');
+      }
+      // No time stated: the optional time cannot be written at all.
+      const withoutTime = await agent.run('Put the dentist in my calendar on the 2nd of March 2027.');
+      for (const call of withoutTime.toolCalls) expect([call.input.date, call.input.time]).toEqual(['2027-03-02', undefined]);
     }
   });
 

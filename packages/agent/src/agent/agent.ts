@@ -2,7 +2,7 @@ import { LacunaCoreError, renderCanvasText, type DenoiseStepEvent } from '@lacun
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
-import { groundingOf, groundingText } from '../checks/grounding.js';
+import { groundingOf, groundingText, statedValuesText } from '../checks/grounding.js';
 import type { FieldIssue } from '../checks/field-issue.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
@@ -251,7 +251,11 @@ export class Agent extends EventEmitter<AgentEvents> {
       const tool = signature === undefined ? undefined : this.options.tools[signature.name];
       if (signature === undefined || tool === undefined) return undefined;
       const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
-      return groundingOf(tool, name, property) === 'context' ? groundingText(context, property) : undefined;
+      const grounding = groundingOf(tool, name, property);
+      if (grounding === 'context') return groundingText(context, property);
+      // A date or time the schema normalises is copied from the dates and times the conversation states, in that
+      // form, unless the tool says how to ground it.
+      return grounding === 'free' && tool.grounding?.[name] === undefined ? statedValuesText(context, property) : undefined;
     };
   }
 

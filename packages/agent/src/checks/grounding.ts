@@ -1,4 +1,5 @@
 import type { Grounding, ToolDefinition } from '../tools/tool.js';
+import { datesIn, timesIn } from './stated-dates-and-times.js';
 
 /** The subset of a JSON Schema property that decides its default grounding. */
 interface PropertySchema {
@@ -56,6 +57,28 @@ export function groundingText(context: string, property: PropertySchema | undefi
   if (!types.includes('number') && !types.includes('integer')) return context;
   const inWords = numbersInWords(context);
   return inWords.length === 0 ? context : `${context}\n${inWords.join(' ')}`;
+}
+
+/**
+ * For a string argument whose format or pattern asks for a calendar date (YYYY-MM-DD) or a 24-hour time (HH:MM):
+ * the dates or times the conversation states, written that way ("Nov 18, 2026" as 2026-11-18, "7:15 PM" as
+ * 19:15), as the text infill's `ground` copies the value from. Empty when the conversation states none (infill
+ * then leaves an optional argument out, and a required one free). Undefined for any other argument.
+ */
+export function statedValuesText(context: string, property: PropertySchema | undefined): string | undefined {
+  const types = Array.isArray(property?.type) ? property.type : [property?.type];
+  if (property === undefined || !types.includes('string') || property.enum !== undefined) return undefined;
+  const accepts = (probe: string) => {
+    if (property.pattern === undefined) return false;
+    try {
+      return new RegExp(property.pattern, 'u').test(probe);
+    } catch {
+      return false;
+    }
+  };
+  if (property.format === 'date' || (property.format === undefined && accepts('2026-01-31') && !accepts('13:45'))) return datesIn(context).join(' ');
+  if (property.format === undefined && accepts('13:45') && !accepts('2026-01-31')) return timesIn(context).join(' ');
+  return undefined;
 }
 
 /** Number words that also mean something else ("a table"), read as numbers by the check but never offered as values. */
