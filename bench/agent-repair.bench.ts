@@ -24,7 +24,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkCalls, DEFAULT_PARALLEL_THRESHOLD, planSchema, renderAgentMessages, groundingOf, groundingText, type AgentUsage, type FieldIssue, type ToolDefinition, type ToolSignature } from '@lacuna/agent';
+import { checkCalls, DEFAULT_PARALLEL_THRESHOLD, planSchema, renderAgentMessages, groundedHoleText, type AgentUsage, type FieldIssue, type ToolDefinition, type ToolSignature } from '@lacuna/agent';
 import { demoToolMenu, demoToolSet, loadBestModel, planCall, type BestModel } from '@lacuna/agent/cli';
 import { createRandomSource, type ChatMessage, type DiffusionModel, type PredictionRequest, type PredictionRows, type Predictor } from '@lacuna/core';
 import { demoTools } from '@lacuna/demo-toolbox';
@@ -345,7 +345,7 @@ function groundIn(tools: readonly ToolSignature[], context: string): NonNullable
     const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
     const tool = (demoTools as Readonly<Record<string, unknown>>)[signature.name] ?? {};
     const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
-    return groundingOf(tool as ToolDefinition, name, property) === 'context' ? groundingText(context, property) : undefined;
+    return groundedHoleText(tool as ToolDefinition, name, property, context);
   };
 }
 

@@ -20,4 +20,4 @@ export type {
 } from './agent/agent-types.js';
 export { checkCalls, parametersOf, type CheckOptions, type PlannedCall } from './checks/check-calls.js';
 export type { FieldCheck, FieldIssue } from './checks/field-issue.js';
-export { groundingFailure, groundingOf, groundingText } from './checks/grounding.js';
+export { groundedHoleText, groundingFailure, groundingOf } from './checks/grounding.js';

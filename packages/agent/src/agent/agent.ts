@@ -2,7 +2,7 @@ import { LacunaCoreError, renderCanvasText, type DenoiseStepEvent } from '@lacun
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
-import { groundingOf, groundingText, statedValuesText } from '../checks/grounding.js';
+import { groundedHoleText } from '../checks/grounding.js';
 import type { FieldIssue } from '../checks/field-issue.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
@@ -238,9 +238,10 @@ export class Agent extends EventEmitter<AgentEvents> {
   }
 
   /**
-   * Grounded holes while sampling: an argument that must come from the conversation may only be filled, token
-   * by token, with a span of it, so copying is exact by construction. Arguments with a custom check, free
-   * ones and nested fields are left to the checks after sampling.
+   * Grounded holes while sampling (`groundedHoleText`): an argument that must come from the conversation may
+   * only be filled, token by token, with a span of it (a date or time with one the conversation states, as the
+   * schema writes it), so copying is exact by construction. Arguments with a custom check, free ones and nested
+   * fields are left to the checks after sampling.
    */
   private groundIn(context: string, offered: readonly ToolSignature[]) {
     return ({ pointer }: { pointer: string }): string | undefined => {
@@ -251,11 +252,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       const tool = signature === undefined ? undefined : this.options.tools[signature.name];
       if (signature === undefined || tool === undefined) return undefined;
       const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
-      const grounding = groundingOf(tool, name, property);
-      if (grounding === 'context') return groundingText(context, property);
-      // A date or time the schema normalises is copied from the dates and times the conversation states, in that
-      // form, unless the tool says how to ground it.
-      return grounding === 'free' && tool.grounding?.[name] === undefined ? statedValuesText(context, property) : undefined;
+      return groundedHoleText(tool, name, property, context);
     };
   }
 

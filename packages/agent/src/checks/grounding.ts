@@ -49,6 +49,19 @@ export function numbersInDigits(text: string): number[] {
 }
 
 /**
+ * The agent's grounding rule while sampling, for one top-level argument: the text infill's `ground` may copy its
+ * value from, or undefined for a value left free. An argument grounded in the context is copied from the
+ * conversation (`groundingText`); a date or time the schema normalises, from the dates and times the
+ * conversation states (`statedValuesText`), unless the tool declares its grounding; a custom grounding function
+ * is left to the check.
+ */
+export function groundedHoleText(tool: Pick<ToolDefinition, 'grounding'>, name: string, property: PropertySchema | undefined, context: string): string | undefined {
+  const grounding = groundingOf(tool, name, property);
+  if (grounding === 'context') return groundingText(context, property);
+  return grounding === 'free' && tool.grounding?.[name] === undefined ? statedValuesText(context, property) : undefined;
+}
+
+/**
  * The text a grounded argument is copied from (infill's `ground`): the conversation, and for a number also the
  * digits of the numbers it states in words ("thirty-five minutes" offers 35), which no span of digits holds.
  */
