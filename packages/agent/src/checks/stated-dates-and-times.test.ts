@@ -13,7 +13,10 @@ describe('stated dates and times', () => {
   it('reads clock times as 24-hour HH:MM, but not bare numbers', () => {
     expect(timesIn("We'll arrive at 7:15 PM, or 10 p.m., or 14:05")).toEqual(['19:15', '22:00', '14:05']);
     expect(timesIn('12 am and 12:30 pm')).toEqual(['00:00', '12:30']);
-    expect(timesIn('a table for 3 at Nopa, 5.75 dollars, 25:00')).toEqual([]);
+    expect(timesIn('a table for 3 at Nopa, 5.75 dollars, 25:00, for 3 people in the evening')).toEqual([]);
+    // A part of the day decides, in digits or in words; a one-digit hour without one may be either.
+    expect(timesIn('7:15 in the evening, quarter past five in the afternoon, ten to nine at night, noon')).toEqual(['19:15', '17:15', '20:50', '12:00']);
+    expect(timesIn("at 7:15, or seven o'clock in the morning")).toEqual(['07:15', '19:15', '07:00']);
   });
 
   it('offers them to date and time arguments only, as the text a grounded hole copies from', () => {

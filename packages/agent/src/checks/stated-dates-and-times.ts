@@ -2,7 +2,7 @@
  * The calendar dates and clock times a text states, written the way schemas ask for them (YYYY-MM-DD, 24-hour
  * HH:MM), so that a date or time argument can be grounded in the conversation as a number or a name is: "Nov 18,
  * 2026", "the 17th of December 2025" and "2026-11-18" all state 2026-11-18; "7:15 PM" and "19:15" state 19:15.
- * Relative dates ("tomorrow") and times in words ("quarter past five") are not read.
+ * Relative dates ("tomorrow") and times in words without a part of the day ("quarter past five") are not read.
  */
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -18,8 +18,18 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const MONTH_FIRST = new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'gi');
 // "14 September 2027", "the 17th of December, 2025"
 const DAY_FIRST = new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'gi');
-// "7:15 PM", "10:00 p.m.", "14:15", "7pm"
-const CLOCK = /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\w:])/gi;
+// "7:15 PM", "10:00 p.m.", "14:15", "7pm", "7:15 in the evening"
+const PERIOD = '\\s+(in the morning|in the afternoon|in the evening|at night|tonight)';
+const CLOCK = new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![\\w:])(?:${PERIOD})?`, 'gi');
+const HOUR_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+const PAST: Readonly<Record<string, number>> = { five: 5, ten: 10, quarter: 15, twenty: 20, 'twenty-five': 25, half: 30 };
+// "three in the afternoon", "seven o'clock in the evening", "quarter past five in the afternoon", "ten to nine at night"
+const WORD_CLOCK = new RegExp(
+  `\\b(?:(five|ten|quarter|twenty-five|twenty|half)\\s+(past|to)\\s+)?(${Object.keys(HOUR_WORDS).join('|')})(?:\\s+o'clock)?${PERIOD}`,
+  'gi',
+);
 
 function two(value: number): string {
   return String(value).padStart(2, '0');
@@ -43,22 +53,43 @@ export function datesIn(text: string): string[] {
 
 /**
  * The clock times a text states, as 24-hour HH:MM, in order of first mention, without repeats: "H:MM" with or
- * without am/pm, and "H am/pm". A bare number ("for 3 people") is no time.
+ * without am/pm (a one-digit hour without either may be morning or evening: both are offered), "H am/pm",
+ * "noon", and hours in words with a part of the day ("quarter past five in the afternoon"). A bare number
+ * ("for 3 people") is no time.
  */
 export function timesIn(text: string): string[] {
-  const times: string[] = [];
+  const found: { at: number; time: string }[] = [];
   for (const match of text.matchAll(CLOCK)) {
-    const [, hourText, minuteText, meridiem] = match;
-    if (minuteText === undefined && meridiem === undefined) continue;
-    let hour = Number(hourText);
+    const [, hourText, minuteText, meridiem, period] = match;
+    if (minuteText === undefined && meridiem === undefined && period === undefined) continue;
+    const hour = Number(hourText);
     const minute = minuteText === undefined ? 0 : Number(minuteText);
     if (minute > 59) continue;
-    if (meridiem !== undefined) {
+    if (meridiem !== undefined || period !== undefined) {
       if (hour < 1 || hour > 12) continue;
-      const afternoon = meridiem.toLowerCase().startsWith('p');
-      hour = (hour % 12) + (afternoon ? 12 : 0);
-    } else if (hour > 23) continue;
-    times.push(`${two(hour)}:${two(minute)}`);
+      const afternoon = meridiem === undefined ? !/morning/i.test(period as string) : meridiem.toLowerCase().startsWith('p');
+      found.push({ at: match.index, time: clock((hour % 12) + (afternoon ? 12 : 0), minute) });
+    } else if (hour <= 23) {
+      found.push({ at: match.index, time: clock(hour, minute) });
+      // "7:15" alone may be either; a 24-hour clock would have said 19:15.
+      if (hour >= 1 && hour < 12 && hourText?.length === 1) found.push({ at: match.index, time: clock(hour + 12, minute) });
+    }
   }
-  return [...new Set(times)];
+  for (const match of text.matchAll(/\b(noon|midday)\b/gi)) found.push({ at: match.index, time: '12:00' });
+  for (const match of text.matchAll(WORD_CLOCK)) {
+    const [, minuteWord, direction, hourWord, period] = match;
+    let hour = HOUR_WORDS[(hourWord as string).toLowerCase()] as number;
+    let minute = minuteWord === undefined ? 0 : (PAST[minuteWord.toLowerCase()] as number);
+    if (direction?.toLowerCase() === 'to') {
+      hour -= 1;
+      minute = 60 - minute;
+    }
+    const afternoon = !/morning/i.test(period as string);
+    found.push({ at: match.index, time: clock((hour % 12) + (afternoon ? 12 : 0), minute) });
+  }
+  return [...new Set(found.sort((left, right) => left.at - right.at).map((entry) => entry.time))];
+}
+
+function clock(hour: number, minute: number): string {
+  return `${two(hour)}:${two(minute)}`;
 }
