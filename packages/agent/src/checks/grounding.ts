@@ -1,5 +1,5 @@
 import type { Grounding, ToolDefinition } from '../tools/tool.js';
-import { datesIn, timesIn } from './stated-dates-and-times.js';
+import { datesIn, timesIn, withoutDatesAndTimes } from './stated-dates-and-times.js';
 
 /** The subset of a JSON Schema property that decides its default grounding. */
 interface PropertySchema {
@@ -62,14 +62,16 @@ export function groundedHoleText(tool: Pick<ToolDefinition, 'grounding'>, name: 
 }
 
 /**
- * The text a grounded argument is copied from (infill's `ground`): the conversation, and for a number also the
- * digits of the numbers it states in words ("thirty-five minutes" offers 35), which no span of digits holds.
+ * The text a grounded argument is copied from (infill's `ground`): the conversation; for a number, the
+ * conversation without its dates and times (the 2 of "Apr 2, 2027" is no count) and with the digits of the
+ * numbers it states in words ("thirty-five minutes" offers 35), which no span of digits holds.
  */
 export function groundingText(context: string, property: PropertySchema | undefined): string {
   const types = Array.isArray(property?.type) ? property.type : [property?.type];
   if (!types.includes('number') && !types.includes('integer')) return context;
-  const inWords = numbersInWords(context);
-  return inWords.length === 0 ? context : `${context}\n${inWords.join(' ')}`;
+  const quantities = withoutDatesAndTimes(context);
+  const inWords = numbersInWords(quantities);
+  return inWords.length === 0 ? quantities : `${quantities}\n${inWords.join(' ')}`;
 }
 
 /**

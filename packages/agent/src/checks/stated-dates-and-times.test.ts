@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statedValuesText } from './grounding.js';
-import { datesIn, timesIn } from './stated-dates-and-times.js';
+import { datesIn, timesIn, withoutDatesAndTimes } from './stated-dates-and-times.js';
 
 describe('stated dates and times', () => {
   it('reads dates written with month names, ordinals or ISO, as YYYY-MM-DD in order of mention', () => {
@@ -17,6 +17,14 @@ describe('stated dates and times', () => {
     // A part of the day decides, in digits or in words; a one-digit hour without one may be either.
     expect(timesIn('7:15 in the evening, quarter past five in the afternoon, ten to nine at night, noon')).toEqual(['19:15', '17:15', '20:50', '12:00']);
     expect(timesIn("at 7:15, or seven o'clock in the morning")).toEqual(['07:15', '19:15', '07:00']);
+  });
+
+  it('blanks dates and times out of the text a count is copied from, offsets kept', () => {
+    const text = 'Flights for 2 on Apr 3, 2027 at 7:15 PM';
+    const blanked = withoutDatesAndTimes(text);
+    expect(blanked).toHaveLength(text.length);
+    expect(blanked.match(/\d+/g)).toEqual(['2']);
+    expect(statedValuesText(text, { type: 'string', format: 'date' })).toBe('2027-04-03');
   });
 
   it('offers them to date and time arguments only, as the text a grounded hole copies from', () => {

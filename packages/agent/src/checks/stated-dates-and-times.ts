@@ -41,14 +41,31 @@ function isoDate(year: number, month: number, day: number): string | undefined {
   return `${year}-${two(month)}-${two(day)}`;
 }
 
+/** Where a date or time is stated, and what it states. */
+interface Mention {
+  readonly at: number;
+  readonly end: number;
+  readonly value: string;
+}
+
+function inOrder(mentions: Mention[]): string[] {
+  return [...new Set(mentions.sort((left, right) => left.at - right.at).map((mention) => mention.value))];
+}
+
+function dateMentions(text: string): Mention[] {
+  const found: Mention[] = [];
+  const add = (match: RegExpMatchArray, value: string | undefined) => {
+    if (value !== undefined) found.push({ at: match.index as number, end: (match.index as number) + match[0].length, value });
+  };
+  for (const match of text.matchAll(ISO_DATE)) add(match, isoDate(Number(match[1]), Number(match[2]), Number(match[3])));
+  for (const match of text.matchAll(MONTH_FIRST)) add(match, isoDate(Number(match[3]), MONTHS[(match[1] as string).toLowerCase()] as number, Number(match[2])));
+  for (const match of text.matchAll(DAY_FIRST)) add(match, isoDate(Number(match[3]), MONTHS[(match[2] as string).toLowerCase()] as number, Number(match[1])));
+  return found;
+}
+
 /** The dates a text states, as YYYY-MM-DD, in order of first mention, without repeats. */
 export function datesIn(text: string): string[] {
-  const found: { at: number; date: string }[] = [];
-  const add = (at: number, date: string | undefined) => (date === undefined ? undefined : found.push({ at, date }));
-  for (const match of text.matchAll(ISO_DATE)) add(match.index, isoDate(Number(match[1]), Number(match[2]), Number(match[3])));
-  for (const match of text.matchAll(MONTH_FIRST)) add(match.index, isoDate(Number(match[3]), MONTHS[(match[1] as string).toLowerCase()] as number, Number(match[2])));
-  for (const match of text.matchAll(DAY_FIRST)) add(match.index, isoDate(Number(match[3]), MONTHS[(match[2] as string).toLowerCase()] as number, Number(match[1])));
-  return [...new Set(found.sort((left, right) => left.at - right.at).map((entry) => entry.date))];
+  return inOrder(dateMentions(text));
 }
 
 /**
@@ -58,7 +75,23 @@ export function datesIn(text: string): string[] {
  * ("for 3 people") is no time.
  */
 export function timesIn(text: string): string[] {
-  const found: { at: number; time: string }[] = [];
+  return inOrder(timeMentions(text));
+}
+
+/**
+ * The text with every date and time it states blanked out (same length): the numbers left in it are quantities,
+ * not the day of a date ("Apr 2, 2027") or the hour of a time ("at 7:15"), which a count must not be copied from.
+ */
+export function withoutDatesAndTimes(text: string): string {
+  // Offsets are UTF-16 code units (the mentions are ASCII); blanking them one by one keeps every other offset.
+  const units = text.split('');
+  for (const mention of [...dateMentions(text), ...timeMentions(text)]) for (let index = mention.at; index < mention.end; index++) units[index] = ' ';
+  return units.join('');
+}
+
+function timeMentions(text: string): Mention[] {
+  const found: Mention[] = [];
+  const add = (match: RegExpMatchArray, value: string) => found.push({ at: match.index as number, end: (match.index as number) + match[0].length, value });
   for (const match of text.matchAll(CLOCK)) {
     const [, hourText, minuteText, meridiem, period] = match;
     if (minuteText === undefined && meridiem === undefined && period === undefined) continue;
@@ -68,14 +101,14 @@ export function timesIn(text: string): string[] {
     if (meridiem !== undefined || period !== undefined) {
       if (hour < 1 || hour > 12) continue;
       const afternoon = meridiem === undefined ? !/morning/i.test(period as string) : meridiem.toLowerCase().startsWith('p');
-      found.push({ at: match.index, time: clock((hour % 12) + (afternoon ? 12 : 0), minute) });
+      add(match, clock((hour % 12) + (afternoon ? 12 : 0), minute));
     } else if (hour <= 23) {
-      found.push({ at: match.index, time: clock(hour, minute) });
+      add(match, clock(hour, minute));
       // "7:15" alone may be either; a 24-hour clock would have said 19:15.
-      if (hour >= 1 && hour < 12 && hourText?.length === 1) found.push({ at: match.index, time: clock(hour + 12, minute) });
+      if (hour >= 1 && hour < 12 && hourText?.length === 1) add(match, clock(hour + 12, minute));
     }
   }
-  for (const match of text.matchAll(/\b(noon|midday)\b/gi)) found.push({ at: match.index, time: '12:00' });
+  for (const match of text.matchAll(/\b(noon|midday)\b/gi)) add(match, '12:00');
   for (const match of text.matchAll(WORD_CLOCK)) {
     const [, minuteWord, direction, hourWord, period] = match;
     let hour = HOUR_WORDS[(hourWord as string).toLowerCase()] as number;
@@ -85,9 +118,9 @@ export function timesIn(text: string): string[] {
       minute = 60 - minute;
     }
     const afternoon = !/morning/i.test(period as string);
-    found.push({ at: match.index, time: clock((hour % 12) + (afternoon ? 12 : 0), minute) });
+    add(match, clock((hour % 12) + (afternoon ? 12 : 0), minute));
   }
-  return [...new Set(found.sort((left, right) => left.at - right.at).map((entry) => entry.time))];
+  return found;
 }
 
 function clock(hour: number, minute: number): string {

@@ -19,6 +19,8 @@ describe('canGroundRequiredArguments', () => {
     expect(groundable('set_timer', set_timer, 'Set a timer for ten minutes')).toBe(true);
     expect(groundable('set_timer', set_timer, 'Set a timer for thirty-five minutes')).toBe(true);
     expect(groundable('set_timer', set_timer, 'Set a timer for a while')).toBe(false);
+    // The numbers of a date or a time are no count.
+    expect(groundable('set_timer', set_timer, 'Set a timer on Apr 3, 2027 at 7:15 PM')).toBe(false);
   });
 
   it('needs an e-mail address for a required grounded e-mail, and nothing for plain strings', () => {

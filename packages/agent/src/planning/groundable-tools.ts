@@ -1,4 +1,5 @@
 import { groundingOf, numbersInDigits, numbersInWords } from '../checks/grounding.js';
+import { withoutDatesAndTimes } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
 
@@ -27,8 +28,9 @@ export function canGroundRequiredArguments(tool: Pick<ToolDefinition, 'grounding
     if (property === undefined || groundingOf(tool, name, property) !== 'context') continue;
     const types = Array.isArray(property.type) ? property.type : [property.type];
     if (types.includes('number') || types.includes('integer')) {
-      // A number counts in digits or in words ("a table for two"), as the grounded hole and the check read it.
-      if (![...numbersInDigits(context), ...numbersInWords(context)].some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
+      // A number counts in digits or in words ("a table for two"), outside dates and times, as the grounded hole reads it.
+      const quantities = withoutDatesAndTimes(context);
+      if (![...numbersInDigits(quantities), ...numbersInWords(quantities)].some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
     } else if (property.format === 'email' || property.format === 'idn-email') {
       if (!EMAIL.test(context)) return false;
     }
