@@ -324,6 +324,25 @@ def evaluation_batches(dataset, sequence_count, tokens_per_batch):
     return [collate(dataset, batch) for batch in batches_by_length(chosen, dataset.lengths, tokens_per_batch)]
 
 
+def masked_token_scores(model, batches, mask_token_id, masks_for):
+    """Mean cross-entropy and argmax accuracy over the scored tokens, or None when no batch scored one.
+
+    masks_for(roles) returns, for a batch, the positions to mask and the positions among them to score.
+    """
+    loss_sum, correct, count = 0.0, 0, 0
+    for input_ids, roles, attention_mask in batches:
+        masked, scored = masks_for(roles)
+        if not scored.any():
+            continue
+        logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
+        kept = valid & scored.gather(1, positions)
+        cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none")
+        loss_sum += cross_entropy[kept.flatten()].sum().item()
+        correct += (logits.argmax(dim=-1) == targets)[kept].sum().item()
+        count += kept.sum().item()
+    return {"loss": loss_sum / count, "accuracy": correct / count} if count else None
+
+
 @torch.no_grad()
 def evaluate(model, batches, mask_token_id):
     """Masked-token cross-entropy and accuracy at fixed t, masking only the holes ("holes") or the
@@ -334,48 +353,34 @@ def evaluate(model, batches, mask_token_id):
     for mode, hole_only in (("holes", True), ("answer", False)):
         for t in EVAL_T_VALUES:
             generator = torch.Generator().manual_seed(EVAL_SEED)
-            loss_sum, correct, count = 0.0, 0, 0
-            for input_ids, roles, attention_mask in batches:
-                batch_size = input_ids.shape[0]
+
+            def token_by_token(roles):
+                batch_size = roles.shape[0]
                 t_per_row, hole_only_per_row = torch.full((batch_size,), t), torch.full((batch_size,), hole_only)
                 _, masked = choose_masks(roles, t_per_row, hole_only_per_row, generator)
-                logits, targets, valid, _ = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
-                cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none")
-                loss_sum += cross_entropy[valid.flatten()].sum().item()
-                correct += (logits.argmax(dim=-1) == targets)[valid].sum().item()
-                count += valid.sum().item()
-            results.setdefault(mode, {})[f"{t:g}"] = {"loss": loss_sum / count, "accuracy": correct / count}
+                return masked, masked
+
+            score = masked_token_scores(model, batches, mask_token_id, token_by_token)
+            if score is not None:
+                results.setdefault(mode, {})[f"{t:g}"] = score
+
     # Decisions as inference makes them: every hole masked (values are written after the structure)
     # and only the decision tokens scored. Data without decision roles has no such row.
-    loss_sum, correct, count = 0.0, 0, 0
-    for input_ids, roles, attention_mask in batches:
-        decisions = roles == DECISION
-        if not decisions.any():
-            continue
-        logits, targets, valid, positions = predict_masked_tokens(model, input_ids, decisions | (roles == HOLE),
-                                                                  attention_mask, mask_token_id)
-        scored = valid & (roles.gather(1, positions) == DECISION)
-        cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none")
-        loss_sum += cross_entropy[scored.flatten()].sum().item()
-        correct += (logits.argmax(dim=-1) == targets)[scored].sum().item()
-        count += scored.sum().item()
-    if count:
-        results["decisions"] = {"1": {"loss": loss_sum / count, "accuracy": correct / count}}
+    score = masked_token_scores(model, batches, mask_token_id,
+                                lambda roles: ((roles == DECISION) | (roles == HOLE), roles == DECISION))
+    if score is not None:
+        results["decisions"] = {"1": score}
+
     # Each hole's next token as infill predicts it: a written prefix, the rest of the hole masked.
     generator = torch.Generator().manual_seed(EVAL_SEED)
-    loss_sum, correct, count = 0.0, 0, 0
-    for input_ids, roles, attention_mask in batches:
+
+    def written_prefix(roles):
         masked, _, frontier = hole_suffix_masks((roles == HOLE) | (roles == DECISION), generator)
-        if not frontier.any():
-            continue
-        logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
-        scored = valid & frontier.gather(1, positions)
-        cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none")
-        loss_sum += cross_entropy[scored.flatten()].sum().item()
-        correct += (logits.argmax(dim=-1) == targets)[scored].sum().item()
-        count += scored.sum().item()
-    if count:
-        results["frontier"] = {"written prefix": {"loss": loss_sum / count, "accuracy": correct / count}}
+        return masked, frontier
+
+    score = masked_token_scores(model, batches, mask_token_id, written_prefix)
+    if score is not None:
+        results["frontier"] = {"written prefix": score}
     model.train()
     return results
 
