@@ -256,11 +256,6 @@ export class Agent extends EventEmitter<AgentEvents> {
     };
   }
 
-  /**
-   * The tools the tool-choice hole may pick this step: those whose required arguments that must be copied from
-   * the conversation have a candidate there (canGroundRequiredArguments). The prompt still lists every tool. With
-   * the grounding check off, or when no tool would be left for a step that must call one, all are offered.
-   */
   /** A grounding rejection of a top-level argument the tool does not require. */
   private isUnstatedOptional(issue: FieldIssue, calls: readonly PlannedCall[]): boolean {
     if (issue.check !== 'grounding' || issue.path.length !== 1 || calls[issue.callIndex]?.tool !== issue.tool) return false;
@@ -269,6 +264,11 @@ export class Agent extends EventEmitter<AgentEvents> {
     return signature !== undefined && !required.includes(String(issue.path[0]));
   }
 
+  /**
+   * The tools the tool-choice hole may pick this step: those whose required arguments that must be copied from
+   * the conversation have a candidate there (canGroundRequiredArguments). The prompt still lists every tool. With
+   * the grounding check off, or when no tool would be left for a step that must call one, all are offered.
+   */
   private offeredTools(context: string, allowAnswer: boolean): ToolSignature[] {
     if (this.options.checks?.grounding === false) return this.signatures;
     const groundable = this.signatures.filter((signature) => canGroundRequiredArguments(this.options.tools[signature.name] ?? {}, signature, context));

@@ -10,6 +10,11 @@ interface PropertySchema {
   pattern?: string;
 }
 
+/** A property's JSON types, whether it names one or several. */
+export function typesOf(property: Pick<PropertySchema, 'type'> | undefined): (string | undefined)[] {
+  return Array.isArray(property?.type) ? property.type : [property?.type];
+}
+
 /** String formats whose values a request states as they are written. */
 const COPIED_FORMATS: ReadonlySet<string> = new Set(['email', 'idn-email']);
 
@@ -22,7 +27,7 @@ export function groundingOf(tool: Pick<ToolDefinition, 'grounding'>, name: strin
   const declared = tool.grounding?.[name];
   if (declared !== undefined) return declared;
   if (property === undefined || property.enum !== undefined || property.const !== undefined) return 'free';
-  const types = Array.isArray(property.type) ? property.type : [property.type];
+  const types = typesOf(property);
   if (types.includes('string')) {
     // A format or pattern usually means a value the model normalises (a date from "June 17th"); an e-mail
     // address is copied as written (zod writes its pattern beside the format).
@@ -67,7 +72,7 @@ export function groundedHoleText(tool: Pick<ToolDefinition, 'grounding'>, name: 
  * numbers it states in words ("thirty-five minutes" offers 35), which no span of digits holds.
  */
 export function groundingText(context: string, property: PropertySchema | undefined): string {
-  const types = Array.isArray(property?.type) ? property.type : [property?.type];
+  const types = typesOf(property);
   if (!types.includes('number') && !types.includes('integer')) return context;
   const quantities = withoutDatesAndTimes(context);
   const inWords = numbersInWords(quantities);
@@ -81,8 +86,7 @@ export function groundingText(context: string, property: PropertySchema | undefi
  * then leaves an optional argument out, and a required one free). Undefined for any other argument.
  */
 export function statedValuesText(context: string, property: PropertySchema | undefined): string | undefined {
-  const types = Array.isArray(property?.type) ? property.type : [property?.type];
-  if (property === undefined || !types.includes('string') || property.enum !== undefined) return undefined;
+  if (property === undefined || !typesOf(property).includes('string') || property.enum !== undefined) return undefined;
   const accepts = (probe: string) => {
     if (property.pattern === undefined) return false;
     try {

@@ -1,5 +1,4 @@
-import { groundingOf, numbersInDigits, numbersInWords } from '../checks/grounding.js';
-import { withoutDatesAndTimes } from '../checks/stated-dates-and-times.js';
+import { groundingOf, groundingText, numbersInDigits, typesOf } from '../checks/grounding.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
 
@@ -26,11 +25,11 @@ export function canGroundRequiredArguments(tool: Pick<ToolDefinition, 'grounding
   for (const name of parameters.required ?? []) {
     const property = parameters.properties?.[name];
     if (property === undefined || groundingOf(tool, name, property) !== 'context') continue;
-    const types = Array.isArray(property.type) ? property.type : [property.type];
+    const types = typesOf(property);
     if (types.includes('number') || types.includes('integer')) {
-      // A number counts in digits or in words ("a table for two"), outside dates and times, as the grounded hole reads it.
-      const quantities = withoutDatesAndTimes(context);
-      if (![...numbersInDigits(quantities), ...numbersInWords(quantities)].some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
+      // The numbers the grounded hole could copy: in digits or in words ("a table for two"), outside dates and times.
+      const candidates = numbersInDigits(groundingText(context, property));
+      if (!candidates.some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
     } else if (property.format === 'email' || property.format === 'idn-email') {
       if (!EMAIL.test(context)) return false;
     }
