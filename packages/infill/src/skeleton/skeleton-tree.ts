@@ -244,19 +244,22 @@ export class SkeletonBuilder {
    * it cannot be stated there, so it is left out rather than written free, as a required one would be.
    */
   private ungroundable(node: SchemaNode, path: JsonPath): boolean {
-    if (this.ground === undefined || (node.kind !== 'string' && node.kind !== 'number')) return false;
-    const kind = node.kind === 'string' ? 'string' : 'number';
-    const context = this.ground({ path, pointer: node.pointer, kind });
-    return context !== undefined && GroundedAutomaton.create(leafAutomaton(node), context, kind) === undefined;
+    return (node.kind === 'string' || node.kind === 'number') && this.grounded(node, path, leafAutomaton(node)) === null;
+  }
+
+  /**
+   * The language of a value grounded by `options.ground`: the spans of its context that `inner` accepts;
+   * undefined when the value is not grounded, null when no span fits.
+   */
+  private grounded(node: StringNode | NumberNode, path: JsonPath, inner: AnyByteAutomaton): GroundedAutomaton | null | undefined {
+    if (this.ground === undefined) return undefined;
+    const context = this.ground({ path, pointer: node.pointer, kind: node.kind });
+    return context === undefined ? undefined : (GroundedAutomaton.create(inner, context, node.kind) ?? null);
   }
 
   private valueHole(node: StringNode | NumberNode | EnumNode, path: JsonPath): Hole {
-    let body = leafAutomaton(node);
-    if (node.kind !== 'enum' && this.ground !== undefined) {
-      const kind = node.kind === 'string' ? 'string' : 'number';
-      const context = this.ground({ path, pointer: node.pointer, kind });
-      if (context !== undefined) body = GroundedAutomaton.create(body, context, kind) ?? body;
-    }
+    const inner = leafAutomaton(node);
+    const body = (node.kind === 'enum' ? undefined : this.grounded(node, path, inner)) ?? inner;
     let budget: number;
     let growable = true;
     if (node.kind === 'string') {
