@@ -167,12 +167,17 @@ def collate(dataset, indices):
 # Masking and the loss.
 # ---------------------------------------------------------------------------------------------
 
+def hole_tokens(roles):
+    """The tokens the model fills: value holes and decision holes alike (bool [batch, length])."""
+    return (roles == HOLE) | (roles == DECISION)
+
+
 def choose_masks(roles, t, hole_only, generator):
     """Which tokens may be masked, and which are, for noise levels t [batch] and per-row modes hole_only [batch].
 
     Returns two bool tensors [batch, length]: maskable, and masked (a subset of maskable).
     """
-    holes = (roles == HOLE) | (roles == DECISION)
+    holes = hole_tokens(roles)
     answer = (roles == STRUCTURE) | holes
     # A row asked to mask holes only, but without holes, masks its whole answer rather than nothing.
     hole_only = hole_only & holes.any(dim=1)
@@ -260,7 +265,7 @@ def training_step(model, optimizer, batch, learning_rate, hole_only_probability,
     # Token-by-token masking at a uniform rate rarely shows a hole as infill does, a written prefix and a
     # masked rest: for the 4th token of a hole at t = 0.5, one time in 16. Some hole-only rows are masked
     # that way instead (--suffix-probability).
-    holes = (roles == HOLE) | (roles == DECISION)
+    holes = hole_tokens(roles)
     suffix = hole_only & holes.any(dim=1) & (torch.rand(batch_size, generator=generator) < suffix_probability)
     if suffix.any():
         suffix_masked, suffix_probability_per_token, _ = hole_suffix_masks(holes, generator)
@@ -367,7 +372,7 @@ def evaluate(model, batches, mask_token_id):
     # Decisions as inference makes them: every hole masked (values are written after the structure)
     # and only the decision tokens scored. Data without decision roles has no such row.
     score = masked_token_scores(model, batches, mask_token_id,
-                                lambda roles: ((roles == DECISION) | (roles == HOLE), roles == DECISION))
+                                lambda roles: (hole_tokens(roles), roles == DECISION))
     if score is not None:
         results["decisions"] = {"1": score}
 
@@ -375,7 +380,7 @@ def evaluate(model, batches, mask_token_id):
     generator = torch.Generator().manual_seed(EVAL_SEED)
 
     def written_prefix(roles):
-        masked, _, frontier = hole_suffix_masks((roles == HOLE) | (roles == DECISION), generator)
+        masked, _, frontier = hole_suffix_masks(hole_tokens(roles), generator)
         return masked, frontier
 
     score = masked_token_scores(model, batches, mask_token_id, written_prefix)
