@@ -49,6 +49,13 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(grounded!, '25')).toBe(false);
   });
 
+  it('reads a dash as a minus sign only before a number that follows no word or number', () => {
+    const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
+    const grounded = GroundedAutomaton.create(leafAutomaton(integer), 'Prescription RX-368493, 3-5 people, on 2027-06-13 at -5 degrees', 'number')!;
+    for (const number of ['368493', '3', '5', '2027', '-5']) expect(acceptsText(grounded, number), number).toBe(true);
+    for (const number of ['-368493', '-5' + '0', '-06', '-13', '06']) expect(acceptsText(grounded, number), number).toBe(false);
+  });
+
   it('copies a number written with thousands separators without them, and never a piece of it', () => {
     const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
     const grounded = GroundedAutomaton.create(leafAutomaton(integer), 'Convert 2,000 AUD and 1,250,500 JPY, items 3,4', 'number')!;

@@ -121,6 +121,20 @@ function isThousandsSeparator(context: Uint8Array, offset: number): boolean {
   return !isDigit(context[offset + 4] ?? 0);
 }
 
+/**
+ * A dash that signs the number after it ("-5 degrees"): not one after a word or a number ("RX-368493" states
+ * 368493, "3-5 people" 3 and 5, "2027-06-13" no negative number), which is how an agent reads stated numbers.
+ */
+function isMinusSign(context: Uint8Array, offset: number): boolean {
+  if (context[offset] !== 0x2d || !isDigit(context[offset + 1] ?? 0)) return false;
+  const previous = context[offset - 1];
+  return previous === undefined || !(isAsciiWordByte(previous) || previous === 0x2e);
+}
+
+function isAsciiWordByte(byte: number): boolean {
+  return isDigit(byte) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f;
+}
+
 function isDigit(byte: number): boolean {
   return byte >= 0x30 && byte <= 0x39;
 }
@@ -166,8 +180,9 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
   const byte = context[offset] as number;
   if ((byte & 0xc0) === 0x80) return false;
   if (as === 'number') {
+    if (byte === 0x2d) return isMinusSign(context, offset);
     const previous = context[offset - 1];
-    return (isDigit(byte) || byte === 0x2d) && (previous === undefined || (!isDigit(previous) && previous !== 0x2e && !isThousandsSeparator(context, offset - 1)));
+    return isDigit(byte) && (previous === undefined || (!isDigit(previous) && previous !== 0x2e && !isThousandsSeparator(context, offset - 1) && !isMinusSign(context, offset - 1)));
   }
   if (isWordByte(context[offset - 1]) && isWordByte(byte)) return false;
   if (isWhitespaceAt(context, offset)) return false;
