@@ -8,7 +8,7 @@ const DATE =
   '[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))';
 const TIME = '(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,3})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])';
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?';
-// Top-level domains run to 18 letters (.northwesternmutual); .example, .museum and .photography are real.
+// Top-level domains of letters run to 18 (.travelersinsurance): .example and .photography are real ones.
 const TOP_LEVEL_DOMAIN = '[a-z]{2,24}';
 const HOST = `${LABEL}(?:\\.${LABEL})*`;
 const PATH_SEGMENT = '[A-Za-z0-9._~-]*';
