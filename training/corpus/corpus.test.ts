@@ -75,19 +75,6 @@ describe('demo tool calls', () => {
     expect(counts.filter((count) => count === 2).length).toBeGreaterThan(100);
     expect(counts.filter((count) => count === 3).length).toBeGreaterThan(20);
   });
-
-  it('ask for parallel calls more often in training than in the held-out splits, which keep the mix users send', () => {
-    const parallelShare = (split: string) => {
-      const requests = examples.filter((example) => example.split === split && example.kind === 'tool_call');
-      return requests.filter((example) => example.kind === 'tool_call' && example.calls.length > 1).length / requests.length;
-    };
-    expect(parallelShare('train')).toBeGreaterThan(0.35);
-    expect(parallelShare('train')).toBeLessThan(0.45);
-    for (const split of ['test_entities', 'test_templates']) {
-      expect(parallelShare(split), split).toBeGreaterThan(0.08);
-      expect(parallelShare(split), split).toBeLessThan(0.22);
-    }
-  });
 });
 
 describe('grounding', () => {

@@ -15,22 +15,10 @@ export function singleDemoRequest(context: ExampleContext, tool: DemoToolName): 
   return { ...request, framed };
 }
 
-/**
- * How many calls a request asks for, in percent. Held-out splits keep the mix users send. Training sees
- * parallel requests almost three times as often: they are the hardest tool choice (each call's tool from its
- * own clause, in the order asked): trained at the held-out mix, the default model chose every call's tool
- * right for 6 of 40 parallel requests it had been trained on (against about 9 in 10 single calls), mostly by
- * giving the second call the first one's tool.
- */
-const CALL_COUNTS = {
-  heldOut: [[1, 85], [2, 12], [3, 3]],
-  train: [[1, 60], [2, 30], [3, 10]],
-} as const satisfies Record<string, readonly (readonly [number, number])[]>;
-
 /** A request for one demo tool, or two or three at once (parallel calls, in the order asked). */
 export function toolCallExample(context: ExampleContext): ToolCallExample {
   const { random } = context;
-  const callCount = random.weighted<number>(context.split === 'train' ? CALL_COUNTS.train : CALL_COUNTS.heldOut);
+  const callCount = random.weighted<number>([[1, 85], [2, 12], [3, 3]]);
   let requests: DemoRequest[];
   let text: string;
   if (callCount === 1) {
