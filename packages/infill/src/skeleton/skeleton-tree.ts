@@ -254,8 +254,23 @@ export class SkeletonBuilder {
   private grounded(node: StringNode | NumberNode, path: JsonPath, inner: AnyByteAutomaton): GroundedAutomaton | null | undefined {
     if (this.ground === undefined) return undefined;
     const context = this.ground({ path, pointer: node.pointer, kind: node.kind });
-    return context === undefined ? undefined : (GroundedAutomaton.create(inner, context, node.kind) ?? null);
+    if (context === undefined) return undefined;
+    // Made once per language and context: an optional member is asked about twice (can it be stated at all,
+    // then its hole), and the items of an array share their node.
+    let byContext = this.groundedLanguages.get(inner);
+    if (byContext === undefined) {
+      byContext = new Map();
+      this.groundedLanguages.set(inner, byContext);
+    }
+    let language = byContext.get(context);
+    if (language === undefined) {
+      language = GroundedAutomaton.create(inner, context, node.kind) ?? null;
+      byContext.set(context, language);
+    }
+    return language;
   }
+
+  private readonly groundedLanguages = new WeakMap<AnyByteAutomaton, Map<string, GroundedAutomaton | null>>();
 
   private valueHole(node: StringNode | NumberNode | EnumNode, path: JsonPath): Hole {
     const inner = leafAutomaton(node);
