@@ -5,6 +5,7 @@ import { leafAutomaton } from '../constraints/node-automaton.js';
 import type { NumberNode, StringNode } from '../schema/schema-node.js';
 
 const plainString: StringNode = { kind: 'string', pointer: '', minLength: 1, maxLength: undefined, patterns: [], format: undefined, excluded: [] } as unknown as StringNode;
+const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
 
 describe('GroundedAutomaton', () => {
   it('accepts exactly the spans of the context that the inner language accepts', () => {
@@ -41,7 +42,6 @@ describe('GroundedAutomaton', () => {
   });
 
   it('grounds numbers as whole numbers of the context', () => {
-    const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
     const grounded = GroundedAutomaton.create(leafAutomaton(integer), 'Convert 125 USD, then 7 more', 'number');
     expect(acceptsText(grounded!, '125')).toBe(true);
     expect(acceptsText(grounded!, '7')).toBe(true);
@@ -50,14 +50,12 @@ describe('GroundedAutomaton', () => {
   });
 
   it('reads a dash as a minus sign only before a number that follows no word or number', () => {
-    const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
     const grounded = GroundedAutomaton.create(leafAutomaton(integer), 'Prescription RX-368493, 3-5 people, on 2027-06-13 at -5 degrees', 'number')!;
     for (const number of ['368493', '3', '5', '2027', '-5']) expect(acceptsText(grounded, number), number).toBe(true);
     for (const number of ['-368493', '-5' + '0', '-06', '-13', '06']) expect(acceptsText(grounded, number), number).toBe(false);
   });
 
   it('copies a number written with thousands separators without them, and never a piece of it', () => {
-    const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
     const grounded = GroundedAutomaton.create(leafAutomaton(integer), 'Convert 2,000 AUD and 1,250,500 JPY, items 3,4', 'number')!;
     expect(acceptsText(grounded, '2000')).toBe(true);
     expect(acceptsText(grounded, '1250500')).toBe(true);
@@ -88,7 +86,6 @@ describe('GroundedAutomaton', () => {
   });
 
   it('is not created when no span of the context fits', () => {
-    const integer = { kind: 'number', pointer: '', spec: { integer: true } } as unknown as NumberNode;
     expect(GroundedAutomaton.create(leafAutomaton(integer), 'four of us', 'number')).toBeUndefined();
   });
 });
