@@ -101,9 +101,12 @@ const VARIANT_TITLES: Readonly<Record<Variant, string>> = {
   'model-alone': 'model alone (no grounded holes, no checks)',
 };
 
+const EVALUATION_DAY = '2026-06-01';
+
 /** One planning step of the agent for a request; the calls it planned, or the failure's code. */
 async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, variant: Variant) {
-  const agent = createAgent({ model, tools: toolSet(tools), maxSteps: 1, toolChoice: 'auto', seed: 0, ...VARIANTS[variant] });
+  // A fixed day for relative dates ("tonight", "on Thursday" in an e-mail's body), so that a run is the same any day.
+  const agent = createAgent({ model, tools: toolSet(tools), maxSteps: 1, toolChoice: 'auto', seed: 0, today: EVALUATION_DAY, ...VARIANTS[variant] });
   const started = performance.now();
   let sampled = 0;
   try {

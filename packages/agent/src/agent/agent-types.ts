@@ -112,6 +112,12 @@ export interface AgentOptions {
      */
     readonly feedback?: boolean;
   };
+  /**
+   * The day relative dates are read against ("tomorrow", "on Friday", "in 3 days", "March 5" without a year),
+   * so that a date argument stated that way is grounded like one stated in full: a `Date` (its local calendar
+   * day) or YYYY-MM-DD. Default: the day each run starts. `false` reads only dates stated in full.
+   */
+  readonly today?: Date | string | false;
   /** Tool calls running at once (default 4). */
   readonly concurrency?: number;
   /** Default tool timeout in milliseconds (default 30 s). */

@@ -132,6 +132,18 @@ describe('createAgent on the fixture model', () => {
     }
   });
 
+  it('reads relative dates against the day it is given: "tomorrow" is the only date the random model can write', async () => {
+    for (const seed of [1, 2, 3]) {
+      const agent = createAgent({ model, tools: { create_event }, toolChoice: 'required', maxSteps: 1, seed, checks: { minConfidence: 0 }, today: '2026-11-30' });
+      const result = await agent.run('Put the dentist in my calendar tomorrow at 7:15 PM.');
+      expect(result.toolCalls.length).toBeGreaterThan(0);
+      for (const call of result.toolCalls) expect(call.input.date).toBe('2026-12-01');
+    }
+    expect(() => createAgent({ model, tools: { create_event }, today: '2026-02-30' })).toThrow(
+      expect.objectContaining({ name: 'LacunaAgentError', code: 'INVALID_OPTIONS', message: expect.stringContaining('YYYY-MM-DD') }),
+    );
+  });
+
   it('offers the tool choice only tools whose required grounded arguments the conversation can supply', async () => {
     // No number in the request: convert_currency and set_timer would have to invent one, so even the random
     // model can only pick get_weather; the prompt still lists all three.

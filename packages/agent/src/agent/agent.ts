@@ -4,6 +4,7 @@ import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
 import { groundedHoleText } from '../checks/grounding.js';
 import type { FieldIssue } from '../checks/field-issue.js';
+import { isCalendarDate, type DateReading } from '../checks/stated-dates-and-times.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
@@ -53,6 +54,10 @@ export class Agent extends EventEmitter<AgentEvents> {
       return { name, description: tool.description, parameters };
     });
     if (this.signatures.length === 0) throw new LacunaAgentError({ code: 'INVALID_TOOL', message: 'An agent needs at least one tool.' });
+    const { today } = options;
+    if (typeof today === 'string' ? !isCalendarDate(today) : today instanceof Date && Number.isNaN(today.getTime())) {
+      throw new LacunaAgentError({ code: 'INVALID_OPTIONS', message: `today: ${String(today)} is not a date; pass a Date, a day as YYYY-MM-DD (e.g. "2026-11-30"), or false.` });
+    }
     this.planFor(this.signatures, true);
     this.executor = new ToolExecutor({
       tools: options.tools,
@@ -74,6 +79,7 @@ export class Agent extends EventEmitter<AgentEvents> {
     const started = performance.now();
     const maxSteps = this.options.maxSteps ?? 8;
     const turns: AgentTurn[] = [{ role: 'user', content: request }];
+    const reading = this.dateReading();
     const steps: AgentStep[] = [];
     const total: AgentUsage = { forwardPasses: 0, tokens: 0, wallMs: 0, modelMs: 0 };
     let finishReason: FinishReason = 'max-steps';
@@ -116,7 +122,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       const allowAnswer = !(step === 1 && this.options.toolChoice === 'required');
       // What grounded arguments may be copied from this step: the same for the tool choice, sampling and checks.
       const context = contextOf(turns);
-      const offered = this.offeredTools(context, allowAnswer);
+      const offered = this.offeredTools(context, allowAnswer, reading);
       planned = await this.guard(
         infill({
           model: this.options.model,
@@ -124,7 +130,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           prompt: messages,
           onStep,
           ...this.fillOptions(signal),
-          ...(this.options.checks?.grounding === false ? {} : { ground: this.groundIn(context, offered) }),
+          ...(this.options.checks?.grounding === false ? {} : { ground: this.groundIn(context, offered, reading) }),
         }),
       );
       usage.modelMs += performance.now() - planStarted;
@@ -243,7 +249,7 @@ export class Agent extends EventEmitter<AgentEvents> {
    * schema writes it), so copying is exact by construction. Arguments with a custom check, free ones and nested
    * fields are left to the checks after sampling.
    */
-  private groundIn(context: string, offered: readonly ToolSignature[]) {
+  private groundIn(context: string, offered: readonly ToolSignature[], reading: DateReading) {
     return ({ pointer }: { pointer: string }): string | undefined => {
       const match = /^#\/items\/oneOf\/(\d+)\/properties\/arguments\/properties\/([^/]+)$/.exec(pointer);
       if (match === null) return undefined;
@@ -252,7 +258,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       const tool = signature === undefined ? undefined : this.options.tools[signature.name];
       if (signature === undefined || tool === undefined) return undefined;
       const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
-      return groundedHoleText(tool, name, property, context);
+      return groundedHoleText(tool, name, property, context, reading);
     };
   }
 
@@ -269,10 +275,19 @@ export class Agent extends EventEmitter<AgentEvents> {
    * the conversation have a candidate there (canGroundRequiredArguments). The prompt still lists every tool. With
    * the grounding check off, or when no tool would be left for a step that must call one, all are offered.
    */
-  private offeredTools(context: string, allowAnswer: boolean): ToolSignature[] {
+  private offeredTools(context: string, allowAnswer: boolean, reading: DateReading): ToolSignature[] {
     if (this.options.checks?.grounding === false) return this.signatures;
-    const groundable = this.signatures.filter((signature) => canGroundRequiredArguments(this.options.tools[signature.name] ?? {}, signature, context));
+    const groundable = this.signatures.filter((signature) => canGroundRequiredArguments(this.options.tools[signature.name] ?? {}, signature, context, reading));
     return groundable.length > 0 || allowAnswer ? groundable : this.signatures;
+  }
+
+  /** What this run reads relative dates against: `options.today`, or the local day the run starts. */
+  private dateReading(): DateReading {
+    const { today = new Date() } = this.options;
+    if (today === false) return {};
+    if (typeof today === 'string') return { today };
+    const two = (value: number) => String(value).padStart(2, '0');
+    return { today: `${today.getFullYear()}-${two(today.getMonth() + 1)}-${two(today.getDate())}` };
   }
 
   private planFor(tools: readonly ToolSignature[], allowAnswer: boolean): CompiledSchema<PlanItem[]> {

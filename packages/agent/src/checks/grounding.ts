@@ -1,5 +1,5 @@
 import type { Grounding, ToolDefinition } from '../tools/tool.js';
-import { datesIn, timesIn, withoutDatesAndTimes } from './stated-dates-and-times.js';
+import { datesIn, timesIn, withoutDatesAndTimes, type DateReading } from './stated-dates-and-times.js';
 
 /** The subset of a JSON Schema property that decides its default grounding. */
 interface PropertySchema {
@@ -58,12 +58,18 @@ export function numbersInDigits(text: string): number[] {
  * value from, or undefined for a value left free. An argument grounded in the context is copied from the
  * conversation (`groundingText`); a date or time the schema normalises, from the dates and times the
  * conversation states (`statedValuesText`), unless the tool declares its grounding; a custom grounding function
- * is left to the check.
+ * is left to the check. `reading.today` lets relative dates ("tomorrow", "on Friday") count as stated.
  */
-export function groundedHoleText(tool: Pick<ToolDefinition, 'grounding'>, name: string, property: PropertySchema | undefined, context: string): string | undefined {
+export function groundedHoleText(
+  tool: Pick<ToolDefinition, 'grounding'>,
+  name: string,
+  property: PropertySchema | undefined,
+  context: string,
+  reading: DateReading = {},
+): string | undefined {
   const grounding = groundingOf(tool, name, property);
-  if (grounding === 'context') return groundingText(context, property);
-  return grounding === 'free' && tool.grounding?.[name] === undefined ? statedValuesText(context, property) : undefined;
+  if (grounding === 'context') return groundingText(context, property, reading);
+  return grounding === 'free' && tool.grounding?.[name] === undefined ? statedValuesText(context, property, reading) : undefined;
 }
 
 /**
@@ -71,10 +77,10 @@ export function groundedHoleText(tool: Pick<ToolDefinition, 'grounding'>, name: 
  * conversation without its dates and times (the 2 of "Apr 2, 2027" is no count) and with the digits of the
  * numbers it states in words ("thirty-five minutes" offers 35), which no span of digits holds.
  */
-export function groundingText(context: string, property: PropertySchema | undefined): string {
+export function groundingText(context: string, property: PropertySchema | undefined, reading: DateReading = {}): string {
   const types = typesOf(property);
   if (!types.includes('number') && !types.includes('integer')) return context;
-  const quantities = withoutDatesAndTimes(context);
+  const quantities = withoutDatesAndTimes(context, reading);
   const inWords = numbersInWords(quantities);
   return inWords.length === 0 ? quantities : `${quantities}\n${inWords.join(' ')}`;
 }
@@ -85,7 +91,7 @@ export function groundingText(context: string, property: PropertySchema | undefi
  * 19:15), as the text infill's `ground` copies the value from. Empty when the conversation states none (infill
  * then leaves an optional argument out, and a required one free). Undefined for any other argument.
  */
-export function statedValuesText(context: string, property: PropertySchema | undefined): string | undefined {
+export function statedValuesText(context: string, property: PropertySchema | undefined, reading: DateReading = {}): string | undefined {
   if (property === undefined || !typesOf(property).includes('string') || property.enum !== undefined) return undefined;
   const accepts = (probe: string) => {
     if (property.pattern === undefined) return false;
@@ -95,7 +101,7 @@ export function statedValuesText(context: string, property: PropertySchema | und
       return false;
     }
   };
-  if (property.format === 'date' || (property.format === undefined && accepts('2026-01-31') && !accepts('13:45'))) return datesIn(context).join(' ');
+  if (property.format === 'date' || (property.format === undefined && accepts('2026-01-31') && !accepts('13:45'))) return datesIn(context, reading).join(' ');
   if (property.format === undefined && accepts('13:45') && !accepts('2026-01-31')) return timesIn(context).join(' ');
   return undefined;
 }

@@ -10,6 +10,23 @@ describe('stated dates and times', () => {
     expect(datesIn('on 2026-02-30, or on March 5th')).toEqual([]);
   });
 
+  it('reads dates relative to today only when today is given', () => {
+    // 2026-11-30 is a Monday.
+    const reading = { today: '2026-11-30' };
+    expect(datesIn('tomorrow, or the day after tomorrow, not yesterday; today', reading)).toEqual(['2026-12-01', '2026-12-02', '2026-11-29', '2026-11-30']);
+    expect(datesIn('Book it tomorrow')).toEqual([]);
+    expect(datesIn('in 3 days, in two weeks, in a week', reading)).toEqual(['2026-12-03', '2026-12-14', '2026-12-07']);
+    // A weekday is the next one; said on that day it may be today or a week on, and "next" may skip a week.
+    expect(datesIn('on Friday', reading)).toEqual(['2026-12-04']);
+    expect(datesIn('on Monday', reading)).toEqual(['2026-11-30', '2026-12-07']);
+    expect(datesIn('next Wednesday', reading)).toEqual(['2026-12-02', '2026-12-09']);
+    // Without a year: the next such day from today on (this year's March 5 has passed).
+    expect(datesIn('on March 5th, the 1st of December, or Dec 25', reading)).toEqual(['2027-03-05', '2026-12-01', '2026-12-25']);
+    expect(datesIn('on November 30, 7pm', reading)).toEqual(['2026-11-30']);
+    // A weekday or a month and day that belong to a whole date are that date.
+    expect(datesIn('Sunday, September 27, 2026 or Friday 4 June 2027 or March 5th 2027', reading)).toEqual(['2026-09-27', '2027-06-04', '2027-03-05']);
+  });
+
   it('reads clock times as 24-hour HH:MM, but not bare numbers', () => {
     expect(timesIn("We'll arrive at 7:15 PM, or 10 p.m., or 14:05")).toEqual(['19:15', '22:00', '14:05']);
     expect(timesIn('12 am and 12:30 pm')).toEqual(['00:00', '12:30']);
@@ -24,6 +41,8 @@ describe('stated dates and times', () => {
     const blanked = withoutDatesAndTimes(text);
     expect(blanked).toHaveLength(text.length);
     expect(blanked.match(/\d+/g)).toEqual(['2']);
+    // The 3 of "in 3 days" and the 5 of "March 5" are a date's, once relative dates are read.
+    expect(withoutDatesAndTimes('2 seats in 3 days, or March 5', { today: '2026-11-30' }).match(/\d+/g)).toEqual(['2']);
     expect(statedValuesText(text, { type: 'string', format: 'date' })).toBe('2027-04-03');
   });
 
@@ -32,6 +51,7 @@ describe('stated dates and times', () => {
     expect(statedValuesText(context, { type: 'string', format: 'date' })).toBe('2026-11-18');
     expect(statedValuesText(context, { type: 'string', pattern: '^\\d{2}:\\d{2}$' })).toBe('19:15');
     expect(statedValuesText('Book it tomorrow', { type: 'string', format: 'date' })).toBe('');
+    expect(statedValuesText('Book it tomorrow', { type: 'string', format: 'date' }, { today: '2026-11-30' })).toBe('2026-12-01');
     expect(statedValuesText(context, { type: 'string' })).toBeUndefined();
     expect(statedValuesText(context, { type: 'string', pattern: '^[A-Z]{3}$' })).toBeUndefined();
     expect(statedValuesText(context, { type: 'integer' })).toBeUndefined();

@@ -2,8 +2,19 @@
  * The calendar dates and clock times a text states, written the way schemas ask for them (YYYY-MM-DD, 24-hour
  * HH:MM), so that a date or time argument can be grounded in the conversation as a number or a name is: "Nov 18,
  * 2026", "the 17th of December 2025" and "2026-11-18" all state 2026-11-18; "7:15 PM" and "19:15" state 19:15.
- * Relative dates ("tomorrow") and times in words without a part of the day ("quarter past five") are not read.
+ * Dates relative to today ("tomorrow", "on Friday", "in 3 days", "March 5" without a year) are read when today's
+ * date is given. Times in words without a part of the day ("quarter past five") are not read.
  */
+
+/** What the dates of a text are read against. */
+export interface DateReading {
+  /**
+   * Today's date, YYYY-MM-DD. With it, "today", "tomorrow", "the day after tomorrow", "yesterday", "in 3 days",
+   * "in two weeks", weekdays ("on Friday", "next Friday") and dates without a year ("March 5": the next one) are
+   * dates too; without it they are not read.
+   */
+  readonly today?: string;
+}
 
 const MONTHS: Readonly<Record<string, number>> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
@@ -24,6 +35,18 @@ const CLOCK = new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)
 const HOUR_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
+const COUNT_WORDS: Readonly<Record<string, number>> = { a: 1, an: 1, ...HOUR_WORDS };
+
+const DAYS_FROM_TODAY: Readonly<Record<string, number>> = { yesterday: -1, today: 0, tomorrow: 1, 'day after tomorrow': 2 };
+const RELATIVE_DAY = /\b(?:the\s+)?(day\s+after\s+tomorrow|tomorrow|today|yesterday)\b/gi;
+const IN_DAYS = new RegExp(`\\bin\\s+(\\d{1,3}|${Object.keys(COUNT_WORDS).join('|')})\\s+(day|week)s?\\b`, 'gi');
+// Sunday first, as Date.getUTCDay counts.
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY = new RegExp(`\\b(?:(this|next|coming|this\\s+coming)\\s+)?(${WEEKDAY_NAMES.join('|')})\\b`, 'gi');
+// "March 5", "the 17th of December": no year after them (those are read as whole dates).
+const NO_YEAR = '(?!,?\\s*\\d{4}\\b)';
+const MONTH_FIRST_NO_YEAR = new RegExp(`\\b${MONTH}\\s+${DAY}\\b${NO_YEAR}`, 'gi');
+const DAY_FIRST_NO_YEAR = new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}\\b${NO_YEAR}`, 'gi');
 const PAST: Readonly<Record<string, number>> = { five: 5, ten: 10, quarter: 15, twenty: 20, 'twenty-five': 25, half: 30 };
 // "three in the afternoon", "seven o'clock in the evening", "quarter past five in the afternoon", "ten to nine at night"
 const WORD_CLOCK = new RegExp(
@@ -52,7 +75,7 @@ function inOrder(mentions: Mention[]): string[] {
   return [...new Set(mentions.sort((left, right) => left.at - right.at).map((mention) => mention.value))];
 }
 
-function dateMentions(text: string): Mention[] {
+function dateMentions(text: string, reading: DateReading = {}): Mention[] {
   const found: Mention[] = [];
   const add = (match: RegExpMatchArray, value: string | undefined) => {
     if (value !== undefined) found.push({ at: match.index as number, end: (match.index as number) + match[0].length, value });
@@ -60,12 +83,71 @@ function dateMentions(text: string): Mention[] {
   for (const match of text.matchAll(ISO_DATE)) add(match, isoDate(Number(match[1]), Number(match[2]), Number(match[3])));
   for (const match of text.matchAll(MONTH_FIRST)) add(match, isoDate(Number(match[3]), MONTHS[(match[1] as string).toLowerCase()] as number, Number(match[2])));
   for (const match of text.matchAll(DAY_FIRST)) add(match, isoDate(Number(match[3]), MONTHS[(match[2] as string).toLowerCase()] as number, Number(match[1])));
+  const today = reading.today === undefined ? undefined : dayNumber(reading.today);
+  return today === undefined ? found : [...found, ...relativeDateMentions(text, today, found)];
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date, or undefined when it is not one. */
+function dayNumber(date: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null || isoDate(Number(match[1]), Number(match[2]), Number(match[3])) === undefined) return undefined;
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+}
+
+/** Whether a text is a day that exists, written YYYY-MM-DD. */
+export function isCalendarDate(text: string): boolean {
+  return dayNumber(text) !== undefined;
+}
+
+function dateOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The dates a text states relative to today (a day number). A weekday or a date without its year that is part
+ * of a whole date ("Sunday, September 27, 2026") is that date, already read.
+ */
+function relativeDateMentions(text: string, today: number, whole: readonly Mention[]): Mention[] {
+  const found: Mention[] = [];
+  const add = (match: RegExpMatchArray, ...days: number[]) => {
+    const at = match.index as number;
+    const end = at + match[0].length;
+    const partOfWhole = whole.some((mention) => at < mention.end && mention.at < end) || whole.some((mention) => mention.at >= end && /^[\s,]*$/.test(text.slice(end, mention.at)));
+    if (!partOfWhole) for (const day of days) found.push({ at, end, value: dateOfDay(day) });
+  };
+  for (const match of text.matchAll(RELATIVE_DAY)) add(match, today + (DAYS_FROM_TODAY[(match[1] as string).toLowerCase().replace(/\s+/g, ' ')] as number));
+  for (const match of text.matchAll(IN_DAYS)) {
+    const count = /\d/.test(match[1] as string) ? Number(match[1]) : (COUNT_WORDS[(match[1] as string).toLowerCase()] as number);
+    add(match, today + count * ((match[2] as string).toLowerCase() === 'week' ? 7 : 1));
+  }
+  for (const match of text.matchAll(WEEKDAY)) {
+    // 1970-01-01 was a Thursday (weekday 4).
+    const ahead = (WEEKDAY_NAMES.indexOf((match[2] as string).toLowerCase()) - ((today + 4) % 7) + 7) % 7;
+    // "Friday" said on a Friday may be today or a week on; "next Friday" may be the coming one or the one after.
+    if (match[1]?.toLowerCase() === 'next') add(match, ...(ahead === 0 ? [today + 7] : [today + ahead, today + ahead + 7]));
+    else add(match, ...(ahead === 0 ? [today, today + 7] : [today + ahead]));
+  }
+  const year = Number(dateOfDay(today).slice(0, 4));
+  const next = (month: number, day: number): number[] => {
+    // The first one from today on: this year's, or next year's when this year's has passed (or does not exist).
+    for (const candidate of [year, year + 1]) {
+      const date = isoDate(candidate, month, day);
+      const number = date === undefined ? undefined : dayNumber(date);
+      if (number !== undefined && number >= today) return [number];
+    }
+    return [];
+  };
+  for (const match of text.matchAll(MONTH_FIRST_NO_YEAR)) add(match, ...next(MONTHS[(match[1] as string).toLowerCase()] as number, Number(match[2])));
+  for (const match of text.matchAll(DAY_FIRST_NO_YEAR)) add(match, ...next(MONTHS[(match[2] as string).toLowerCase()] as number, Number(match[1])));
   return found;
 }
 
-/** The dates a text states, as YYYY-MM-DD, in order of first mention, without repeats. */
-export function datesIn(text: string): string[] {
-  return inOrder(dateMentions(text));
+/**
+ * The dates a text states, as YYYY-MM-DD, in order of first mention, without repeats; dates relative to today
+ * too when `reading.today` is given.
+ */
+export function datesIn(text: string, reading: DateReading = {}): string[] {
+  return inOrder(dateMentions(text, reading));
 }
 
 /**
@@ -82,10 +164,10 @@ export function timesIn(text: string): string[] {
  * The text with every date and time it states blanked out (same length): the numbers left in it are quantities,
  * not the day of a date ("Apr 2, 2027") or the hour of a time ("at 7:15"), which a count must not be copied from.
  */
-export function withoutDatesAndTimes(text: string): string {
+export function withoutDatesAndTimes(text: string, reading: DateReading = {}): string {
   // Offsets are UTF-16 code units (the mentions are ASCII); blanking them one by one keeps every other offset.
   const units = text.split('');
-  for (const mention of [...dateMentions(text), ...timeMentions(text)]) for (let index = mention.at; index < mention.end; index++) units[index] = ' ';
+  for (const mention of [...dateMentions(text, reading), ...timeMentions(text)]) for (let index = mention.at; index < mention.end; index++) units[index] = ' ';
   return units.join('');
 }
 

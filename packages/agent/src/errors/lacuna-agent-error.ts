@@ -3,6 +3,7 @@
  * message, so a code is never renamed once released.
  */
 export type LacunaAgentErrorCode =
+  | 'INVALID_OPTIONS'
   | 'INVALID_TOOL'
   | 'UNKNOWN_TOOL'
   | 'TOOL_SCHEMA_UNSUPPORTED'

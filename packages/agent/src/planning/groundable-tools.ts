@@ -1,4 +1,5 @@
 import { groundingOf, groundingText, numbersInDigits, typesOf } from '../checks/grounding.js';
+import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
 
@@ -20,7 +21,12 @@ const EMAIL = /[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[A-Za-z]{2,}/;
  * out of the tool-choice hole for this step (it stays in the prompt's menu, as the model was trained). Plain
  * strings always have candidates: any words of the request.
  */
-export function canGroundRequiredArguments(tool: Pick<ToolDefinition, 'grounding'>, signature: ToolSignature, context: string): boolean {
+export function canGroundRequiredArguments(
+  tool: Pick<ToolDefinition, 'grounding'>,
+  signature: ToolSignature,
+  context: string,
+  reading: DateReading = {},
+): boolean {
   const parameters = signature.parameters as { properties?: Record<string, ArgumentSchema>; required?: string[] };
   for (const name of parameters.required ?? []) {
     const property = parameters.properties?.[name];
@@ -28,7 +34,7 @@ export function canGroundRequiredArguments(tool: Pick<ToolDefinition, 'grounding
     const types = typesOf(property);
     if (types.includes('number') || types.includes('integer')) {
       // The numbers the grounded hole could copy: in digits or in words ("a table for two"), outside dates and times.
-      const candidates = numbersInDigits(groundingText(context, property));
+      const candidates = numbersInDigits(groundingText(context, property, reading));
       if (!candidates.some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
     } else if (property.format === 'email' || property.format === 'idn-email') {
       if (!EMAIL.test(context)) return false;
