@@ -21,3 +21,4 @@ export type {
 export { checkCalls, parametersOf, type CheckOptions, type PlannedCall } from './checks/check-calls.js';
 export type { FieldCheck, FieldIssue } from './checks/field-issue.js';
 export { groundedHoleText, groundingFailure, groundingOf } from './checks/grounding.js';
+export { statedNumbersPattern } from './checks/stated-numbers.js';

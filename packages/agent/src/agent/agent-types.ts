@@ -98,7 +98,7 @@ export interface AgentOptions {
   readonly checks?: {
     /** Least token probability a field may hold (default 0.05; 0 turns the check off). */
     readonly minConfidence?: number;
-    /** Check grounding of strings and numbers (default true). */
+    /** Ground strings, numbers, dates and times in the conversation, and the answer's numbers (default true). */
     readonly grounding?: boolean;
     /** Async checks per tool: return the rejected fields. */
     readonly validators?: Readonly<Record<string, (input: unknown) => Promise<readonly { path: readonly (string | number)[]; message: string }[]>>>;

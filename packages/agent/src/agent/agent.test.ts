@@ -144,6 +144,29 @@ describe('createAgent on the fixture model', () => {
     );
   });
 
+  it('answers with only the numbers the conversation states, even from a model that would write 7s everywhere', async () => {
+    const [seven] = model.tokenizer.encode('7');
+    const sevens: DiffusionModel = {
+      ...model,
+      predictor: {
+        vocabularySize: model.predictor.vocabularySize,
+        maxLength: model.predictor.maxLength,
+        async predict(batch) {
+          const rows = await model.predictor.predict(batch);
+          for (const row of rows) for (let index = 0; index < row.rows; index++) row.data[index * row.vocabularySize + (seven as number)] += 30;
+          return rows;
+        },
+      },
+    };
+    // No number in the request: set_timer cannot be grounded, so the plan can only answer.
+    const answer = async (checks: { grounding: boolean }) =>
+      (await createAgent({ model: sevens, tools: { set_timer }, maxSteps: 1, seed: 0, checks: { minConfidence: 0, ...checks } }).run('Hello there, how are you?')).text;
+    expect(await answer({ grounding: false })).toContain('7');
+    const grounded = await answer({ grounding: true });
+    expect(grounded.length).toBeGreaterThan(0);
+    expect(grounded).not.toMatch(/\d/);
+  });
+
   it('offers the tool choice only tools whose required grounded arguments the conversation can supply', async () => {
     // No number in the request: convert_currency and set_timer would have to invent one, so even the random
     // model can only pick get_weather; the prompt still lists all three.

@@ -3,6 +3,7 @@ import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, 
 import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
 import { groundedHoleText } from '../checks/grounding.js';
+import { statedNumbersPattern } from '../checks/stated-numbers.js';
 import type { FieldIssue } from '../checks/field-issue.js';
 import { isCalendarDate, type DateReading } from '../checks/stated-dates-and-times.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
@@ -29,6 +30,8 @@ type PlanItem = { tool: string; arguments?: Record<string, unknown>; text?: stri
  * forward passes at the same accuracy (its model card); infill itself leaves the rule off unless asked.
  */
 export const DEFAULT_PARALLEL_THRESHOLD = 0.9;
+/** Compiled plans an agent keeps (a plan is 15-20 ms to compile; the answer's numbers make most of them one-off). */
+const MAX_CACHED_PLANS = 16;
 
 /**
  * An agent on a masked diffusion model. Each step plans tool calls by infilling the plan schema (the tool is a
@@ -39,7 +42,7 @@ export const DEFAULT_PARALLEL_THRESHOLD = 0.9;
 export class Agent extends EventEmitter<AgentEvents> {
   readonly options: AgentOptions;
   private readonly signatures: ToolSignature[];
-  /** Compiled plan schemas by the tools they offer and whether they allow an answer. */
+  /** Compiled plan schemas by the tools they offer, whether they allow an answer and the numbers it may state. */
   private readonly plans = new Map<string, CompiledSchema<PlanItem[]>>();
   private readonly executor: ToolExecutor;
 
@@ -126,7 +129,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       planned = await this.guard(
         infill({
           model: this.options.model,
-          schema: this.planFor(offered, allowAnswer),
+          schema: this.planFor(offered, allowAnswer, this.options.checks?.grounding === false ? undefined : statedNumbersPattern(context)),
           prompt: messages,
           onStep,
           ...this.fillOptions(signal),
@@ -290,11 +293,13 @@ export class Agent extends EventEmitter<AgentEvents> {
     return { today: `${today.getFullYear()}-${two(today.getMonth() + 1)}-${two(today.getDate())}` };
   }
 
-  private planFor(tools: readonly ToolSignature[], allowAnswer: boolean): CompiledSchema<PlanItem[]> {
-    const key = `${allowAnswer}:${tools.map((tool) => tool.name).join(',')}`;
+  private planFor(tools: readonly ToolSignature[], allowAnswer: boolean, answerPattern?: string): CompiledSchema<PlanItem[]> {
+    const key = `${allowAnswer}:${tools.map((tool) => tool.name).join(',')}:${answerPattern ?? ''}`;
     let plan = this.plans.get(key);
     if (plan === undefined) {
-      plan = compileSchema(planSchema(tools, { allowAnswer }) as Record<string, unknown>) as CompiledSchema<PlanItem[]>;
+      plan = compileSchema(planSchema(tools, { allowAnswer, ...(answerPattern === undefined ? {} : { answerPattern }) }) as Record<string, unknown>) as CompiledSchema<PlanItem[]>;
+      // The answer's pattern changes with the conversation: only the latest plans are kept.
+      if (this.plans.size >= MAX_CACHED_PLANS) this.plans.delete(this.plans.keys().next().value as string);
       this.plans.set(key, plan);
     }
     return plan;

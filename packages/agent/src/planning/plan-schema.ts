@@ -9,7 +9,15 @@ export const MAX_CALLS_PER_STEP = 4;
  * names, how many calls is a decision over the list's length, and the arguments are the chosen tool's own
  * schema.
  */
-export function planSchema(tools: readonly ToolSignature[], options: { maxCalls?: number; allowAnswer?: boolean } = {}): object {
+export function planSchema(
+  tools: readonly ToolSignature[],
+  options: {
+    maxCalls?: number;
+    allowAnswer?: boolean;
+    /** A `pattern` the answer's text must match (the agent's: `statedNumbersPattern`). */
+    answerPattern?: string;
+  } = {},
+): object {
   const callBranches = tools.map((tool) => ({
     type: 'object',
     properties: { tool: { const: tool.name }, arguments: withoutMetadata(tool.parameters) },
@@ -18,7 +26,10 @@ export function planSchema(tools: readonly ToolSignature[], options: { maxCalls?
   }));
   const answerBranch = {
     type: 'object',
-    properties: { tool: { const: ANSWER_TOOL }, text: { type: 'string', minLength: 1 } },
+    properties: {
+      tool: { const: ANSWER_TOOL },
+      text: { type: 'string', minLength: 1, ...(options.answerPattern === undefined ? {} : { pattern: options.answerPattern }) },
+    },
     required: ['tool', 'text'],
     additionalProperties: false,
   };
