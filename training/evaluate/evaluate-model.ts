@@ -21,6 +21,8 @@
  *    generation of the plan (no skeleton) with LLaDA's one-token-per-step rule and Fast-dLLM's threshold rule:
  *    tokens committed per forward pass and how often the call comes out exact.
  *
+ * --decisions label|token sets infill's rule for decision holes everywhere (default: infill's).
+ *
  * --card replaces the "Evaluation through the SDK" section of a model card with the tables; with the tools,
  * extraction and speed sections it ends with the issue's aims next to what was measured.
  */
@@ -103,10 +105,13 @@ const VARIANT_TITLES: Readonly<Record<Variant, string>> = {
 
 const EVALUATION_DAY = '2026-06-01';
 
+/** infill's rule for decision holes (--decisions), for every fill here; empty: infill's default. */
+type Decisions = { decisions?: 'label' | 'token' };
+
 /** One planning step of the agent for a request; the calls it planned, or the failure's code. */
-async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, variant: Variant) {
+async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, variant: Variant, decisions: Decisions) {
   // A fixed day for relative dates ("tonight", "on Thursday" in an e-mail's body), so that a run is the same any day.
-  const agent = createAgent({ model, tools: toolSet(tools), maxSteps: 1, toolChoice: 'auto', seed: 0, today: EVALUATION_DAY, ...VARIANTS[variant] });
+  const agent = createAgent({ model, tools: toolSet(tools), maxSteps: 1, toolChoice: 'auto', seed: 0, today: EVALUATION_DAY, ...decisions, ...VARIANTS[variant] });
   const started = performance.now();
   let sampled = 0;
   try {
@@ -131,12 +136,12 @@ const KINDS_OF: Readonly<Record<ToolKinds, readonly Example['kind'][]>> = {
   'made-up tools': ['procedural_tool_call'],
 };
 
-async function evaluateToolUse(model: DiffusionModel, examples: readonly Example[], kinds: ToolKinds, variant: Variant): Promise<ToolUseTally> {
+async function evaluateToolUse(model: DiffusionModel, examples: readonly Example[], kinds: ToolKinds, variant: Variant, decisions: Decisions): Promise<ToolUseTally> {
   const tally = emptyTally();
   for (const example of examples) {
     if (!KINDS_OF[kinds].includes(example.kind)) continue;
     if (example.kind !== 'tool_call' && example.kind !== 'procedural_tool_call' && example.kind !== 'no_tool') continue;
-    const planned = await planStep(model, example.tools, example.request, variant);
+    const planned = await planStep(model, example.tools, example.request, variant, decisions);
     const expected: Call[] = example.calls.map((call) => ({ tool: call.tool, arguments: call.arguments }));
     tally.requests += 1;
     tally.repairs += planned.repairs;
@@ -167,7 +172,7 @@ interface AnswerTally {
 }
 
 /** The agent's answering step, done as the agent does it: the plan schema over the conversation so far. */
-async function evaluateAnswers(model: DiffusionModel, examples: readonly Example[]): Promise<AnswerTally> {
+async function evaluateAnswers(model: DiffusionModel, examples: readonly Example[], decisions: Decisions): Promise<AnswerTally> {
   const tally: AnswerTally = { examples: 0, answered: 0, exact: 0, noInventedNumber: 0 };
   for (const example of examples) {
     if (example.kind !== 'answer_from_result') continue;
@@ -183,7 +188,7 @@ async function evaluateAnswers(model: DiffusionModel, examples: readonly Example
     });
     // The agent's answer states only numbers the conversation does (its grounding rule for answers).
     const answerPattern = statedNumbersPattern(`${example.request}\n${JSON.stringify(results)}`);
-    const result = await infill({ model, schema: planSchema(example.tools, { answerPattern }) as Record<string, unknown>, prompt, seed: 0 });
+    const result = await infill({ model, schema: planSchema(example.tools, { answerPattern }) as Record<string, unknown>, prompt, seed: 0, ...decisions });
     const [first] = result.value as { tool: string; text?: string }[];
     if (first?.tool !== 'answer' || first.text === undefined) continue;
     tally.answered += 1;
@@ -202,7 +207,7 @@ interface ExtractionTally {
 }
 const emptyExtraction = (): ExtractionTally => ({ examples: 0, exactObjects: 0, fieldsRight: 0, fields: 0 });
 
-async function evaluateExtraction(model: DiffusionModel, examples: readonly Example[], grounded: boolean): Promise<ExtractionTally> {
+async function evaluateExtraction(model: DiffusionModel, examples: readonly Example[], grounded: boolean, decisions: Decisions): Promise<ExtractionTally> {
   const tally: ExtractionTally = { examples: 0, exactObjects: 0, fieldsRight: 0, fields: 0 };
   for (const example of examples) {
     if (example.kind !== 'extraction') continue;
@@ -212,7 +217,7 @@ async function evaluateExtraction(model: DiffusionModel, examples: readonly Exam
       ? (hole: { path: readonly (string | number)[] }) =>
           hole.path.length === 1 ? groundedHoleText({}, String(hole.path[0]), example.schema.properties?.[String(hole.path[0])] as Parameters<typeof groundedHoleText>[2], example.text) : undefined
       : undefined;
-    const result = await infill({ model, schema: example.schema, prompt: [{ role: 'user', content: example.text }], seed: 0, ...(ground === undefined ? {} : { ground }) });
+    const result = await infill({ model, schema: example.schema, prompt: [{ role: 'user', content: example.text }], seed: 0, ...decisions, ...(ground === undefined ? {} : { ground }) });
     const value = result.value as Record<string, unknown>;
     if (canonicalJson(value) === canonicalJson(example.output)) tally.exactObjects += 1;
     // Every field either side: a field the text does not state must be left out, so writing it is wrong too.
@@ -312,6 +317,7 @@ async function main(): Promise<void> {
       card: { type: 'string' },
       sections: { type: 'string', default: 'tools,answers,extraction,speed' },
       variants: { type: 'string', default: Object.keys(VARIANTS).join(',') },
+      decisions: { type: 'string' },
     },
   });
   const variants = values.variants.split(',').map((name) => {
@@ -320,6 +326,8 @@ async function main(): Promise<void> {
   });
   const count = Number(values.count);
   const sections = new Set(values.sections.split(','));
+  if (values.decisions !== undefined && values.decisions !== 'label' && values.decisions !== 'token') throw new Error('--decisions is label or token.');
+  const decisions: Decisions = values.decisions === undefined ? {} : { decisions: values.decisions };
   const model = await loadModel(values.model);
   const report: Partial<Report> & { model: string; count: number; machine: string; answers?: AnswerTally } = { model: values.model, count, machine: machine() };
   const markdown: string[] = [];
@@ -329,14 +337,14 @@ async function main(): Promise<void> {
   };
   const splits = Object.fromEntries(await Promise.all(SPLITS.map(async (split) => [split, await readSplit(values.data, split, count)] as const))) as Record<(typeof SPLITS)[number], Example[]>;
   const every = SPLITS.flatMap((split) => splits[split]);
-  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
+  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}${values.decisions === undefined ? '' : ` --decisions ${values.decisions}`}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
 
   if (sections.has('tools')) {
     const rows: { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[] = [];
     for (const split of SPLITS) {
       for (const kinds of ['toolbox', 'made-up tools'] as const) {
         for (const variant of variants) {
-          const tally = await evaluateToolUse(model, splits[split], kinds, variant);
+          const tally = await evaluateToolUse(model, splits[split], kinds, variant, decisions);
           if (tally.requests === 0) continue;
           rows.push({ split: `${split} (${SPLIT_TITLES[split]})`, kinds, variant, tally });
           console.error(`tool use, ${split}, ${kinds}, ${variant}: ${tally.requests} requests, ${(tally.milliseconds / 1000).toFixed(0)} s`);
@@ -350,7 +358,7 @@ async function main(): Promise<void> {
   }
 
   if (sections.has('answers')) {
-    const tally = await evaluateAnswers(model, every);
+    const tally = await evaluateAnswers(model, every, decisions);
     report.answers = tally;
     log('### Answers from a tool result (the agent\'s answering step)\n');
     log('| examples | answered (not another call) | sentence exactly the reference | no number the request and result lack |');
@@ -365,7 +373,7 @@ async function main(): Promise<void> {
     log('| --- | ---: | ---: | ---: |');
     const rows: Record<'plain' | 'grounded', ExtractionTally> = { plain: emptyExtraction(), grounded: emptyExtraction() };
     for (const grounded of [false, true]) {
-      const tally = await evaluateExtraction(model, every, grounded);
+      const tally = await evaluateExtraction(model, every, grounded, decisions);
       rows[grounded ? 'grounded' : 'plain'] = tally;
       log(`| ${grounded ? 'grounded in the text as the agent grounds (`groundedHoleText`: strings without a format but e-mail, numbers, dates and times the text states)' : 'plain'} | ${tally.examples} | ${percent(rate(tally.exactObjects, tally.examples))} | ${percent(rate(tally.fieldsRight, tally.fields))} |`);
     }

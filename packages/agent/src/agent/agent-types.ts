@@ -130,6 +130,8 @@ export interface AgentOptions {
    * `DEFAULT_PARALLEL_THRESHOLD` (0.9); `false` commits one token per hole per forward pass.
    */
   readonly parallelThreshold?: number | false;
+  /** How the plan's decisions (how many calls, which tool, which optional arguments) are made: infill's `decisions`. */
+  readonly decisions?: 'label' | 'token';
 }
 
 export type { FieldIssue };

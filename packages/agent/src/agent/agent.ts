@@ -311,6 +311,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       ...(this.options.sampling === undefined ? {} : { sampling: this.options.sampling }),
       ...(this.options.seed === undefined ? {} : { seed: this.options.seed }),
       ...(this.options.parallelThreshold === false ? {} : { parallelThreshold: this.options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD }),
+      ...(this.options.decisions === undefined ? {} : { decisions: this.options.decisions }),
     };
   }
 

@@ -3,7 +3,8 @@ import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import type { TokenLifter } from '../tokens/token-lifter.js';
 import type { CanvasLayout } from './canvas-layout.js';
 import type { Hole } from './hole.js';
-import { bestAllowedToken, LookaheadPredictor } from './lookahead-predictor.js';
+import { bestLabelFirstToken } from './label-choice.js';
+import { allowedProbability, bestAllowedToken, LookaheadPredictor } from './lookahead-predictor.js';
 
 /** Placeholders after a hole's frontier whose rows are asked for when parallel commits are on. */
 const LOOKAHEAD = 8;
@@ -20,6 +21,8 @@ export interface RoundOptions {
   readonly onStep?: (event: DenoiseStepEvent) => void;
   /** Fast-dLLM's threshold rule inside holes (see FillOptions.parallelThreshold). */
   readonly parallelThreshold?: number;
+  /** How decision holes are decided (see FillOptions.decisions). */
+  readonly decisions?: 'label' | 'token';
   /** Milliseconds spent computing token constraints (accumulated, for benchmarks). */
   readonly timing?: { constraintMs: number };
 }
@@ -79,14 +82,18 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
   const frontier = (hole: Hole): number => (holeStart.get(hole) as number) + hole.tokens.length;
   const threshold = options.parallelThreshold;
   const greedy = (options.sampling?.temperature ?? 0) === 0 && options.cfgScale === undefined;
+  const byLabel = greedy && options.decisions === 'label';
+  // The rows asked for beyond each frontier: a decision's whole rest when it is decided by label, a value's next
+  // few positions for the threshold rule.
   const lookahead =
-    threshold === undefined || !greedy
+    !greedy || (threshold === undefined && !byLabel)
       ? undefined
       : new LookaheadPredictor(options.predictor, () =>
           active.flatMap((hole) => {
             if (hole.ended || hole.full) return [];
             const next = frontier(hole) + 1;
-            const end = Math.min((holeStart.get(hole) as number) + hole.budget, next + LOOKAHEAD);
+            const holeEnd = (holeStart.get(hole) as number) + hole.budget;
+            const end = byLabel && hole.isDecision ? holeEnd : threshold === undefined ? next : Math.min(holeEnd, next + LOOKAHEAD);
             return Array.from({ length: Math.max(0, end - next) }, (_, index) => next + index);
           }),
         );
@@ -122,17 +129,46 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
+  // A decision's frontier takes the first token of its best whole label (label-choice.ts), from the rows of every
+  // position left in the hole, which the same pass computed.
+  const labelChoice = (hole: Hole, change: TokenChange, step: number): TokenChange => {
+    if (lookahead === undefined || !byLabel || !hole.isDecision) return change;
+    const end = (holeStart.get(hole) as number) + hole.budget;
+    const rows: Float32Array[] = [];
+    for (let position = change.position; position < end; position++) {
+      const row = lookahead.rowAt(position);
+      if (row === undefined) return change;
+      rows.push(row);
+    }
+    const constraint = canvas.constraintAt(change.position);
+    if (constraint?.kind !== 'allowed-tokens') return change;
+    const best = bestLabelFirstToken({
+      rows,
+      state: hole.state,
+      allowed: (state, remaining) => options.lifter.allowed(hole.automaton, state, options.padTokenId, hole.finishing ? remaining : undefined),
+      step: (state, token) => options.lifter.stepToken(hole.automaton, state, token),
+      padTokenId: options.padTokenId,
+    });
+    if (best < 0 || best === change.token) return change;
+    const confidence = allowedProbability(rows[0] as Float32Array, constraint.tokens, best);
+    canvas.commit(change.position, best, confidence, step);
+    return { position: change.position, token: best, confidence };
+  };
   for (;;) {
     const next = await steps.next();
     if (next.done) return next.value.forwardPasses[0] ?? 0;
-    const event = next.value;
+    let event = next.value;
     const started = timing === undefined ? 0 : performance.now();
+    const committed: TokenChange[] = [];
     for (const change of event.committed) {
       const hole = holeAt[change.position];
+      const chosen = hole === undefined ? change : labelChoice(hole, change, event.step);
+      committed.push(chosen);
       if (hole === undefined) continue;
-      record(hole, change.token, change.confidence, options);
+      record(hole, chosen.token, chosen.confidence, options);
       advance(hole, false);
     }
+    event = { ...event, committed };
     const ahead = commitAhead(event.step);
     if (timing !== undefined) timing.constraintMs += performance.now() - started;
     options.onStep?.(ahead.length === 0 ? event : { ...event, committed: [...event.committed, ...ahead], maskedRemaining: canvas.countMasked() });

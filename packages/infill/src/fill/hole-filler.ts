@@ -88,6 +88,7 @@ export class HoleFiller {
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
       ...(options.parallelThreshold === undefined ? {} : { parallelThreshold: options.parallelThreshold }),
+      ...(options.decisions === undefined ? {} : { decisions: options.decisions }),
     };
   }
 

@@ -44,6 +44,16 @@ export interface FillOptions extends SkeletonOptions {
    * above 0 or with `cfgScale`. Default: off, one token per hole per forward pass.
    */
   readonly parallelThreshold?: number;
+  /**
+   * How a decision hole (how many items, which branch of a union, whether an optional property is there) is
+   * decided. `'label'`: every label it allows is scored through all the hole's positions, from the
+   * rows of the one forward pass that predicts its frontier (the sum of their log-probabilities, the pads after
+   * the label included), and the frontier takes the best label's token (the next pass decides the rest the same
+   * way): a tool is chosen on all the tokens of its name, not on the first alone. `'token'` (default): the
+   * frontier's most likely token, as values are written. Greedy decoding only: with a temperature above 0 or
+   * `cfgScale`, token by token.
+   */
+  readonly decisions?: 'label' | 'token';
 }
 
 /** Per hole: where it is, what it wrote, and how sure the model was of each token. */
@@ -95,6 +105,9 @@ export class InfillSession<T = unknown> {
     const threshold = options.parallelThreshold;
     if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) {
       throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `parallelThreshold must be a probability in (0, 1] (0.9 is Fast-dLLM's), got ${threshold}.` });
+    }
+    if (options.decisions !== undefined && options.decisions !== 'label' && options.decisions !== 'token') {
+      throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `decisions must be 'label' or 'token', got ${JSON.stringify(options.decisions)}.` });
     }
     const index = TokenIndex.for(model.tokenizer, model.predictor.vocabularySize);
     if (!index.byteComplete) {

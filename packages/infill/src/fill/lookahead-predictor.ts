@@ -2,7 +2,7 @@ import type { PredictionRequest, PredictionRows, Predictor } from '@lacuna/core'
 
 /**
  * A predictor that, for a single canvas, also asks the model for the rows of some positions the caller did not
- * ask for (the placeholders just after each hole's frontier) and keeps them until the next forward pass. The
+ * ask for (placeholders after each hole's frontier) and keeps every row of the pass until the next one. The
  * placeholders already hold the mask token, so the model's input, and the rows the caller asked for, are
  * exactly what they would be without it: the extra rows cost only their share of the output layer.
  *
@@ -26,7 +26,7 @@ export class LookaheadPredictor implements Predictor {
     return this.inner.maxLength;
   }
 
-  /** The row of `position` from the latest forward pass, if it was asked for. */
+  /** The row of `position` from the latest forward pass, if it was asked for (by the caller or as an extra). */
   rowAt(position: number): Float32Array | undefined {
     return this.kept.get(position);
   }
@@ -37,13 +37,12 @@ export class LookaheadPredictor implements Predictor {
     if (batch.length !== 1 || request === undefined) return this.inner.predict(batch, options);
     const asked = new Set(request.positions);
     const extra = this.extraPositions().filter((position) => !asked.has(position));
-    if (extra.length === 0) return this.inner.predict(batch, options);
     const [rows] = await this.inner.predict([{ inputIds: request.inputIds, positions: [...request.positions, ...extra] }], options);
     if (rows === undefined) return [];
     const width = rows.vocabularySize;
     const count = request.positions.length;
     // Copies: a predictor may reuse its output buffers on the next pass.
-    extra.forEach((position, index) => this.kept.set(position, rows.data.slice((count + index) * width, (count + index + 1) * width)));
+    [...request.positions, ...extra].forEach((position, index) => this.kept.set(position, rows.data.slice(index * width, (index + 1) * width)));
     return [
       {
         data: rows.data.subarray(0, count * width),
@@ -68,7 +67,14 @@ export function bestAllowedToken(row: Float32Array, allowed: Int32Array): { toke
     }
   }
   if (best < 0 || max === -Infinity) return { token: -1, probability: 0 };
+  return { token: best, probability: allowedProbability(row, allowed, best) };
+}
+
+/** The probability of `token` among the allowed tokens of a row (the constrained softmax). */
+export function allowedProbability(row: Float32Array, allowed: Int32Array, token: number): number {
+  let max = -Infinity;
+  for (const candidate of allowed) max = Math.max(max, row[candidate] as number);
   let sum = 0;
-  for (const token of allowed) sum += Math.exp((row[token] as number) - max);
-  return { token: best, probability: 1 / sum };
+  for (const candidate of allowed) sum += Math.exp((row[candidate] as number) - max);
+  return Math.exp((row[token] as number) - max) / sum;
 }
