@@ -153,7 +153,12 @@ describe('createAgent on the fixture model', () => {
         maxLength: model.predictor.maxLength,
         async predict(batch) {
           const rows = await model.predictor.predict(batch);
-          for (const row of rows) for (let index = 0; index < row.rows; index++) row.data[index * row.vocabularySize + (seven as number)] += 30;
+          for (const row of rows) {
+            for (let index = 0; index < row.rows; index++) {
+              const at = index * row.vocabularySize + (seven as number);
+              row.data[at] = (row.data[at] as number) + 30;
+            }
+          }
           return rows;
         },
       },

@@ -129,7 +129,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       planned = await this.guard(
         infill({
           model: this.options.model,
-          schema: this.planFor(offered, allowAnswer, this.options.checks?.grounding === false ? undefined : statedNumbersPattern(context)),
+          schema: this.planFor(offered, allowAnswer, allowAnswer && this.options.checks?.grounding !== false ? statedNumbersPattern(context) : undefined),
           prompt: messages,
           onStep,
           ...this.fillOptions(signal),
