@@ -24,7 +24,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkCalls, DEFAULT_PARALLEL_THRESHOLD, planSchema, renderAgentMessages, groundedHoleText, type AgentUsage, type FieldIssue, type ToolDefinition, type ToolSignature } from '@lacuna/agent';
+import { checkCalls, DEFAULT_PARALLEL_THRESHOLD, planGrounding, planSchema, renderAgentMessages, type AgentUsage, type FieldIssue } from '@lacuna/agent';
 import { demoToolMenu, demoToolSet, loadBestModel, planCall, type BestModel } from '@lacuna/agent/cli';
 import { createRandomSource, type ChatMessage, type DiffusionModel, type PredictionRequest, type PredictionRows, type Predictor } from '@lacuna/core';
 import { demoTools } from '@lacuna/demo-toolbox';
@@ -225,7 +225,7 @@ async function runTrial(
   const messages = renderAgentMessages({ tools: call.tools, turns: [{ role: 'user', content: call.request }] });
   const fill: FillOptions = {
     seed: options.seed,
-    ...(options.ground ? { ground: groundIn(call.tools, call.request) } : {}),
+    ...(options.ground ? { ground: planGrounding(demoTools, call.tools, call.request) } : {}),
     // Repair inherits it from the session the teacher-forced fill leaves.
     ...(options.parallelThreshold === false ? {} : { parallelThreshold: options.parallelThreshold }),
   };
@@ -334,19 +334,6 @@ async function benchPlanLatency(best: BestModel, calls: readonly HeldOutCall[], 
     ['model', 'median wall (ms)', 'p90 wall (ms)', 'forward passes (median)', 'in forward passes', 'in infill + repair (usage.modelMs)', 'repairs'],
     [[describeModel(best, true), median(walls).toFixed(0), percentile(walls, 0.9).toFixed(0), String(median(samples.map((sample) => sample.usage.forwardPasses))), share((sample) => sample.forwardMs), share((sample) => sample.usage.modelMs), String(sum(samples.map((sample) => sample.repairs)))]],
   );
-}
-
-/** Grounded holes as the agent makes them (agent.ts, `groundIn`): stated arguments are copied from the request. */
-function groundIn(tools: readonly ToolSignature[], context: string): NonNullable<FillOptions['ground']> {
-  return ({ pointer }) => {
-    const match = /^#\/items\/oneOf\/(\d+)\/properties\/arguments\/properties\/([^/]+)$/.exec(pointer);
-    const signature = match === null ? undefined : tools[Number(match[1])];
-    if (match === null || signature === undefined) return undefined;
-    const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
-    const tool = (demoTools as Readonly<Record<string, unknown>>)[signature.name] ?? {};
-    const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
-    return groundedHoleText(tool as ToolDefinition, name, property, context);
-  };
 }
 
 const compiledPlans = new Map<string, CompiledSchema<PlanItem[]>>();

@@ -4,17 +4,17 @@
  *
  *   npx tsx examples/self-correction.ts [model-folder]
  *
- * The call is planned exactly as the agent plans one (its prompt format and plan schema). The hallucination
- * is injected: the destination the checks see is replaced by a city the request never mentions. Repair
- * re-masks the hole whatever it held, so the mechanism is the one the agent runs when a check rejects a
- * value the model wrote. On the random fixture the repaired value is noise; on a trained model it is the
- * city of the request.
+ * The call is planned exactly as the agent plans one (its prompt format, plan schema and grounded holes). The
+ * hallucination is injected: the destination the checks see is replaced by a city the request never mentions.
+ * Repair re-masks the hole whatever it held, so the mechanism is the one the agent runs when a check rejects a
+ * value the model wrote, and the grounded hole can only write a span of the request again. On the random
+ * fixture the repaired value is some such span; on a trained model it is the city of the request.
  */
-import { checkCalls, parametersOf, planSchema, renderAgentMessages, type FieldIssue } from '@lacuna/agent';
+import { checkCalls, parametersOf, planGrounding, planSchema, renderAgentMessages, type FieldIssue } from '@lacuna/agent';
 import { loadBestModel } from '@lacuna/agent/cli';
 import { renderCanvasText, type DenoiseStepEvent } from '@lacuna/core';
 import { search_flights } from '@lacuna/demo-toolbox';
-import { infill, repair, type InfillResult } from '@lacuna/infill';
+import { infill, repair } from '@lacuna/infill';
 import { CanvasView } from './shared/canvas-view.js';
 import { isScript } from './shared/run-as-script.js';
 import { processTerminal, type Terminal } from './shared/terminal.js';
@@ -55,23 +55,20 @@ export async function main(options: SelfCorrectionOptions = {}): Promise<SelfCor
     const view = new CanvasView(terminal);
     const repairFrames: string[] = [];
     let phase: 'plan' | 'repair' = 'plan';
-    let plan: InfillResult<unknown> | undefined;
-    const planStart = tokenizer.encode(tokenizer.applyChatTemplate(messages, { addGenerationPrompt: true })).length;
-    let repairStart: number | undefined;
+    const answerStart = tokenizer.encode(tokenizer.applyChatTemplate(messages, { addGenerationPrompt: true })).length;
     const onStep = (event: DenoiseStepEvent) => {
-      // The repair's prompt holds the feedback too, so its answer starts later on the canvas.
-      if (phase === 'repair') repairStart ??= plan?.session.promptIds().length;
-      const text = renderCanvasText(tokenizer, event.canvas, { from: phase === 'repair' ? (repairStart ?? planStart) : planStart });
+      const text = renderCanvasText(tokenizer, event.canvas, { from: answerStart });
       if (phase === 'repair') repairFrames.push(text);
       view.frame(`  ${phase.padEnd(6)} pass ${String(event.forwardPasses).padStart(2)}`, text);
     };
 
     terminal.write(`request: ${FLIGHT_REQUEST}\n`);
-    plan = await infill({
+    const plan = await infill({
       model,
       schema: planSchema([signature], { allowAnswer: false, maxCalls: 1 }) as Record<string, unknown>,
       prompt: messages,
       onStep,
+      ground: planGrounding({ search_flights }, [signature], FLIGHT_REQUEST),
       seed: options.seed ?? 0,
     });
     const planned = (plan.value as Plan)[0]?.arguments ?? {};
@@ -86,9 +83,9 @@ export async function main(options: SelfCorrectionOptions = {}): Promise<SelfCor
     if (rejected.length === 0) throw new Error(`The grounding check accepted "${INJECTED.value}"; the example expects it to be rejected.`);
     if (issues.length > rejected.length) terminal.write('  (only the injected field is repaired here; the others are what the model wrote)\n');
 
-    // Only the destination's hole is masked again; the feedback tells the model why its value was rejected.
+    // Only the destination's hole is masked again, as the agent repairs: every other token stays on the canvas.
     phase = 'repair';
-    const repairedPlan = await repair(plan, { paths: [[0, 'arguments', INJECTED.field]], feedback: rejected.map((issue) => issue.message).join('\n') });
+    const repairedPlan = await repair(plan, { paths: [[0, 'arguments', INJECTED.field]] });
     const repaired = (repairedPlan.value as Plan)[0]?.arguments ?? {};
     view.settle();
     terminal.write(`repaired: ${JSON.stringify(repaired)}\n`);

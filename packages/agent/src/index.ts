@@ -5,6 +5,7 @@ export { ToolExecutor, type ToolCall, type ToolCallOutcome, type ToolExecutorOpt
 export { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from './prompt/agent-messages.js';
 export { describeTool, describeType } from './prompt/describe-tool.js';
 export { MAX_CALLS_PER_STEP, planSchema } from './planning/plan-schema.js';
+export { planGrounding } from './planning/plan-grounding.js';
 export { Agent, createAgent, DEFAULT_PARALLEL_THRESHOLD } from './agent/agent.js';
 export type {
   AgentEvents,

@@ -2,7 +2,6 @@ import { LacunaCoreError, renderCanvasText, type DenoiseStepEvent } from '@lacun
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
-import { groundedHoleText } from '../checks/grounding.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
 import type { FieldIssue } from '../checks/field-issue.js';
 import { isCalendarDate, type DateReading } from '../checks/stated-dates-and-times.js';
@@ -10,6 +9,7 @@ import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
 import { canGroundRequiredArguments } from '../planning/groundable-tools.js';
+import { planGrounding } from '../planning/plan-grounding.js';
 import { planSchema } from '../planning/plan-schema.js';
 import type {
   AgentEvents,
@@ -133,7 +133,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           prompt: messages,
           onStep,
           ...this.fillOptions(signal),
-          ...(this.options.checks?.grounding === false ? {} : { ground: this.groundIn(context, offered, reading) }),
+          ...(this.options.checks?.grounding === false ? {} : { ground: planGrounding(this.options.tools, offered, context, reading) }),
         }),
       );
       usage.modelMs += performance.now() - planStarted;
@@ -244,25 +244,6 @@ export class Agent extends EventEmitter<AgentEvents> {
     };
     emit({ type: 'finish', result });
     yield* drain();
-  }
-
-  /**
-   * Grounded holes while sampling (`groundedHoleText`): an argument that must come from the conversation may
-   * only be filled, token by token, with a span of it (a date or time with one the conversation states, as the
-   * schema writes it), so copying is exact by construction. Arguments with a custom check, free ones and nested
-   * fields are left to the checks after sampling.
-   */
-  private groundIn(context: string, offered: readonly ToolSignature[], reading: DateReading) {
-    return ({ pointer }: { pointer: string }): string | undefined => {
-      const match = /^#\/items\/oneOf\/(\d+)\/properties\/arguments\/properties\/([^/]+)$/.exec(pointer);
-      if (match === null) return undefined;
-      const signature = offered[Number(match[1])];
-      const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
-      const tool = signature === undefined ? undefined : this.options.tools[signature.name];
-      if (signature === undefined || tool === undefined) return undefined;
-      const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
-      return groundedHoleText(tool, name, property, context, reading);
-    };
   }
 
   /** A grounding rejection of a top-level argument the tool does not require. */

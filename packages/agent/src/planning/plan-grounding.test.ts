@@ -1,0 +1,28 @@
+import { create_event, set_timer } from '@lacuna/demo-toolbox';
+import { describe, expect, it } from 'vitest';
+import { parametersOf } from '../checks/check-calls.js';
+import { planGrounding } from './plan-grounding.js';
+
+describe('planGrounding', () => {
+  const offered = [
+    { name: 'set_timer', description: set_timer.description, parameters: parametersOf(set_timer) },
+    { name: 'create_event', description: create_event.description, parameters: parametersOf(create_event) },
+  ];
+  const ground = planGrounding({ set_timer, create_event }, offered, 'Dentist tomorrow at 7:15 PM, and a 10 minute timer', { today: '2026-11-30' });
+  const argument = (branch: number, name: string) => ({ pointer: `#/items/oneOf/${branch}/properties/arguments/properties/${name}` });
+
+  it("gives each top-level argument of the branch's tool the text its hole may copy from", () => {
+    // A string from the conversation; a number from it without its dates and times ("tomorrow" is one, read against
+    // today); dates and times as the schema writes them.
+    expect(ground(argument(0, 'label'))).toBe('Dentist tomorrow at 7:15 PM, and a 10 minute timer');
+    expect(ground(argument(0, 'minutes'))).toMatch(/^Dentist\s+at\s+, and a 10 minute timer$/);
+    expect(ground(argument(1, 'date'))).toBe('2026-12-01');
+    expect(ground(argument(1, 'time'))).toBe('19:15');
+  });
+
+  it('leaves the rest free: unknown branches, nested fields and the answer', () => {
+    expect(ground(argument(2, 'label'))).toBeUndefined();
+    expect(ground({ pointer: '#/items/oneOf/1/properties/arguments/properties/title/items' })).toBeUndefined();
+    expect(ground({ pointer: '#/items/oneOf/2/properties/text' })).toBeUndefined();
+  });
+});
