@@ -80,6 +80,7 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
   for (const hole of active) advance(hole);
   if (canvas.countMasked() === 0) return 0;
   const frontier = (hole: Hole): number => (holeStart.get(hole) as number) + hole.tokens.length;
+  const holeEnd = (hole: Hole): number => (holeStart.get(hole) as number) + hole.budget;
   const threshold = options.parallelThreshold;
   const greedy = (options.sampling?.temperature ?? 0) === 0 && options.cfgScale === undefined;
   const byLabel = greedy && options.decisions === 'label';
@@ -92,8 +93,7 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
           active.flatMap((hole) => {
             if (hole.ended || hole.full) return [];
             const next = frontier(hole) + 1;
-            const holeEnd = (holeStart.get(hole) as number) + hole.budget;
-            const end = byLabel && hole.isDecision ? holeEnd : threshold === undefined ? next : Math.min(holeEnd, next + LOOKAHEAD);
+            const end = byLabel && hole.isDecision ? holeEnd(hole) : threshold === undefined ? next : Math.min(holeEnd(hole), next + LOOKAHEAD);
             return Array.from({ length: Math.max(0, end - next) }, (_, index) => next + index);
           }),
         );
@@ -133,9 +133,8 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
   // position left in the hole, which the same pass computed.
   const labelChoice = (hole: Hole, change: TokenChange, step: number): TokenChange => {
     if (lookahead === undefined || !byLabel || !hole.isDecision) return change;
-    const end = (holeStart.get(hole) as number) + hole.budget;
     const rows: Float32Array[] = [];
-    for (let position = change.position; position < end; position++) {
+    for (let position = change.position, end = holeEnd(hole); position < end; position++) {
       const row = lookahead.rowAt(position);
       if (row === undefined) return change;
       rows.push(row);
