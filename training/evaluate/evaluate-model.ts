@@ -30,7 +30,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAgent, groundedHoleText, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentResult, type ToolSet } from '@lacuna/agent';
+import { createAgent, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
 import { infill } from '@lacuna/infill';
 import type { Example, JsonSchema, ToolSpec } from '../corpus/example-types.js';
@@ -177,17 +177,14 @@ async function evaluateAnswers(model: DiffusionModel, examples: readonly Example
   for (const example of examples) {
     if (example.kind !== 'answer_from_result') continue;
     tally.examples += 1;
-    const results = [{ tool: example.call.tool, result: example.result }];
-    const prompt = renderAgentMessages({
-      tools: example.tools,
-      turns: [
-        { role: 'user', content: example.request },
-        { role: 'assistant', calls: [example.call] },
-        { role: 'tool', results },
-      ],
-    });
+    const turns: AgentTurn[] = [
+      { role: 'user', content: example.request },
+      { role: 'assistant', calls: [example.call] },
+      { role: 'tool', results: [{ tool: example.call.tool, result: example.result }] },
+    ];
+    const prompt = renderAgentMessages({ tools: example.tools, turns });
     // The agent's answer states only numbers the conversation does (its grounding rule for answers).
-    const answerPattern = statedNumbersPattern(`${example.request}\n${JSON.stringify(results)}`);
+    const answerPattern = statedNumbersPattern(groundingContext(turns));
     const result = await infill({ model, schema: planSchema(example.tools, { answerPattern }) as Record<string, unknown>, prompt, seed: 0, ...decisions });
     const [first] = result.value as { tool: string; text?: string }[];
     if (first?.tool !== 'answer' || first.text === undefined) continue;

@@ -21,5 +21,5 @@ export type {
 } from './agent/agent-types.js';
 export { checkCalls, parametersOf, type CheckOptions, type PlannedCall } from './checks/check-calls.js';
 export type { FieldCheck, FieldIssue } from './checks/field-issue.js';
-export { groundedHoleText, groundingFailure, groundingOf } from './checks/grounding.js';
+export { groundedHoleText, groundingContext, groundingFailure, groundingOf } from './checks/grounding.js';
 export { statedNumbersPattern } from './checks/stated-numbers.js';

@@ -2,9 +2,10 @@ import { LacunaCoreError, renderCanvasText, type DenoiseStepEvent } from '@lacun
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
+import { groundingContext } from '../checks/grounding.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
 import type { FieldIssue } from '../checks/field-issue.js';
-import { isCalendarDate, type DateReading } from '../checks/stated-dates-and-times.js';
+import { calendarDateOf, isCalendarDate, type DateReading } from '../checks/stated-dates-and-times.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
@@ -124,7 +125,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       const planStarted = performance.now();
       const allowAnswer = !(step === 1 && this.options.toolChoice === 'required');
       // What grounded arguments may be copied from this step: the same for the tool choice, sampling and checks.
-      const context = contextOf(turns);
+      const context = groundingContext(turns);
       const offered = this.offeredTools(context, allowAnswer, reading);
       planned = await this.guard(
         infill({
@@ -269,9 +270,7 @@ export class Agent extends EventEmitter<AgentEvents> {
   private dateReading(): DateReading {
     const { today = new Date() } = this.options;
     if (today === false) return {};
-    if (typeof today === 'string') return { today };
-    const two = (value: number) => String(value).padStart(2, '0');
-    return { today: `${today.getFullYear()}-${two(today.getMonth() + 1)}-${two(today.getDate())}` };
+    return { today: typeof today === 'string' ? today : calendarDateOf(today) };
   }
 
   private planFor(tools: readonly ToolSignature[], allowAnswer: boolean, answerPattern?: string): CompiledSchema<PlanItem[]> {
@@ -338,14 +337,6 @@ function callsOf(plan: readonly PlanItem[]): PlannedCall[] {
 
 function answerOf(plan: readonly PlanItem[]): string {
   return plan.find((item) => item.tool === ANSWER_TOOL)?.text ?? '';
-}
-
-/** What the grounded arguments may be copied from: the user's words and the tools' results. */
-function contextOf(turns: readonly AgentTurn[]): string {
-  return turns
-    .map((turn) => (turn.role === 'user' ? turn.content : turn.role === 'tool' ? JSON.stringify(turn.results) : ''))
-    .filter(Boolean)
-    .join('\n');
 }
 
 function valueAt(value: unknown, path: readonly (string | number)[]): unknown {

@@ -1,5 +1,14 @@
+import type { AgentTurn } from '../prompt/agent-messages.js';
 import type { Grounding, ToolDefinition } from '../tools/tool.js';
 import { datesIn, timesIn, withoutDatesAndTimes, type DateReading } from './stated-dates-and-times.js';
+
+/** What grounded arguments and the answer's numbers may come from: the user's words and the tools' results. */
+export function groundingContext(turns: readonly AgentTurn[]): string {
+  return turns
+    .map((turn) => (turn.role === 'user' ? turn.content : turn.role === 'tool' ? JSON.stringify(turn.results) : ''))
+    .filter(Boolean)
+    .join('\n');
+}
 
 /** The subset of a JSON Schema property that decides its default grounding. */
 interface PropertySchema {

@@ -94,6 +94,11 @@ function dayNumber(date: string): number | undefined {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
 }
 
+/** The local calendar day of a moment, as YYYY-MM-DD. */
+export function calendarDateOf(moment: Date): string {
+  return `${moment.getFullYear()}-${two(moment.getMonth() + 1)}-${two(moment.getDate())}`;
+}
+
 /** Whether a text is a day that exists, written YYYY-MM-DD. */
 export function isCalendarDate(text: string): boolean {
   return dayNumber(text) !== undefined;
