@@ -89,13 +89,17 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
   const lookahead =
     !greedy || (threshold === undefined && !byLabel)
       ? undefined
-      : new LookaheadPredictor(options.predictor, () =>
-          active.flatMap((hole) => {
-            if (hole.ended || hole.full) return [];
-            const next = frontier(hole) + 1;
-            const end = byLabel && hole.isDecision ? holeEnd(hole) : threshold === undefined ? next : Math.min(holeEnd(hole), next + LOOKAHEAD);
-            return Array.from({ length: Math.max(0, end - next) }, (_, index) => next + index);
-          }),
+      : new LookaheadPredictor(
+          options.predictor,
+          () =>
+            active.flatMap((hole) => {
+              if (hole.ended || hole.full) return [];
+              const next = frontier(hole) + 1;
+              const end = byLabel && hole.isDecision ? holeEnd(hole) : threshold === undefined ? next : Math.min(holeEnd(hole), next + LOOKAHEAD);
+              return Array.from({ length: Math.max(0, end - next) }, (_, index) => next + index);
+            }),
+          // The label choice reads a decision's frontier row too.
+          { keepAsked: byLabel },
         );
   // After the step's frontier commits: each hole's next positions, predicted in the same pass, committed left
   // to right while the best token its automaton allows (given the tokens just committed) is at least as likely

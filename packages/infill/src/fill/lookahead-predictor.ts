@@ -2,7 +2,8 @@ import type { PredictionRequest, PredictionRows, Predictor } from '@lacuna/core'
 
 /**
  * A predictor that, for a single canvas, also asks the model for the rows of some positions the caller did not
- * ask for (placeholders after each hole's frontier) and keeps every row of the pass until the next one. The
+ * ask for (placeholders after each hole's frontier) and keeps them, and with `keepAsked` the caller's rows too,
+ * until the next forward pass. The
  * placeholders already hold the mask token, so the model's input, and the rows the caller asked for, are
  * exactly what they would be without it: the extra rows cost only their share of the output layer.
  *
@@ -11,11 +12,13 @@ import type { PredictionRequest, PredictionRows, Predictor } from '@lacuna/core'
 export class LookaheadPredictor implements Predictor {
   private readonly inner: Predictor;
   private readonly extraPositions: () => readonly number[];
+  private readonly keepAsked: boolean;
   private kept = new Map<number, Float32Array>();
 
-  constructor(inner: Predictor, extraPositions: () => readonly number[]) {
+  constructor(inner: Predictor, extraPositions: () => readonly number[], options: { keepAsked?: boolean } = {}) {
     this.inner = inner;
     this.extraPositions = extraPositions;
+    this.keepAsked = options.keepAsked ?? false;
   }
 
   get vocabularySize(): number {
@@ -26,7 +29,7 @@ export class LookaheadPredictor implements Predictor {
     return this.inner.maxLength;
   }
 
-  /** The row of `position` from the latest forward pass, if it was asked for (by the caller or as an extra). */
+  /** The row of `position` from the latest forward pass, if it was an extra (or asked for, with `keepAsked`). */
   rowAt(position: number): Float32Array | undefined {
     return this.kept.get(position);
   }
@@ -37,12 +40,15 @@ export class LookaheadPredictor implements Predictor {
     if (batch.length !== 1 || request === undefined) return this.inner.predict(batch, options);
     const asked = new Set(request.positions);
     const extra = this.extraPositions().filter((position) => !asked.has(position));
+    if (extra.length === 0 && !this.keepAsked) return this.inner.predict(batch, options);
     const [rows] = await this.inner.predict([{ inputIds: request.inputIds, positions: [...request.positions, ...extra] }], options);
     if (rows === undefined) return [];
     const width = rows.vocabularySize;
     const count = request.positions.length;
     // Copies: a predictor may reuse its output buffers on the next pass.
-    [...request.positions, ...extra].forEach((position, index) => this.kept.set(position, rows.data.slice(index * width, (index + 1) * width)));
+    const keep = (position: number, index: number) => this.kept.set(position, rows.data.slice(index * width, (index + 1) * width));
+    if (this.keepAsked) request.positions.forEach(keep);
+    extra.forEach((position, index) => keep(position, count + index));
     return [
       {
         data: rows.data.subarray(0, count * width),
