@@ -101,6 +101,9 @@ def parse_arguments(argv=None):
     parser.add_argument("--suffix-probability", type=float, default=0.0,
                         help="share of hole-only sequences whose holes are masked from a random cut to their end, as "
                              "infill fills them (left to right), rather than token by token at rate t")
+    parser.add_argument("--decision-view-probability", type=float, default=0.0,
+                        help="share of hole-only sequences with a decision hole that mask every hole, as infill's "
+                             "decision rounds show the model, rather than at rate t")
     parser.add_argument("--decision-weight", type=float, default=1.0,
                         help="loss weight of decision-hole tokens (role 4: which tool, how many calls, whether an "
                              "optional argument is there) relative to value-hole and structure tokens")
@@ -255,7 +258,7 @@ def masking_probability(t, maskable):
 
 
 def training_step(model, optimizer, batch, learning_rate, hole_only_probability, suffix_probability, decision_weight,
-                  mask_token_id, generator):
+                  mask_token_id, generator, decision_view_probability=0.0):
     input_ids, roles, attention_mask = batch
     batch_size = input_ids.shape[0]
     t = draw_noise_levels(batch_size, generator)
@@ -271,6 +274,16 @@ def training_step(model, optimizer, batch, learning_rate, hole_only_probability,
         suffix_masked, suffix_probability_per_token, _ = hole_suffix_masks(holes, generator)
         masked = torch.where(suffix[:, None], suffix_masked, masked)
         probability = torch.where(suffix[:, None], suffix_probability_per_token, probability)
+
+    # Inference decides a round's decisions with every hole masked (values come after the structure), a view
+    # uniform t shows a decision hole only near t = 1, and at lower t the label's visible pads give its length
+    # away. Some hole-only rows with a decision hole are masked that way instead (--decision-view-probability);
+    # every hole is then masked with probability 1, so their weight is 1.
+    decision_view = (hole_only & (roles == DECISION).any(dim=1)
+                     & (torch.rand(batch_size, generator=generator) < decision_view_probability))
+    if decision_view.any():
+        masked = torch.where(decision_view[:, None], holes, masked)
+        probability = torch.where(decision_view[:, None], torch.ones_like(probability), probability)
 
     logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
     cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none").view_as(targets)
@@ -537,7 +550,7 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
                                                     settings["hole_only_probability"],
                                                     settings.get("suffix_probability", 0.0),
                                                     settings.get("decision_weight", 1.0), train_data.mask_token_id,
-                                                    masking_generator)
+                                                    masking_generator, settings.get("decision_view_probability", 0.0))
         progress["step"] += 1
         session_steps += 1
         interval["loss"] += loss

@@ -13,6 +13,12 @@
  *   --limit N              render only the first N training examples (held-out files are rendered whole)
  *   --max-length 512       the model's context; longer examples are skipped and counted
  *   --decision-share 1     the share of decision-round canvases kept (chosen by a hash of the example id)
+ *   --decision-repeats branch=2.5,count=0.25
+ *                          how many times a decision canvas is written, by the kind of its decision holes (count,
+ *                          branch: which tool or answer, presence; the largest of a round's kinds counts): a
+ *                          fraction is a copy more for that share of canvases (by hash), 0.25 keeps a quarter.
+ *                          The trainer reads a fixed share of the data in its time budget, so this moves that
+ *                          share between the decisions and the values
  *   --decision-values filled | masked
  *                          how value holes appear on decision canvases: `filled` (default) holds the values as
  *                          targets (roles 0-2, what train.py reads); `masked` writes the mask token with role 3,
@@ -27,7 +33,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModelSpec, Predictor, TextTokenizer } from '@lacuna/core';
-import { LacunaInfillError, renderTrainingCanvases, type DecisionValueHoles, type InfillModel } from '../../packages/infill/src/index.js';
+import { LacunaInfillError, renderTrainingCanvases, type DecisionCanvas, type DecisionValueHoles, type InfillModel } from '../../packages/infill/src/index.js';
 import { readTokenizerFiles } from '../tokenizer/load-tokenizer.js';
 import { DatasetWriter } from './dataset-writer.js';
 import { exampleConversation } from './example-conversation.js';
@@ -51,8 +57,26 @@ const SPECIAL_TOKENS = { padTokenId: '<|pad|>', eosTokenId: '<|eos|>', maskToken
 export interface RenderSettings {
   readonly maxLength: number;
   readonly decisionShare: number;
+  /** Copies of a decision canvas by the kind of its decision holes (missing kinds: 1). */
+  readonly decisionRepeats: Readonly<Partial<Record<DecisionKind, number>>>;
   readonly decisionValues: DecisionValueHoles;
   readonly valueLayout: 'rounds' | 'serialised';
+}
+
+const DECISION_KINDS = ['count', 'branch', 'presence'] as const;
+type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** Parses --decision-repeats ("branch=2.5,count=0.25"). */
+export function parseDecisionRepeats(text: string): Partial<Record<DecisionKind, number>> {
+  const repeats: Partial<Record<DecisionKind, number>> = {};
+  for (const entry of text.split(',').filter((part) => part.trim() !== '')) {
+    const [kind, count] = entry.split('=').map((part) => part.trim());
+    if (!DECISION_KINDS.includes(kind as DecisionKind) || count === undefined || !(Number(count) >= 0)) {
+      throw new RangeError(`--decision-repeats: "${entry}" is not kind=number with kind one of ${DECISION_KINDS.join(', ')} and a number of at least 0`);
+    }
+    repeats[kind as DecisionKind] = Number(count);
+  }
+  return repeats;
 }
 
 /** What infill needs of a model to lay out canvases: the tokenizer and the spec. Nothing runs a forward pass. */
@@ -125,8 +149,13 @@ export async function renderCorpusFile(path: string, folder: string, model: Infi
         summary.decisionsLeftOut++;
         return;
       }
-      writer.add(canvas.inputIds, canvas.roles.map((role, position) => (canvas.decisionMask[position] ? DECISION_ROLE : role)));
-      summary.addSequence(canvas.inputIds, canvas.roles, 'decision', canvas.decisionMask);
+      const roles = canvas.roles.map((role, position) => (canvas.decisionMask[position] ? DECISION_ROLE : role));
+      const copies = decisionCopies(example.id, round, canvas, settings.decisionRepeats);
+      if (copies === 0) summary.decisionsLeftOut++;
+      for (let copy = 0; copy < copies; copy++) {
+        writer.add(canvas.inputIds, roles);
+        summary.addSequence(canvas.inputIds, canvas.roles, 'decision', canvas.decisionMask);
+      }
     });
     if (summary.examples % 20_000 === 0) console.log(`  ${basename(path)}: ${summary.examples.toLocaleString('en')} examples, ${summary.seconds.toFixed(0)} s`);
   }
@@ -136,12 +165,21 @@ export async function renderCorpusFile(path: string, folder: string, model: Infi
 }
 
 /** A fixed choice per example and round (FNV-1a of both), so that a render is reproducible. */
-function keepDecision(id: string, round: number, share: number): boolean {
+function keepDecision(id: string, round: number, share: number, salt = ''): boolean {
   if (share >= 1) return true;
   if (share <= 0) return false;
   let hash = 0x811c9dc5;
-  for (const character of `${id}#${round}`) hash = Math.imul(hash ^ (character.codePointAt(0) as number), 0x01000193) >>> 0;
+  for (const character of `${id}#${round}${salt}`) hash = Math.imul(hash ^ (character.codePointAt(0) as number), 0x01000193) >>> 0;
   return hash / 0x1_0000_0000 < share;
+}
+
+/** How many times a decision canvas is written (--decision-repeats): the largest repeat of its holes' kinds. */
+export function decisionCopies(id: string, round: number, canvas: DecisionCanvas, repeats: RenderSettings['decisionRepeats']): number {
+  const kinds = canvas.holes.filter((hole) => canvas.decisionMask[hole.start]).map((hole) => hole.kind);
+  const repeat = kinds.length === 0 ? 1 : Math.max(...kinds.map((kind) => (kind === 'value' ? 1 : (repeats[kind] ?? 1))));
+  const whole = Math.floor(repeat);
+  // A salt of its own, so that the extra copy is drawn independently of --decision-share's choice.
+  return whole + (keepDecision(id, round, repeat - whole, '#repeat') ? 1 : 0);
 }
 
 /** The held-out files written beside a corpus: corpus.test_entities.jsonl and the like, by split. */
@@ -164,6 +202,7 @@ async function main(): Promise<void> {
       'max-length': { type: 'string', default: '512' },
       'vocabulary-size': { type: 'string', default: '4096' },
       'decision-share': { type: 'string', default: '1' },
+      'decision-repeats': { type: 'string', default: '' },
       'decision-values': { type: 'string', default: 'filled' },
       'value-layout': { type: 'string', default: 'rounds' },
     },
@@ -180,7 +219,7 @@ async function main(): Promise<void> {
   if (values['decision-values'] !== 'filled' && values['decision-values'] !== 'masked') throw new RangeError('--decision-values is filled or masked.');
   if (values['value-layout'] !== 'rounds' && values['value-layout'] !== 'serialised') throw new RangeError('--value-layout is rounds or serialised.');
   if (!existsSync(values.corpus)) throw new Error(`${values.corpus} does not exist: generate it with training/corpus/generate-corpus.ts`);
-  const settings: RenderSettings = { maxLength, decisionShare, decisionValues: values['decision-values'], valueLayout: values['value-layout'] };
+  const settings: RenderSettings = { maxLength, decisionShare, decisionRepeats: parseDecisionRepeats(values['decision-repeats']), decisionValues: values['decision-values'], valueLayout: values['value-layout'] };
   if (settings.decisionValues === 'masked') {
     console.warn('--decision-values masked writes role 3 and mask tokens: train.py (lacuna-dataset/1) refuses such folders until it supports them');
   }
@@ -189,7 +228,9 @@ async function main(): Promise<void> {
 
   const jobs = [{ split: 'train', path: values.corpus, limit }, ...heldOutFiles(values.corpus).map((file) => ({ ...file, limit: undefined }))];
   for (const job of jobs) {
-    const summary = await renderCorpusFile(job.path, join(values.out, job.split), model, settings, job.limit);
+    // Held-out data stays as inference meets it: one canvas per round, so that its scores are comparable across renders.
+    const jobSettings = job.split === 'train' ? settings : { ...settings, decisionRepeats: {} };
+    const summary = await renderCorpusFile(job.path, join(values.out, job.split), model, jobSettings, job.limit);
     console.log(summary.format(`${join(values.out, job.split)} (from ${job.path})`));
   }
 }

@@ -12,7 +12,7 @@ export class RenderSummary {
   /** Value rounds before the last: a value longer than its hole's budget, written up to it without a pad. */
   growthSequences = 0;
   decisionSequences = 0;
-  /** Decision canvases left out by --decision-share. */
+  /** Decision canvases left out by --decision-share or --decision-repeats below 1. */
   decisionsLeftOut = 0;
   tokens = 0;
   longest = 0;
@@ -61,8 +61,8 @@ export class RenderSummary {
       `${name}: ${this.examples.toLocaleString('en')} examples in ${this.seconds.toFixed(1)} s, ${this.cpuSeconds.toFixed(1)} s of CPU ` +
         `(${((this.cpuSeconds * 1000) / Math.max(1, this.examples)).toFixed(2)} ms each)`,
       `  sequences ${sequences.toLocaleString('en')}: ${this.finalSequences.toLocaleString('en')} final, ` +
-        `${this.growthSequences.toLocaleString('en')} value rounds before a hole grows, ${this.decisionSequences.toLocaleString('en')} decision rounds` +
-        (this.decisionsLeftOut > 0 ? ` (${this.decisionsLeftOut.toLocaleString('en')} left out by --decision-share)` : ''),
+        `${this.growthSequences.toLocaleString('en')} value rounds before a hole grows, ${this.decisionSequences.toLocaleString('en')} decision rounds (copies included)` +
+        (this.decisionsLeftOut > 0 ? ` (${this.decisionsLeftOut.toLocaleString('en')} left out)` : ''),
       `  tokens ${this.tokens.toLocaleString('en')}, mean length ${(this.tokens / Math.max(1, sequences)).toFixed(1)}, max ${this.longest}`,
       `  roles: prompt ${share(this.roleCounts[0] ?? 0, this.tokens)}, structure ${share(this.roleCounts[1] ?? 0, this.tokens)}, ` +
         `hole ${share(this.roleCounts[2] ?? 0, this.tokens)} (${share(this.holePads, this.roleCounts[2] ?? 0)} of them pads, ` +
