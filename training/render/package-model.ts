@@ -108,6 +108,10 @@ agent planning (tool choice, arguments, answers) and schema extraction.
     Number(facts.settings.suffix_probability ?? 0) === 0 ? '' : ` (${setting('suffix_probability')} of those as infill fills holes: a written prefix, the rest masked)`
   }${
     Number(facts.settings.decision_weight ?? 1) === 1 ? '' : `, decision tokens weighted ${setting('decision_weight')} in the loss`
+  }${
+    Number(facts.settings.decision_view_probability ?? 0) === 0
+      ? ''
+      : `, and ${setting('decision_view_probability')} of the hole-only sequences with a decision hole masked as infill's decision rounds show them (every hole masked)`
   }.
 - Last evaluation: ${evalLine}.
 - Data: ${dataset === undefined ? 'see the run settings' : `${Number(dataset.sequences).toLocaleString('en')} sequences, ${Number(dataset.tokens).toLocaleString('en')} tokens (the canvases of infill's decision and value rounds)`}.
