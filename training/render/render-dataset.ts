@@ -33,7 +33,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModelSpec, Predictor, TextTokenizer } from '@lacuna/core';
-import { LacunaInfillError, renderTrainingCanvases, type DecisionCanvas, type DecisionValueHoles, type InfillModel } from '../../packages/infill/src/index.js';
+import { LacunaInfillError, renderTrainingCanvases, type DecisionCanvas, type DecisionValueHoles, type HoleKind, type InfillModel } from '../../packages/infill/src/index.js';
 import { readTokenizerFiles } from '../tokenizer/load-tokenizer.js';
 import { DatasetWriter } from './dataset-writer.js';
 import { exampleConversation } from './example-conversation.js';
@@ -63,8 +63,9 @@ export interface RenderSettings {
   readonly valueLayout: 'rounds' | 'serialised';
 }
 
-const DECISION_KINDS = ['count', 'branch', 'presence'] as const;
-type DecisionKind = (typeof DECISION_KINDS)[number];
+/** infill's kinds of decision hole: every hole kind but a value's. */
+type DecisionKind = Exclude<HoleKind, 'value'>;
+const DECISION_KINDS: readonly DecisionKind[] = ['count', 'branch', 'presence'];
 
 /** Parses --decision-repeats ("branch=2.5,count=0.25"). */
 export function parseDecisionRepeats(text: string): Partial<Record<DecisionKind, number>> {
