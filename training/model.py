@@ -38,6 +38,17 @@ class ModelConfig:
     # which input id is the mask token, since a masked position has nothing to copy.
     copy_head: bool = False
     mask_token_id: int = -1
+    # Score the copy pointer by the cosine of its query and key times a learned scale below
+    # COPY_SCALE_LIMIT (as QK-norm does) rather than by a raw dot product. A raw pointer learns large
+    # queries and keys, and then float32 differences of 1e-6 between two runtimes' hidden states become
+    # 1e-4 in its scores, which broke the ONNX parity check for two of three runs.
+    copy_normalised: bool = False
+
+
+# Bounds the normalised pointer's sharpness: a score gap of up to 2 x 32 is ample to single out one
+# of 256 positions, and a 1e-6 error in a cosine stays ~3e-5 in a score.
+COPY_SCALE_LIMIT = 32.0
+COPY_SCALE_START = 10.0
 
 
 def rotary_tables(head_dim: int, max_length: int, base: float):
@@ -144,6 +155,10 @@ class MaskPredictor(nn.Module):
             self.copy_gate = nn.Linear(config.d_model, 1)
             # Per row, how much of the copy drops the pointed-at token's leading space.
             self.strip_gate = nn.Linear(config.d_model, 1)
+            if config.copy_normalised:
+                # scale = COPY_SCALE_LIMIT * sigmoid(parameter), starting at COPY_SCALE_START.
+                start = COPY_SCALE_START / COPY_SCALE_LIMIT
+                self.copy_scale = nn.Parameter(torch.tensor(math.log(start / (1 - start))))
             # The id of each token without its leading space ("ĠFrankfurt" -> "Frankfurt"), or its own id
             # when it has none or the vocabulary lacks that token: set by set_space_stripped_ids from the
             # tokenizer, and saved with the weights so that a checkpoint carries it.
@@ -221,7 +236,12 @@ class MaskPredictor(nn.Module):
     def mix_in_copying(self, logits, rows, states, input_ids, attention_mask):
         """log(g * softmax(logits) + (1 - g) * copy), where copy spreads each row's attention over the
         input positions onto those positions' token ids."""
-        scores = self.copy_query(rows) @ self.copy_key(states).transpose(-2, -1) / math.sqrt(self.config.d_model)
+        if self.config.copy_normalised:
+            query = F.normalize(self.copy_query(rows).float(), dim=-1)
+            key = F.normalize(self.copy_key(states).float(), dim=-1)
+            scores = COPY_SCALE_LIMIT * torch.sigmoid(self.copy_scale) * (query @ key.transpose(-2, -1))
+        else:
+            scores = self.copy_query(rows) @ self.copy_key(states).transpose(-2, -1) / math.sqrt(self.config.d_model)
         copyable = input_ids != self.config.mask_token_id
         if attention_mask is not None:
             copyable = copyable & (attention_mask != 0)

@@ -88,6 +88,9 @@ def parse_arguments(argv=None):
     parser.add_argument("--dropout", type=float, default=0.0)
     parser.add_argument("--copy-head", action="store_true",
                         help="mix the vocabulary distribution with a pointer over the input's tokens (model.py)")
+    parser.add_argument("--copy-normalised", action="store_true",
+                        help="score the copy pointer by cosine times a bounded learned scale (QK-norm), which keeps "
+                             "the ONNX export within 1e-4 of PyTorch; needs --copy-head")
     parser.add_argument("--tokenizer", help="the data's tokenizer.json: the copy head reads which tokens are a "
                                             "word with a leading space")
     parser.add_argument("--steps", type=int, help="training steps; the learning-rate schedule spans them")
@@ -699,6 +702,8 @@ def main():
             parser.error("--data is required to start a run")
         if not settings["steps"] and not settings["minutes"]:
             parser.error("give --steps, --minutes or both")
+        if settings["copy_normalised"] and not settings["copy_head"]:
+            parser.error("--copy-normalised shapes the copy head: give --copy-head too")
         # Both run-defining dataset paths are kept absolute, so that resuming works from any directory.
         for name in ("data", "eval_data"):
             if settings[name]:
@@ -718,6 +723,7 @@ def main():
         config = ModelConfig(vocab_size=train_data.vocabulary_size, d_model=settings["d_model"],
                              n_layers=settings["layers"], n_heads=settings["heads"], max_length=settings["max_length"],
                              dropout=settings["dropout"], copy_head=settings.get("copy_head", False),
+                             copy_normalised=settings.get("copy_normalised", False),
                              mask_token_id=train_data.mask_token_id)
     else:
         config = ModelConfig(**checkpoint["config"])
