@@ -22,6 +22,8 @@
  *    tokens committed per forward pass and how often the call comes out exact.
  *
  * --decisions label|token sets infill's rule for decision holes everywhere (default: infill's).
+ * --mistakes FILE writes each tool-use request whose plan is not exactly the expected calls (split, tools, setting,
+ * request, expected and planned calls, failure code) as one JSON line, for reading what goes wrong.
  *
  * --card replaces the "Evaluation through the SDK" section of a model card with the tables; with the tools,
  * extraction and speed sections it ends with the issue's aims next to what was measured.
@@ -136,7 +138,22 @@ const KINDS_OF: Readonly<Record<ToolKinds, readonly Example['kind'][]>> = {
   'made-up tools': ['procedural_tool_call'],
 };
 
-async function evaluateToolUse(model: DiffusionModel, examples: readonly Example[], kinds: ToolKinds, variant: Variant, decisions: Decisions): Promise<ToolUseTally> {
+/** A request whose plan was not exactly the expected calls, for --mistakes. */
+interface ToolUseMistake {
+  readonly request: string;
+  readonly expected: readonly Call[];
+  readonly planned: readonly Call[] | undefined;
+  readonly failure: string | undefined;
+}
+
+async function evaluateToolUse(
+  model: DiffusionModel,
+  examples: readonly Example[],
+  kinds: ToolKinds,
+  variant: Variant,
+  decisions: Decisions,
+  onMistake?: (mistake: ToolUseMistake) => void,
+): Promise<ToolUseTally> {
   const tally = emptyTally();
   for (const example of examples) {
     if (!KINDS_OF[kinds].includes(example.kind)) continue;
@@ -150,6 +167,9 @@ async function evaluateToolUse(model: DiffusionModel, examples: readonly Example
     tally.milliseconds += planned.milliseconds;
     if (planned.failure !== undefined) tally.failures[planned.failure] = (tally.failures[planned.failure] ?? 0) + 1;
     const score = scoreCalls(expected, planned.calls ?? [{ tool: '(failed)', arguments: {} }]);
+    if (!score.rightTools || (example.kind !== 'no_tool' && !score.exactCalls)) {
+      onMistake?.({ request: example.request, expected, planned: planned.calls, failure: planned.failure });
+    }
     if (score.rightTools) tally.rightTools += 1;
     if (example.kind === 'no_tool') {
       tally.noToolRequests += 1;
@@ -315,6 +335,8 @@ async function main(): Promise<void> {
       sections: { type: 'string', default: 'tools,answers,extraction,speed' },
       variants: { type: 'string', default: Object.keys(VARIANTS).join(',') },
       decisions: { type: 'string' },
+      // Every tool-use request whose plan is not exactly the expected calls, one JSON line each.
+      mistakes: { type: 'string' },
     },
   });
   const variants = values.variants.split(',').map((name) => {
@@ -338,10 +360,11 @@ async function main(): Promise<void> {
 
   if (sections.has('tools')) {
     const rows: { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[] = [];
+    const mistakes: object[] = [];
     for (const split of SPLITS) {
       for (const kinds of ['toolbox', 'made-up tools'] as const) {
         for (const variant of variants) {
-          const tally = await evaluateToolUse(model, splits[split], kinds, variant, decisions);
+          const tally = await evaluateToolUse(model, splits[split], kinds, variant, decisions, (mistake) => mistakes.push({ split, kinds, variant, ...mistake }));
           if (tally.requests === 0) continue;
           rows.push({ split: `${split} (${SPLIT_TITLES[split]})`, kinds, variant, tally });
           console.error(`tool use, ${split}, ${kinds}, ${variant}: ${tally.requests} requests, ${(tally.milliseconds / 1000).toFixed(0)} s`);
@@ -349,6 +372,7 @@ async function main(): Promise<void> {
       }
     }
     report.toolUse = rows;
+    if (values.mistakes !== undefined) writeFileSync(values.mistakes, mistakes.map((mistake) => `${JSON.stringify(mistake)}\n`).join(''));
     log('### Tool use (one agent step per request)\n');
     log(toolUseTable(rows));
     log('');
