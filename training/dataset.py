@@ -14,6 +14,9 @@ A dataset is a folder of four files, small enough to load whole:
                     4 DECISION   a hole of a structural decision (which tool, how many calls,
                                  whether an optional argument is there): a hole the trainer
                                  may weight apart (3 is infill's fixed mask, never in a dataset)
+                    5 NORMALISED a value hole whose value the request does not state verbatim
+                                 (a currency code from "Canadian dollars", 15:30 from "half past
+                                 three"): written, not copied; a hole the trainer may weight apart
 
     python3 training/dataset.py FOLDER     # check a folder and print its statistics
 """
@@ -25,8 +28,8 @@ import sys
 import numpy as np
 
 FORMAT = "lacuna-dataset/1"
-PROMPT, STRUCTURE, HOLE, DECISION = 0, 1, 2, 4
-ROLES = (PROMPT, STRUCTURE, HOLE, DECISION)
+PROMPT, STRUCTURE, HOLE, DECISION, NORMALISED = 0, 1, 2, 4, 5
+ROLES = (PROMPT, STRUCTURE, HOLE, DECISION, NORMALISED)
 
 
 class TokenDataset:
@@ -87,7 +90,7 @@ class TokenDataset:
         return self.tokens[start:end], self.roles[start:end]
 
     def describe(self) -> str:
-        role_counts = np.bincount(self.roles, minlength=DECISION + 1)
+        role_counts = np.bincount(self.roles, minlength=NORMALISED + 1)
         answer_lengths = np.add.reduceat((self.roles > PROMPT).astype(np.int64), self.offsets[:-1]) if len(self) else []
         percentiles = np.percentile(self.lengths, [0, 50, 90, 99, 100]).astype(int) if len(self) else []
         hole_tokens = self.tokens[self.roles == HOLE]
@@ -97,7 +100,8 @@ class TokenDataset:
             f"pad {self.pad_token_id}, mask {self.mask_token_id}\n"
             f"  length min/median/p90/p99/max {'/'.join(map(str, percentiles))}\n"
             f"  roles: prompt {role_counts[PROMPT]:,}, structure {role_counts[STRUCTURE]:,}, "
-            f"hole {role_counts[HOLE]:,} ({pad_share_of_holes:.0%} of hole tokens are pad), decision {role_counts[DECISION]:,}\n"
+            f"hole {role_counts[HOLE]:,} ({pad_share_of_holes:.0%} of hole tokens are pad), decision {role_counts[DECISION]:,}, "
+            f"normalised value {role_counts[NORMALISED]:,}\n"
             f"  sequences without answer tokens: {int(np.sum(np.asarray(answer_lengths) == 0))}"
         )
 

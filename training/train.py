@@ -45,7 +45,7 @@ import torch.nn.functional as F  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from checkpoint import save_checkpoint  # noqa: E402
-from dataset import DECISION, HOLE, PROMPT, STRUCTURE, TokenDataset  # noqa: E402
+from dataset import DECISION, HOLE, NORMALISED, PROMPT, STRUCTURE, TokenDataset  # noqa: E402
 from export_onnx import check_dynamic_shapes, export_onnx  # noqa: E402
 from loss_curve import evaluation_label, write_loss_curve  # noqa: E402
 from make_fixture import check_padding_is_ignored, reference_cases, write_reference_logits  # noqa: E402
@@ -110,6 +110,10 @@ def parse_arguments(argv=None):
     parser.add_argument("--decision-weight", type=float, default=1.0,
                         help="loss weight of decision-hole tokens (role 4: which tool, how many calls, whether an "
                              "optional argument is there) relative to value-hole and structure tokens")
+    parser.add_argument("--normalised-weight", type=float, default=1.0,
+                        help="loss weight of the tokens of values the request does not state verbatim (role 5: a "
+                             "currency code from words, a time from \"half past three\"), which must be written "
+                             "rather than copied, relative to the other hole tokens")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--log-every", type=int, default=20, help="steps between log lines")
     parser.add_argument("--eval-every", type=int, default=500, help="steps between evaluations")
@@ -174,8 +178,8 @@ def collate(dataset, indices):
 # ---------------------------------------------------------------------------------------------
 
 def hole_tokens(roles):
-    """The tokens the model fills: value holes and decision holes alike (bool [batch, length])."""
-    return (roles == HOLE) | (roles == DECISION)
+    """The tokens the model fills: value holes (copied or normalised) and decision holes alike (bool [batch, length])."""
+    return (roles == HOLE) | (roles == DECISION) | (roles == NORMALISED)
 
 
 def choose_masks(roles, t, hole_only, generator):
@@ -261,7 +265,7 @@ def masking_probability(t, maskable):
 
 
 def training_step(model, optimizer, batch, learning_rate, hole_only_probability, suffix_probability, decision_weight,
-                  mask_token_id, generator, decision_view_probability=0.0):
+                  mask_token_id, generator, decision_view_probability=0.0, normalised_weight=1.0):
     input_ids, roles, attention_mask = batch
     batch_size = input_ids.shape[0]
     t = draw_noise_levels(batch_size, generator)
@@ -298,8 +302,12 @@ def training_step(model, optimizer, batch, learning_rate, hole_only_probability,
     #
     # A decision (which tool, whether an optional argument is there) is a handful of tokens among the
     # dozens of value tokens and pads of its example, yet one wrong decision token spoils the whole
-    # call; --decision-weight counts each of them that many times, in the sum and in the count.
+    # call; --decision-weight counts each of them that many times, in the sum and in the count. A value the
+    # request does not state verbatim (a currency code from "Canadian dollars") cannot be copied: the model
+    # must write it from its vocabulary, and the copy head learns faster than that; --normalised-weight counts
+    # them apart the same way.
     token_weights = torch.where(roles == DECISION, decision_weight, 1.0)
+    token_weights = torch.where(roles == NORMALISED, normalised_weight, token_weights)
     weights = valid * token_weights.gather(1, positions) / probability.gather(1, positions)
     loss = (cross_entropy * weights).sum() / (maskable * token_weights).sum()
 
@@ -367,8 +375,9 @@ def masked_token_scores(model, batches, mask_token_id, masks_for):
 @torch.no_grad()
 def evaluate(model, batches, mask_token_id):
     """Masked-token cross-entropy and accuracy at fixed t, masking only the holes ("holes") or the
-    whole answer ("answer"); of the decision tokens with every hole masked ("decisions"); and of each hole's
-    first masked token when holes are masked from a random cut to their end ("frontier")."""
+    whole answer ("answer"); of the decision tokens and of the normalised values' tokens with every hole masked
+    ("decisions", "normalised"); and of each hole's first masked token when holes are masked from a random cut
+    to their end ("frontier")."""
     model.eval()
     results = {}
     for mode, hole_only in (("holes", True), ("answer", False)):
@@ -391,6 +400,13 @@ def evaluate(model, batches, mask_token_id):
                                 lambda roles: (hole_tokens(roles), roles == DECISION))
     if score is not None:
         results["decisions"] = {"1": score}
+
+    # Values the request does not state verbatim, with every hole masked (the view of a value round's
+    # first pass); data without the role has no such row.
+    score = masked_token_scores(model, batches, mask_token_id,
+                                lambda roles: (hole_tokens(roles), roles == NORMALISED))
+    if score is not None:
+        results["normalised"] = {"1": score}
 
     # Each hole's next token as infill predicts it: a written prefix, the rest of the hole masked.
     generator = torch.Generator().manual_seed(EVAL_SEED)
@@ -553,7 +569,8 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
                                                     settings["hole_only_probability"],
                                                     settings.get("suffix_probability", 0.0),
                                                     settings.get("decision_weight", 1.0), train_data.mask_token_id,
-                                                    masking_generator, settings.get("decision_view_probability", 0.0))
+                                                    masking_generator, settings.get("decision_view_probability", 0.0),
+                                                    settings.get("normalised_weight", 1.0))
         progress["step"] += 1
         session_steps += 1
         interval["loss"] += loss

@@ -84,6 +84,8 @@ function modelCard(
   holes masked ${describe('holes')}; whole answer masked ${describe('answer')} (pads count)${
     results?.decisions === undefined ? '' : `; decision tokens (which tool, how many calls, whether an optional argument is there) with every hole masked ${(100 * (results.decisions['1']?.accuracy ?? 0)).toFixed(1)}%`
   }${
+    results?.normalised === undefined ? '' : `; tokens of values the request does not state verbatim (written, not copied) with every hole masked ${(100 * (results.normalised['1']?.accuracy ?? 0)).toFixed(1)}%`
+  }${
     results?.frontier === undefined ? '' : `; each hole's next token after a written prefix (what infill commits) ${(100 * (results.frontier['written prefix']?.accuracy ?? 0)).toFixed(1)}%`
   }. Last training loss (the
   1/t-weighted objective): ${Number(facts.lastTrain?.loss).toFixed(3)}`;
@@ -100,7 +102,9 @@ agent planning (tool choice, arguments, answers) and schema extraction.
     facts.settings.copy_head === true
       ? `
   With a copy head (pointer-generator): each output row mixes the vocabulary distribution with an attention over
-  the input's unmasked tokens, by a learned gate; \`logits\` are the mixture's log-probabilities.`
+  the input's unmasked tokens, by a learned gate; \`logits\` are the mixture's log-probabilities.${
+    facts.settings.copy_normalised === true ? ' The pointer scores the cosine of its query and key times a learned scale below 32 (QK-norm).' : ''
+  }`
       : ''
   }
 - Trained by \`training/train.py\`: ${steps} steps in a budget of ${setting('minutes')} minutes, peak learning rate ${setting('learning_rate')},
@@ -108,6 +112,8 @@ agent planning (tool choice, arguments, answers) and schema extraction.
     Number(facts.settings.suffix_probability ?? 0) === 0 ? '' : ` (${setting('suffix_probability')} of those as infill fills holes: a written prefix, the rest masked)`
   }${
     Number(facts.settings.decision_weight ?? 1) === 1 ? '' : `, decision tokens weighted ${setting('decision_weight')} in the loss`
+  }${
+    Number(facts.settings.normalised_weight ?? 1) === 1 ? '' : `, tokens of values the request does not state verbatim weighted ${setting('normalised_weight')}`
   }${
     Number(facts.settings.decision_view_probability ?? 0) === 0
       ? ''

@@ -34,6 +34,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModelSpec, Predictor, TextTokenizer } from '@lacuna/core';
 import { LacunaInfillError, renderTrainingCanvases, type DecisionCanvas, type DecisionValueHoles, type HoleKind, type InfillModel } from '../../packages/infill/src/index.js';
+import type { Example } from '../corpus/example-types.js';
 import { readTokenizerFiles } from '../tokenizer/load-tokenizer.js';
 import { DatasetWriter } from './dataset-writer.js';
 import { exampleConversation } from './example-conversation.js';
@@ -50,6 +51,14 @@ const ORDER_CHECKS = 200;
  * weight apart (--decision-weight). Infill's canvases call them role 2 and mark them in `decisionMask`.
  */
 const DECISION_ROLE = 4;
+
+/**
+ * lacuna-dataset/1's role for the tokens of a value hole whose value the request does not state verbatim (a
+ * currency code from "Canadian dollars", 15:30 from "half past three", a ticker from a company's name), pads
+ * included: the model must write it from its vocabulary rather than copy it, and train.py may weight such
+ * tokens apart (--normalised-weight). The corpus lists these values in each example's `normalised`.
+ */
+const NORMALISED_ROLE = 5;
 
 /** The default model's special tokens: the ids train_tokenizer.mjs gives them. */
 const SPECIAL_TOKENS = { padTokenId: '<|pad|>', eosTokenId: '<|eos|>', maskTokenId: '<|mask|>', endOfTurnTokenId: '<|end|>' } as const;
@@ -141,16 +150,26 @@ export async function renderCorpusFile(path: string, folder: string, model: Infi
       continue;
     }
     const values = settings.valueLayout === 'rounds' ? canvases.values : [canvases.final];
+    const normalised = normalisedAnswerPaths(example);
+    const unmatched = new Set(normalised);
     values.forEach((canvas, round) => {
-      writer.add(canvas.inputIds, canvas.roles);
-      summary.addSequence(canvas.inputIds, canvas.roles, round === values.length - 1 ? 'final' : 'growth');
+      const roles = withNormalisedRoles(canvas.roles, canvas.holes, normalised, unmatched);
+      writer.add(canvas.inputIds, roles);
+      summary.addSequence(canvas.inputIds, roles, round === values.length - 1 ? 'final' : 'growth');
     });
+    if (unmatched.size > 0) {
+      throw new Error(`${example.id}: no value hole at the normalised path(s) ${[...unmatched].join(', ')}; the corpus and the render disagree on paths`);
+    }
     canvases.decisions.forEach((canvas, round) => {
       if (!keepDecision(example.id, round, settings.decisionShare)) {
         summary.decisionsLeftOut++;
         return;
       }
-      const roles = canvas.roles.map((role, position) => (canvas.decisionMask[position] ? DECISION_ROLE : role));
+      const roles = withNormalisedRoles(
+        canvas.roles.map((role, position) => (canvas.decisionMask[position] ? DECISION_ROLE : role)),
+        canvas.holes,
+        normalised,
+      );
       const copies = decisionCopies(example.id, round, canvas, settings.decisionRepeats);
       if (copies === 0) summary.decisionsLeftOut++;
       for (let copy = 0; copy < copies; copy++) {
@@ -163,6 +182,46 @@ export async function renderCorpusFile(path: string, folder: string, model: Infi
   if (writer.sequences === 0) throw new Error(`${path}: no example could be rendered`);
   writer.finish();
   return summary;
+}
+
+/**
+ * The answer paths of an example's normalised values, as infill names holes (`$[0].arguments.to`, `$.date`):
+ * the corpus locates them in the example (`$.calls[0].arguments.to`, `$.output.date`). An answer written from
+ * a tool's result has none: the normalised values the corpus lists for it are the call's, in the prompt.
+ */
+export function normalisedAnswerPaths(example: Example): Set<string> {
+  switch (example.kind) {
+    case 'tool_call':
+    case 'procedural_tool_call':
+      return new Set(example.normalised.map((path) => path.replace(/^\$\.calls(?=\[)/, '$')));
+    case 'extraction':
+      return new Set(example.normalised.map((path) => path.replace(/^\$\.output(?=[.[])/, '$')));
+    case 'answer_from_result':
+    case 'no_tool':
+      return new Set();
+  }
+}
+
+/**
+ * `roles` with every position of a normalised value's hole that holds a target (role 2) as NORMALISED_ROLE;
+ * the paths found among the holes are removed from `unmatched`.
+ */
+export function withNormalisedRoles(
+  roles: readonly number[],
+  // A final canvas's holes (--value-layout serialised) have no kind: every one of them is a value.
+  holes: readonly { readonly jsonPath: string; readonly kind?: HoleKind; readonly start: number; readonly length: number }[],
+  paths: ReadonlySet<string>,
+  unmatched?: Set<string>,
+): number[] {
+  const marked = [...roles];
+  for (const hole of holes) {
+    if ((hole.kind !== undefined && hole.kind !== 'value') || !paths.has(hole.jsonPath)) continue;
+    unmatched?.delete(hole.jsonPath);
+    for (let position = hole.start; position < hole.start + hole.length; position++) {
+      if (marked[position] === 2) marked[position] = NORMALISED_ROLE;
+    }
+  }
+  return marked;
 }
 
 /** A fixed choice per example and round (FNV-1a of both), so that a render is reproducible. */

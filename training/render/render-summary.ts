@@ -16,8 +16,9 @@ export class RenderSummary {
   decisionsLeftOut = 0;
   tokens = 0;
   longest = 0;
-  readonly roleCounts = [0, 0, 0, 0];
-  /** Pad tokens among the role-2 tokens. */
+  /** By role; the decision canvases are counted in infill's roles (their decision holes as role 2). */
+  readonly roleCounts = [0, 0, 0, 0, 0, 0];
+  /** Pad tokens among the hole tokens (roles 2 and 5). */
   holePads = 0;
   /** Role-2 tokens of decision holes (the rest are value holes). */
   decisionTargets = 0;
@@ -34,7 +35,7 @@ export class RenderSummary {
     this.longest = Math.max(this.longest, tokens.length);
     roles.forEach((role, position) => {
       this.roleCounts[role] = (this.roleCounts[role] ?? 0) + 1;
-      if (role === 2 && tokens[position] === this.padTokenId) this.holePads++;
+      if ((role === 2 || role === 5) && tokens[position] === this.padTokenId) this.holePads++;
       if (decisionMask?.[position]) this.decisionTargets++;
     });
   }
@@ -56,6 +57,7 @@ export class RenderSummary {
 
   format(name: string): string {
     const sequences = this.finalSequences + this.growthSequences + this.decisionSequences;
+    const holes = (this.roleCounts[2] ?? 0) + (this.roleCounts[5] ?? 0);
     const share = (count: number, of: number) => `${((100 * count) / Math.max(1, of)).toFixed(1)}%`;
     const lines = [
       `${name}: ${this.examples.toLocaleString('en')} examples in ${this.seconds.toFixed(1)} s, ${this.cpuSeconds.toFixed(1)} s of CPU ` +
@@ -65,8 +67,8 @@ export class RenderSummary {
         (this.decisionsLeftOut > 0 ? ` (${this.decisionsLeftOut.toLocaleString('en')} left out)` : ''),
       `  tokens ${this.tokens.toLocaleString('en')}, mean length ${(this.tokens / Math.max(1, sequences)).toFixed(1)}, max ${this.longest}`,
       `  roles: prompt ${share(this.roleCounts[0] ?? 0, this.tokens)}, structure ${share(this.roleCounts[1] ?? 0, this.tokens)}, ` +
-        `hole ${share(this.roleCounts[2] ?? 0, this.tokens)} (${share(this.holePads, this.roleCounts[2] ?? 0)} of them pads, ` +
-        `${share(this.decisionTargets, this.roleCounts[2] ?? 0)} decision-hole tokens)` +
+        `hole ${share(holes, this.tokens)} (${share(this.holePads, holes)} of them pads, ` +
+        `${share(this.decisionTargets, holes)} decision-hole tokens, ${share(this.roleCounts[5] ?? 0, holes)} tokens of normalised values)` +
         ((this.roleCounts[3] ?? 0) > 0 ? `, fixed mask ${share(this.roleCounts[3] ?? 0, this.tokens)}` : ''),
       `  skipped: ${this.tooLong.toLocaleString('en')} canvases too long (${share(this.tooLong, this.examples)}), ` +
         `${this.valueTooLong.toLocaleString('en')} values longer than a hole may grow, ${this.refused} refused`,
