@@ -44,11 +44,13 @@ def read_tokenizer(folder):
     return vocabulary_size, special_ids
 
 
-def reference_cases(vocabulary_size, special_ids):
+def reference_cases(vocabulary_size, special_ids, answer_start_id=None):
     """Fixed inputs for checking ONNX Runtime against PyTorch.
 
     Ordinary tokens are drawn at random, and the rows whose logits are asked
-    for hold <|mask|>, as they would while the SDK is denoising.
+    for hold <|mask|>, as they would while the SDK is denoising. With
+    answer_start_id (a model with prefix attention), a fourth case puts that
+    token inside each sequence, so that the prompt rows attend to the prompt only.
     """
     generator = torch.Generator().manual_seed(20240601)
     first_ordinary_id = max(special_ids.values()) + 1
@@ -92,7 +94,20 @@ def reference_cases(vocabulary_size, special_ids):
         positions=positions,
         attention_mask=torch.ones(3, 5, dtype=torch.int64),
     )
-    return [no_padding, padding, other_shape]
+    cases = [no_padding, padding, other_shape]
+    if answer_start_id is not None:
+        positions = torch.tensor([[2, 7, 9], [1, 6, 10]])
+        input_ids = masked(random_ids(2, 12), positions)
+        input_ids[0, 4] = answer_start_id
+        input_ids[1, 3] = answer_start_id
+        input_ids[1, 7] = answer_start_id  # the last one starts the answer, as in a conversation
+        cases.append(dict(
+            name="batch 2, length 12, answers after the answer-start token",
+            input_ids=input_ids,
+            positions=positions,
+            attention_mask=torch.ones(2, 12, dtype=torch.int64),
+        ))
+    return cases
 
 
 def check_padding_is_ignored(model, padded_case):

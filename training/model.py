@@ -43,6 +43,13 @@ class ModelConfig:
     # queries and keys, and then float32 differences of 1e-6 between two runtimes' hidden states become
     # 1e-4 in its scores, which broke the ONNX parity check for two of three runs.
     copy_normalised: bool = False
+    # Prefix attention: prompt rows attend to the prompt only, answer rows to everything, as an encoder-decoder
+    # would. The prompt's states then do not depend on the answer, so the canvases of one example (its decision
+    # and value rounds, ~3.5 of them) can share one prompt in training (train.py packs them into one row), and
+    # a runtime may encode the prompt once. The answer starts after the last answer_start_token_id
+    # (<|assistant|>); a sequence without one is all answer, attended in both directions.
+    prefix_attention: bool = False
+    answer_start_token_id: int = -1
 
 
 # Bounds the normalised pointer's sharpness: a score gap of up to 2 x 32 is ample to single out one
@@ -62,7 +69,8 @@ def rotary_tables(head_dim: int, max_length: int, base: float):
 
 
 def apply_rotary(x: torch.Tensor, cosine: torch.Tensor, sine: torch.Tensor) -> torch.Tensor:
-    """Rotate channel pairs (i, i + head_dim / 2) of x [batch, heads, length, head_dim] by position."""
+    """Rotate channel pairs (i, i + head_dim / 2) of x [batch, heads, length, head_dim] by position (cosine and
+    sine [length, head_dim / 2], or [batch, 1, length, head_dim / 2] for positions of each row's own)."""
     # Pairing the first half with the second half (rather than neighbouring
     # channels) needs only slices and a concat, which export to ONNX cleanly.
     half = x.shape[-1] // 2
@@ -82,7 +90,7 @@ class SelfAttention(nn.Module):
         self.attention_dropout = nn.Dropout(config.dropout)
         self.residual_dropout = nn.Dropout(config.dropout)
 
-    def forward(self, x, cosine, sine, key_padding_bias):
+    def forward(self, x, cosine, sine, attention_bias):
         batch, length, d_model = x.shape
         query, key, value = self.query_key_value(x).split(d_model, dim=2)
         # [batch, length, d_model] -> [batch, heads, length, head_dim]
@@ -97,8 +105,8 @@ class SelfAttention(nn.Module):
 
         # No causal mask: a denoiser must see the context on both sides.
         scores = (query @ key.transpose(-2, -1)) / math.sqrt(self.head_dim)
-        if key_padding_bias is not None:
-            scores = scores + key_padding_bias
+        if attention_bias is not None:
+            scores = scores + attention_bias
         weights = self.attention_dropout(F.softmax(scores, dim=-1))
         attended = (weights @ value).transpose(1, 2).reshape(batch, length, d_model)
         return self.residual_dropout(self.output_projection(attended))
@@ -124,10 +132,10 @@ class Block(nn.Module):
         self.feed_forward_norm = nn.LayerNorm(config.d_model)
         self.feed_forward = FeedForward(config)
 
-    def forward(self, x, cosine, sine, key_padding_bias):
+    def forward(self, x, cosine, sine, attention_bias):
         # Pre-LayerNorm: the residual stream itself is never normalised, so
         # gradients reach early blocks intact and training needs little warm-up.
-        x = x + self.attention(self.attention_norm(x), cosine, sine, key_padding_bias)
+        x = x + self.attention(self.attention_norm(x), cosine, sine, attention_bias)
         x = x + self.feed_forward(self.feed_forward_norm(x))
         return x
 
@@ -197,28 +205,39 @@ class MaskPredictor(nn.Module):
     def parameter_count(self) -> int:
         return sum(parameter.numel() for parameter in self.parameters())
 
-    def forward(self, input_ids, positions=None, attention_mask=None):
+    def forward(self, input_ids, positions=None, attention_mask=None, segment_ids=None, position_ids=None):
         """
         input_ids:      int64 [batch, length]
         positions:      optional int64 [batch, n], the rows whose logits are wanted
         attention_mask: optional int64 [batch, length], 1 = real token, 0 = padding
+        segment_ids:    with prefix attention, optional int64 [batch, length]: 0 the prompt, k > 0 the k-th answer
+                        packed after it (train.py), each seeing the prompt and itself; by default the answer is
+                        what follows the last answer_start_token_id
+        position_ids:   optional int64 [batch, length], each token's rotary position (packed answers all start
+                        where the prompt ends); by default 0, 1, 2, ...
         returns:        float32 logits [batch, n, vocab] ([batch, length, vocab] without positions);
                         with the copy head, log-probabilities (logits whose softmax is the mixture)
         """
         length = input_ids.shape[1]
-        cosine = self.rotary_cosine[:length]
-        sine = self.rotary_sine[:length]
+        if position_ids is None:
+            cosine, sine = self.rotary_cosine[:length], self.rotary_sine[:length]
+        else:
+            cosine, sine = self.rotary_cosine[position_ids][:, None], self.rotary_sine[position_ids][:, None]
 
-        key_padding_bias = None
-        if attention_mask is not None:
-            # A large finite negative rather than -inf: a row whose keys are all
-            # padding then gets a uniform softmax instead of NaNs.
-            padding = (attention_mask == 0).to(torch.float32)
-            key_padding_bias = (padding * torch.finfo(torch.float32).min)[:, None, None, :]
+        # Which keys each row may attend to: bool [batch, 1, length] (padding only) or [batch, length, length].
+        visible = None if attention_mask is None else (attention_mask != 0)[:, None, :]
+        if self.config.prefix_attention:
+            if segment_ids is None:
+                segment_ids = self.answer_segments(input_ids)
+            in_reach = (segment_ids[:, None, :] == 0) | (segment_ids[:, None, :] == segment_ids[:, :, None])
+            visible = in_reach if visible is None else in_reach & visible
+        # A large finite negative rather than -inf: a row whose keys are all
+        # padding then gets a uniform softmax instead of NaNs.
+        attention_bias = None if visible is None else ((~visible).to(torch.float32) * torch.finfo(torch.float32).min)[:, None]
 
         x = self.embedding_dropout(self.token_embedding(input_ids))
         for block in self.blocks:
-            x = block(x, cosine, sine, key_padding_bias)
+            x = block(x, cosine, sine, attention_bias)
         x = self.final_norm(x)
 
         rows = x
@@ -231,11 +250,24 @@ class MaskPredictor(nn.Module):
         logits = self.lm_head(rows)
         if not self.config.copy_head:
             return logits
-        return self.mix_in_copying(logits, rows, x, input_ids, attention_mask)
+        row_visibility = None
+        if self.config.prefix_attention:
+            # The pointer may copy only what the row may attend to.
+            row_visibility = visible if positions is None else torch.gather(
+                visible, 1, positions.unsqueeze(-1).expand(-1, -1, length))
+        return self.mix_in_copying(logits, rows, x, input_ids, attention_mask, row_visibility)
 
-    def mix_in_copying(self, logits, rows, states, input_ids, attention_mask):
+    def answer_segments(self, input_ids):
+        """int64 [batch, length]: 0 up to and including the last answer_start_token_id, 1 after it (all 1 without
+        one: a sequence with no prompt attends in both directions)."""
+        index = torch.arange(input_ids.shape[1], device=input_ids.device)
+        starts = torch.where(input_ids == self.config.answer_start_token_id, index, torch.full_like(index, -1))
+        last = starts.max(dim=1, keepdim=True).values
+        return (index[None, :] > last).to(torch.int64)
+
+    def mix_in_copying(self, logits, rows, states, input_ids, attention_mask, row_visibility=None):
         """log(g * softmax(logits) + (1 - g) * copy), where copy spreads each row's attention over the
-        input positions onto those positions' token ids."""
+        input positions onto those positions' token ids (those row_visibility [batch, rows, length] allows)."""
         if self.config.copy_normalised:
             query = F.normalize(self.copy_query(rows).float(), dim=-1)
             key = F.normalize(self.copy_key(states).float(), dim=-1)
@@ -245,9 +277,10 @@ class MaskPredictor(nn.Module):
         copyable = input_ids != self.config.mask_token_id
         if attention_mask is not None:
             copyable = copyable & (attention_mask != 0)
+        copyable = copyable[:, None, :] if row_visibility is None else copyable[:, None, :] & row_visibility
         # In float32 from here: the mixture's small probabilities are what a constrained sampler
         # compares when the likely tokens are not allowed.
-        scores = scores.float().masked_fill(~copyable[:, None, :], torch.finfo(torch.float32).min)
+        scores = scores.float().masked_fill(~copyable, torch.finfo(torch.float32).min)
         pointer = F.softmax(scores, dim=-1)  # [batch, rows, length]
         # Each pointed-at position gives its weight to its token, and (by the strip gate's share) to the
         # token without its leading space: one scatter over both.

@@ -67,11 +67,28 @@ EVAL_SEED = 1234
 # Sequences are sorted by length within pools of this many batches' worth: enough to find
 # neighbours of similar length, few enough that a batch still mixes sequences from all over the data.
 POOL_BATCHES = 50
+# With --prefix-attention, the longest packed row: an example whose canvases would be longer is cut into
+# several rows (a few examples with many value rounds).
+PACKED_LENGTH_LIMIT = 768
+# Where the answer starts (model.py's prefix attention): the chat template opens the answer with it.
+ANSWER_START_TOKEN = "<|assistant|>"
 BENCHMARK_SIZES = [(128, 4), (192, 6), (256, 6), (320, 6)]
 BENCHMARK_LENGTH = 200
 # Settings that may change when a run is resumed; every other one is the run's, fixed at its start.
 OPERATIONAL_SETTINGS = {"run", "runs_folder", "log_every", "eval_every", "checkpoint_minutes", "threads",
                         "export_only", "benchmark"}
+
+
+def answer_start_token_id(settings):
+    """The id of ANSWER_START_TOKEN in the run's tokenizer, for prefix attention; -1 without it."""
+    if not settings.get("prefix_attention"):
+        return -1
+    with open(settings["tokenizer"], encoding="utf-8") as file:
+        tokenizer = json.load(file)
+    ids = [token["id"] for token in tokenizer.get("added_tokens", []) if token["content"] == ANSWER_START_TOKEN]
+    if not ids:
+        sys.exit(f"--prefix-attention: {settings['tokenizer']} has no {ANSWER_START_TOKEN} token")
+    return ids[0]
 
 
 def parse_arguments(argv=None):
@@ -91,6 +108,10 @@ def parse_arguments(argv=None):
     parser.add_argument("--copy-normalised", action="store_true",
                         help="score the copy pointer by cosine times a bounded learned scale (QK-norm), which keeps "
                              "the ONNX export within 1e-4 of PyTorch; needs --copy-head")
+    parser.add_argument("--prefix-attention", action="store_true",
+                        help="prompt rows attend to the prompt only (model.py), and the canvases that share a prompt "
+                             "train packed into one row, the prompt once: ~2.8 times the canvases per step; needs "
+                             "--tokenizer (for the answer-start token)")
     parser.add_argument("--tokenizer", help="the data's tokenizer.json: the copy head reads which tokens are a "
                                             "word with a leading space")
     parser.add_argument("--steps", type=int, help="training steps; the learning-rate schedule spans them")
@@ -174,6 +195,100 @@ def collate(dataset, indices):
 
 
 # ---------------------------------------------------------------------------------------------
+# Packing (--prefix-attention): the canvases of one example share a prompt, and with prefix attention
+# the prompt's states do not depend on any answer, so one row can hold the prompt once and every canvas's
+# answer after it, each answer seeing the prompt and itself. On the default model's data an example has
+# ~3.5 canvases (decision rounds, value rounds) whose prompts are ~88% of their tokens: packed, a step
+# reads ~2.8 times as many canvases for the same number of tokens.
+# ---------------------------------------------------------------------------------------------
+
+class PackingUnits:
+    """Groups of consecutive sequences with the same prompt, each trained as one packed row.
+
+    sequences[u] are the sequence indices of unit u, lengths[u] its packed length (the prompt once plus
+    every answer), prompt_lengths[i] the prompt length of sequence i. A group whose packed row would pass
+    length_limit is cut into several units, each with the prompt.
+    """
+
+    def __init__(self, dataset, answer_start_token_id, length_limit):
+        starts, lengths = dataset.offsets[:-1], dataset.lengths
+        is_prompt = dataset.roles == PROMPT
+        self.prompt_lengths = np.add.reduceat(is_prompt.astype(np.int64), starts)
+        # The model tells the prompt from the answer by the last answer_start_token_id; the roles must agree.
+        offset_in_sequence = np.arange(len(dataset.tokens)) - np.repeat(starts, lengths)
+        leading = offset_in_sequence < np.repeat(self.prompt_lengths, lengths)
+        problems = []
+        if (self.prompt_lengths == 0).any():
+            problems.append(f"{int((self.prompt_lengths == 0).sum())} sequences have no prompt")
+        elif (dataset.tokens[starts + self.prompt_lengths - 1] != answer_start_token_id).any():
+            problems.append("some prompts do not end with the answer-start token")
+        if (is_prompt != leading).any():
+            problems.append("some prompt tokens follow answer tokens")
+        if (dataset.tokens[~is_prompt] == answer_start_token_id).any():
+            problems.append("some answers hold the answer-start token")
+        if problems:
+            sys.exit(f"--prefix-attention: {dataset.folder}: {'; '.join(problems)} (token {answer_start_token_id})")
+
+        self.sequences, unit_lengths = [], []
+        unit, unit_length, previous_prompt = [], 0, None
+        for index in range(len(dataset)):
+            prompt = dataset.tokens[starts[index]:starts[index] + self.prompt_lengths[index]]
+            answer_length = int(lengths[index] - self.prompt_lengths[index])
+            same_prompt = previous_prompt is not None and np.array_equal(prompt, previous_prompt)
+            if unit and (not same_prompt or unit_length + answer_length > length_limit):
+                self.sequences.append(np.array(unit))
+                unit_lengths.append(unit_length)
+                unit, unit_length = [], 0
+            if not unit:
+                unit_length = len(prompt)
+            unit.append(index)
+            unit_length += answer_length
+            previous_prompt = prompt
+        self.sequences.append(np.array(unit))
+        unit_lengths.append(unit_length)
+        self.lengths = np.array(unit_lengths, dtype=np.int64)
+
+    def __len__(self):
+        return len(self.sequences)
+
+
+def collate_packed(dataset, units, unit_indices):
+    """The batch of the units' sequences, one per row as collate gives them, and where each token of the
+    packed rows comes from: row and column in that batch, segment (0 the prompt, k the k-th answer, -1
+    padding) and rotary position (each answer starts where the prompt ends)."""
+    sequence_indices = [int(index) for unit in unit_indices for index in units.sequences[unit]]
+    input_ids, roles, attention_mask = collate(dataset, sequence_indices)
+    width = int(max(units.lengths[unit] for unit in unit_indices))
+    shape = (len(unit_indices), width)
+    source_row, source_column = np.zeros(shape, dtype=np.int64), np.zeros(shape, dtype=np.int64)
+    segment_ids, position_ids = np.full(shape, -1, dtype=np.int64), np.zeros(shape, dtype=np.int64)
+    row = 0
+    for packed_row, unit in enumerate(unit_indices):
+        prompt_length = int(units.prompt_lengths[units.sequences[unit][0]])
+        source_row[packed_row, :prompt_length] = row
+        source_column[packed_row, :prompt_length] = np.arange(prompt_length)
+        segment_ids[packed_row, :prompt_length] = 0
+        position_ids[packed_row, :prompt_length] = np.arange(prompt_length)
+        cursor = prompt_length
+        for segment, index in enumerate(units.sequences[unit], start=1):
+            end = cursor + int(dataset.lengths[index]) - prompt_length
+            source_row[packed_row, cursor:end] = row
+            source_column[packed_row, cursor:end] = np.arange(prompt_length, int(dataset.lengths[index]))
+            segment_ids[packed_row, cursor:end] = segment
+            position_ids[packed_row, cursor:end] = np.arange(prompt_length, int(dataset.lengths[index]))
+            cursor, row = end, row + 1
+    layout = {name: torch.from_numpy(array) for name, array in (
+        ("source_row", source_row), ("source_column", source_column), ("segment_ids", segment_ids),
+        ("position_ids", position_ids))}
+    return input_ids, roles, attention_mask, layout
+
+
+def pack(layout, *tensors):
+    """Each [batch, length] tensor of the one-row-per-canvas batch, laid out as the packed rows."""
+    return [tensor[layout["source_row"], layout["source_column"]] for tensor in tensors]
+
+
+# ---------------------------------------------------------------------------------------------
 # Masking and the loss.
 # ---------------------------------------------------------------------------------------------
 
@@ -229,9 +344,10 @@ def hole_suffix_masks(holes, generator):
     return masked, probability, holes & (index_in_run == cuts[run])
 
 
-def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id):
+def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id, **packing):
     """Logits [batch, k, vocab] for the masked positions only, their targets [batch, k], valid [batch, k]
-    (k = most masks in one row; rows with fewer are filled with unmasked positions) and the positions [batch, k]."""
+    (k = most masks in one row; rows with fewer are filled with unmasked positions) and the positions [batch, k].
+    packing: segment_ids and position_ids of packed rows, passed on to the model."""
     # The LM head is the costliest layer per position, and only masked positions are in the loss, so
     # the model's positions input asks for those rows alone. A stable sort brings each row's masked
     # positions to the front, in order.
@@ -240,7 +356,7 @@ def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_i
     positions, valid = order[:, :k], sorted_flags[:, :k].bool()
     noisy_input = input_ids.masked_fill(masked, mask_token_id)
     with torch.autocast("cpu", dtype=torch.bfloat16):
-        logits = model(noisy_input, positions, attention_mask)
+        logits = model(noisy_input, positions, attention_mask, **packing)
     return logits.float(), input_ids.gather(1, positions), valid, positions
 
 
@@ -266,7 +382,9 @@ def masking_probability(t, maskable):
 
 def training_step(model, optimizer, batch, learning_rate, hole_only_probability, suffix_probability, decision_weight,
                   mask_token_id, generator, decision_view_probability=0.0, normalised_weight=1.0):
-    input_ids, roles, attention_mask = batch
+    # A packed batch (collate_packed) also says how its canvases are packed; masks are drawn per canvas either way.
+    input_ids, roles, attention_mask = batch[:3]
+    layout = batch[3] if len(batch) > 3 else None
     batch_size = input_ids.shape[0]
     t = draw_noise_levels(batch_size, generator)
     hole_only = torch.rand(batch_size, generator=generator) < hole_only_probability
@@ -292,14 +410,6 @@ def training_step(model, optimizer, batch, learning_rate, hole_only_probability,
         masked = torch.where(decision_view[:, None], holes, masked)
         probability = torch.where(decision_view[:, None], torch.ones_like(probability), probability)
 
-    logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
-    cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none").view_as(targets)
-    # Dividing each masked token's loss by its probability of being masked (1/t in LLaDA and MDLM,
-    # adjusted here for the rescued masks) makes the sum an unbiased estimate of the loss summed over
-    # all maskable tokens: the diffusion bound on their negative log-likelihood. Dividing by the
-    # batch's maskable-token count (LLaDA's SFT normalisation, here per batch rather than per
-    # sequence) turns it into a per-token average whatever the batch's lengths.
-    #
     # A decision (which tool, whether an optional argument is there) is a handful of tokens among the
     # dozens of value tokens and pads of its example, yet one wrong decision token spoils the whole
     # call; --decision-weight counts each of them that many times, in the sum and in the count. A value the
@@ -308,8 +418,26 @@ def training_step(model, optimizer, batch, learning_rate, hole_only_probability,
     # them apart the same way.
     token_weights = torch.where(roles == DECISION, decision_weight, 1.0)
     token_weights = torch.where(roles == NORMALISED, normalised_weight, token_weights)
+    maskable_weight = (maskable * token_weights).sum()
+    if layout is None:
+        logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
+        tokens = int(attention_mask.sum())
+    else:
+        real = layout["segment_ids"] >= 0
+        input_ids, masked, probability, token_weights = pack(layout, input_ids, masked, probability, token_weights)
+        logits, targets, valid, positions = predict_masked_tokens(
+            model, input_ids, masked & real, real.to(torch.int64), mask_token_id,
+            segment_ids=layout["segment_ids"], position_ids=layout["position_ids"])
+        tokens = int(real.sum())
+    cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none").view_as(targets)
+    # Dividing each masked token's loss by its probability of being masked (1/t in LLaDA and MDLM,
+    # adjusted here for the rescued masks) makes the sum an unbiased estimate of the loss summed over
+    # all maskable tokens: the diffusion bound on their negative log-likelihood. Dividing by the
+    # batch's maskable-token count (LLaDA's SFT normalisation, here per batch rather than per
+    # sequence) turns it into a per-token average whatever the batch's lengths.
+    # Packing moves tokens, not the sums: the count is over the canvases.
     weights = valid * token_weights.gather(1, positions) / probability.gather(1, positions)
-    loss = (cross_entropy * weights).sum() / (maskable * token_weights).sum()
+    loss = (cross_entropy * weights).sum() / maskable_weight
 
     for group in optimizer.param_groups:
         group["lr"] = learning_rate
@@ -317,7 +445,7 @@ def training_step(model, optimizer, batch, learning_rate, hole_only_probability,
     loss.backward()
     gradient_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
     optimizer.step()
-    return loss.item(), gradient_norm.item(), int(attention_mask.sum())
+    return loss.item(), gradient_norm.item(), tokens
 
 
 def learning_rate_at(step, peak, warmup_steps, planned_steps):
@@ -507,7 +635,7 @@ def format_evaluation(step, results):
     return f"eval step {step} | " + " | ".join(parts)
 
 
-def train(model, optimizer, settings, progress, masking_generator, train_data, eval_batches, run_folder):
+def train(model, optimizer, settings, progress, masking_generator, train_data, eval_batches, run_folder, units=None):
     """Train until the planned steps are done or the time budget is spent; returns the final progress."""
     checkpoint_path = os.path.join(run_folder, "checkpoint.pt")
     metrics_path = os.path.join(run_folder, "metrics.jsonl")
@@ -535,8 +663,9 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
     if eval_batches and progress["step"] == 0:
         run_evaluation()
 
-    batches = batches_for_epoch(train_data.lengths, settings["tokens_per_batch"], settings["seed"],
-                                progress["epoch"])
+    # Batches of sequences, or with --prefix-attention of packing units.
+    lengths = train_data.lengths if units is None else units.lengths
+    batches = batches_for_epoch(lengths, settings["tokens_per_batch"], settings["seed"], progress["epoch"])
     model.train()
     session_steps = 0
     last_checkpoint_time = time.monotonic()
@@ -557,10 +686,10 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
         if progress["batch_index"] >= len(batches):
             progress["epoch"] += 1
             progress["batch_index"] = 0
-            batches = batches_for_epoch(train_data.lengths, settings["tokens_per_batch"], settings["seed"],
-                                        progress["epoch"])
+            batches = batches_for_epoch(lengths, settings["tokens_per_batch"], settings["seed"], progress["epoch"])
         step_start = time.monotonic()
-        batch = collate(train_data, batches[progress["batch_index"]])
+        batch = (collate(train_data, batches[progress["batch_index"]]) if units is None
+                 else collate_packed(train_data, units, batches[progress["batch_index"]]))
         progress["batch_index"] += 1
 
         learning_rate = learning_rate_at(progress["step"], settings["learning_rate"], settings["warmup_steps"],
@@ -636,7 +765,8 @@ def export(model, dataset, run_folder):
 
     # The fixture's reference cases: masked random tokens, with and without padding, in two shapes.
     special_ids = {"maskTokenId": dataset.mask_token_id, "padTokenId": dataset.pad_token_id}
-    cases = reference_cases(model.config.vocab_size, special_ids)
+    cases = reference_cases(model.config.vocab_size, special_ids,
+                            model.config.answer_start_token_id if model.config.prefix_attention else None)
     check_padding_is_ignored(model, cases[1])
     model_facts = {"vocabularySize": model.config.vocab_size, "maxLength": model.config.max_length,
                    "padTokenId": dataset.pad_token_id}
@@ -719,6 +849,8 @@ def main():
             parser.error("--data is required to start a run")
         if not settings["steps"] and not settings["minutes"]:
             parser.error("give --steps, --minutes or both")
+        if settings["prefix_attention"] and not settings.get("tokenizer"):
+            parser.error("--prefix-attention needs --tokenizer (the tokenizer.json the dataset was made with)")
         if settings["copy_normalised"] and not settings["copy_head"]:
             parser.error("--copy-normalised shapes the copy head: give --copy-head too")
         # Both run-defining dataset paths are kept absolute, so that resuming works from any directory.
@@ -741,6 +873,8 @@ def main():
                              n_layers=settings["layers"], n_heads=settings["heads"], max_length=settings["max_length"],
                              dropout=settings["dropout"], copy_head=settings.get("copy_head", False),
                              copy_normalised=settings.get("copy_normalised", False),
+                             prefix_attention=settings.get("prefix_attention", False),
+                             answer_start_token_id=answer_start_token_id(settings),
                              mask_token_id=train_data.mask_token_id)
     else:
         config = ModelConfig(**checkpoint["config"])
@@ -773,19 +907,26 @@ def main():
     del checkpoint
 
     if not settings["export_only"]:
-        epoch_batches = batches_for_epoch(train_data.lengths, settings["tokens_per_batch"], settings["seed"], 0)
-        padded_tokens = sum(len(batch) * int(train_data.lengths[batch].max()) for batch in epoch_batches)
+        units = (PackingUnits(train_data, config.answer_start_token_id, PACKED_LENGTH_LIMIT)
+                 if config.prefix_attention else None)
+        lengths = train_data.lengths if units is None else units.lengths
+        epoch_batches = batches_for_epoch(lengths, settings["tokens_per_batch"], settings["seed"], 0)
+        padded_tokens = sum(len(batch) * int(lengths[batch].max()) for batch in epoch_batches)
         print(train_data.describe(), flush=True)
         print(f"model: d_model {config.d_model}, {config.n_layers} layers, {config.n_heads} heads, max length "
               f"{config.max_length}, vocabulary {config.vocab_size}: {model.parameter_count():,} parameters",
               flush=True)
+        if units is not None:
+            print(f"prefix attention: {len(train_data):,} sequences packed into {len(units):,} rows of "
+                  f"{int(units.lengths.sum()):,} tokens ({len(train_data.tokens) / units.lengths.sum():.2f} times fewer)",
+                  flush=True)
         print(f"an epoch is {len(epoch_batches):,} batches; padding adds "
-              f"{padded_tokens / len(train_data.tokens) - 1:.1%} to its {len(train_data.tokens):,} tokens", flush=True)
+              f"{padded_tokens / int(lengths.sum()) - 1:.1%} to its {int(lengths.sum()):,} tokens", flush=True)
         signal.signal(signal.SIGTERM, request_stop)
         signal.signal(signal.SIGINT, request_stop)
         eval_batches = (evaluation_batches(eval_data, settings["eval_sequences"], settings["tokens_per_batch"])
                         if eval_data else [])
-        train(model, optimizer, settings, progress, masking_generator, train_data, eval_batches, run_folder)
+        train(model, optimizer, settings, progress, masking_generator, train_data, eval_batches, run_folder, units)
     export(model, train_data, run_folder)
 
 
