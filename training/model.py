@@ -218,13 +218,53 @@ class MaskPredictor(nn.Module):
         returns:        float32 logits [batch, n, vocab] ([batch, length, vocab] without positions);
                         with the copy head, log-probabilities (logits whose softmax is the mixture)
         """
+        states, visible = self.encode(input_ids, attention_mask, segment_ids, position_ids)
+        rows = states if positions is None else self.gather_rows(states, positions)
+        logits = self.lm_head(rows)
+        if not self.config.copy_head:
+            return logits
+        pointer, strip, gate = self.copy_head(rows, states, input_ids, attention_mask, visible, positions)
+        # Each pointed-at position gives its weight to its token, and (by the strip gate's share) to the
+        # token without its leading space: one scatter over both.
+        token_ids = torch.cat((input_ids, self.space_stripped_ids[input_ids]), dim=1)
+        token_index = token_ids[:, None, :].expand(-1, rows.shape[1], -1)
+        weights = torch.cat((pointer * (1 - strip), pointer * strip), dim=-1)
+        copied = torch.zeros_like(logits, dtype=torch.float32).scatter_add(2, token_index, weights)
+        probabilities = gate * F.softmax(logits.float(), dim=-1) + (1 - gate) * copied
+        # A floor instead of log(0): logits stay finite (the reference logits are JSON).
+        return torch.log(probabilities.clamp_min(1e-30))
+
+    def target_log_probabilities(self, input_ids, positions, targets, valid, attention_mask=None, segment_ids=None,
+                                 position_ids=None):
+        """log p(target) [batch, n] for each of the targets [batch, n] at positions, where valid [batch, n]: what
+        training needs of forward's output (its value at the target), without forming the distribution over the
+        vocabulary for every row. A masked row's LM head and its normaliser are computed for the valid rows
+        only (a packed batch pads its rows' positions to the row with most masks), and the copied share of the
+        target sums the pointer over the positions that hold it. Invalid rows get 0."""
+        states, visible = self.encode(input_ids, attention_mask, segment_ids, position_ids)
+        rows = self.gather_rows(states, positions)
+        logits = self.lm_head(rows[valid]).float()  # [valid rows, vocab]
+        vocabulary_log_probability = torch.zeros(targets.shape, dtype=torch.float32)
+        vocabulary_log_probability[valid] = (logits.gather(1, targets[valid][:, None]).squeeze(1)
+                                             - torch.logsumexp(logits, dim=-1))
+        if not self.config.copy_head:
+            return vocabulary_log_probability.masked_fill(~valid, 0.0)
+        pointer, strip, gate = self.copy_head(rows, states, input_ids, attention_mask, visible, positions)
+        holds_target = (input_ids[:, None, :] == targets[:, :, None]).float()
+        holds_twin = (self.space_stripped_ids[input_ids][:, None, :] == targets[:, :, None]).float()
+        copied = (pointer * ((1 - strip) * holds_target + strip * holds_twin)).sum(dim=-1)
+        probability = gate.squeeze(-1) * vocabulary_log_probability.exp() + (1 - gate.squeeze(-1)) * copied
+        return torch.log(probability.clamp_min(1e-30)).masked_fill(~valid, 0.0)
+
+    def encode(self, input_ids, attention_mask=None, segment_ids=None, position_ids=None):
+        """The final states [batch, length, d_model], and which keys each row may attend to (bool [batch, 1,
+        length] for padding only, [batch, length, length] with prefix attention; None: all)."""
         length = input_ids.shape[1]
         if position_ids is None:
             cosine, sine = self.rotary_cosine[:length], self.rotary_sine[:length]
         else:
             cosine, sine = self.rotary_cosine[position_ids][:, None], self.rotary_sine[position_ids][:, None]
 
-        # Which keys each row may attend to: bool [batch, 1, length] (padding only) or [batch, length, length].
         visible = None if attention_mask is None else (attention_mask != 0)[:, None, :]
         if self.config.prefix_attention:
             if segment_ids is None:
@@ -238,24 +278,14 @@ class MaskPredictor(nn.Module):
         x = self.embedding_dropout(self.token_embedding(input_ids))
         for block in self.blocks:
             x = block(x, cosine, sine, attention_bias)
-        x = self.final_norm(x)
+        return self.final_norm(x), visible
 
-        rows = x
-        if positions is not None:
-            # Gather before the LM head: the vocabulary projection is the most
-            # expensive step per row, and a sampler usually wants only the
-            # still-masked rows.
-            index = positions.unsqueeze(-1).expand(-1, -1, x.shape[-1])
-            rows = torch.gather(x, 1, index)
-        logits = self.lm_head(rows)
-        if not self.config.copy_head:
-            return logits
-        row_visibility = None
-        if self.config.prefix_attention:
-            # The pointer may copy only what the row may attend to.
-            row_visibility = visible if positions is None else torch.gather(
-                visible, 1, positions.unsqueeze(-1).expand(-1, -1, length))
-        return self.mix_in_copying(logits, rows, x, input_ids, attention_mask, row_visibility)
+    @staticmethod
+    def gather_rows(states, positions):
+        # Gather before the LM head: the vocabulary projection is the most
+        # expensive step per row, and a sampler usually wants only the
+        # still-masked rows.
+        return torch.gather(states, 1, positions.unsqueeze(-1).expand(-1, -1, states.shape[-1]))
 
     def answer_segments(self, input_ids):
         """int64 [batch, length]: 0 up to and including the last answer_start_token_id, 1 after it (all 1 without
@@ -265,9 +295,10 @@ class MaskPredictor(nn.Module):
         last = starts.max(dim=1, keepdim=True).values
         return (index[None, :] > last).to(torch.int64)
 
-    def mix_in_copying(self, logits, rows, states, input_ids, attention_mask, row_visibility=None):
-        """log(g * softmax(logits) + (1 - g) * copy), where copy spreads each row's attention over the
-        input positions onto those positions' token ids (those row_visibility [batch, rows, length] allows)."""
+    def copy_head(self, rows, states, input_ids, attention_mask, visible, positions):
+        """The pointer [batch, rows, length] over the input positions each row may copy from, the share of the
+        copy that drops the pointed-at token's leading space [batch, rows, 1], and the share of the vocabulary
+        distribution in the mixture [batch, rows, 1]: output = gate * softmax(logits) + (1 - gate) * copy."""
         if self.config.copy_normalised:
             query = F.normalize(self.copy_query(rows).float(), dim=-1)
             key = F.normalize(self.copy_key(states).float(), dim=-1)
@@ -277,19 +308,15 @@ class MaskPredictor(nn.Module):
         copyable = input_ids != self.config.mask_token_id
         if attention_mask is not None:
             copyable = copyable & (attention_mask != 0)
-        copyable = copyable[:, None, :] if row_visibility is None else copyable[:, None, :] & row_visibility
+        copyable = copyable[:, None, :]
+        if self.config.prefix_attention:
+            # The pointer may copy only what the row may attend to.
+            copyable = copyable & (visible if positions is None else torch.gather(
+                visible, 1, positions.unsqueeze(-1).expand(-1, -1, visible.shape[-1])))
         # In float32 from here: the mixture's small probabilities are what a constrained sampler
         # compares when the likely tokens are not allowed.
         scores = scores.float().masked_fill(~copyable, torch.finfo(torch.float32).min)
-        pointer = F.softmax(scores, dim=-1)  # [batch, rows, length]
-        # Each pointed-at position gives its weight to its token, and (by the strip gate's share) to the
-        # token without its leading space: one scatter over both.
+        pointer = F.softmax(scores, dim=-1)
         strip = torch.sigmoid(self.strip_gate(rows).float())
-        token_ids = torch.cat((input_ids, self.space_stripped_ids[input_ids]), dim=1)
-        token_index = token_ids[:, None, :].expand(-1, rows.shape[1], -1)
-        weights = torch.cat((pointer * (1 - strip), pointer * strip), dim=-1)
-        copied = torch.zeros_like(logits, dtype=torch.float32).scatter_add(2, token_index, weights)
         gate = torch.sigmoid(self.copy_gate(rows).float())
-        probabilities = gate * F.softmax(logits.float(), dim=-1) + (1 - gate) * copied
-        # A floor instead of log(0): logits stay finite (the reference logits are JSON).
-        return torch.log(probabilities.clamp_min(1e-30))
+        return pointer, strip, gate

@@ -344,20 +344,38 @@ def hole_suffix_masks(holes, generator):
     return masked, probability, holes & (index_in_run == cuts[run])
 
 
-def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id, **packing):
-    """Logits [batch, k, vocab] for the masked positions only, their targets [batch, k], valid [batch, k]
-    (k = most masks in one row; rows with fewer are filled with unmasked positions) and the positions [batch, k].
-    packing: segment_ids and position_ids of packed rows, passed on to the model."""
+def masked_positions(masked):
+    """positions [batch, k] of each row's masked tokens and valid [batch, k] (k = most masks in one row; rows
+    with fewer are filled with unmasked positions)."""
     # The LM head is the costliest layer per position, and only masked positions are in the loss, so
     # the model's positions input asks for those rows alone. A stable sort brings each row's masked
     # positions to the front, in order.
     sorted_flags, order = torch.sort(masked.to(torch.int16), dim=1, descending=True, stable=True)
     k = int(masked.sum(dim=1).max())
-    positions, valid = order[:, :k], sorted_flags[:, :k].bool()
+    return order[:, :k], sorted_flags[:, :k].bool()
+
+
+def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id):
+    """Logits [batch, k, vocab] for the masked positions only (masked_positions), their targets [batch, k],
+    valid [batch, k] and the positions [batch, k]."""
+    positions, valid = masked_positions(masked)
     noisy_input = input_ids.masked_fill(masked, mask_token_id)
     with torch.autocast("cpu", dtype=torch.bfloat16):
-        logits = model(noisy_input, positions, attention_mask, **packing)
+        logits = model(noisy_input, positions, attention_mask)
     return logits.float(), input_ids.gather(1, positions), valid, positions
+
+
+def masked_token_log_probabilities(model, input_ids, masked, attention_mask, mask_token_id, **packing):
+    """log p(original token) [batch, k] at the masked positions only, valid [batch, k] and the positions
+    [batch, k] (masked_positions). The loss needs only the targets' probabilities
+    (model.target_log_probabilities), not a distribution over the vocabulary for every row. packing: the
+    segment_ids and position_ids of packed rows, passed on to the model."""
+    positions, valid = masked_positions(masked)
+    noisy_input = input_ids.masked_fill(masked, mask_token_id)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        log_probabilities = model.target_log_probabilities(noisy_input, positions, input_ids.gather(1, positions), valid,
+                                                           attention_mask, **packing)
+    return log_probabilities.float(), valid, positions
 
 
 def draw_noise_levels(batch_size, generator):
@@ -420,16 +438,17 @@ def training_step(model, optimizer, batch, learning_rate, hole_only_probability,
     token_weights = torch.where(roles == NORMALISED, normalised_weight, token_weights)
     maskable_weight = (maskable * token_weights).sum()
     if layout is None:
-        logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
+        log_probabilities, valid, positions = masked_token_log_probabilities(
+            model, input_ids, masked, attention_mask, mask_token_id)
         tokens = int(attention_mask.sum())
     else:
         real = layout["segment_ids"] >= 0
         input_ids, masked, probability, token_weights = pack(layout, input_ids, masked, probability, token_weights)
-        logits, targets, valid, positions = predict_masked_tokens(
+        log_probabilities, valid, positions = masked_token_log_probabilities(
             model, input_ids, masked & real, real.to(torch.int64), mask_token_id,
             segment_ids=layout["segment_ids"], position_ids=layout["position_ids"])
         tokens = int(real.sum())
-    cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none").view_as(targets)
+    cross_entropy = -log_probabilities
     # Dividing each masked token's loss by its probability of being masked (1/t in LLaDA and MDLM,
     # adjusted here for the rescued masks) makes the sum an unbiased estimate of the loss summed over
     # all maskable tokens: the diffusion bound on their negative log-likelihood. Dividing by the
