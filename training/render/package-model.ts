@@ -106,6 +106,12 @@ agent planning (tool choice, arguments, answers) and schema extraction.
     facts.settings.copy_normalised === true ? ' The pointer scores the cosine of its query and key times a learned scale below 32 (QK-norm).' : ''
   }`
       : ''
+  }${
+    facts.settings.prefix_attention === true
+      ? `
+  Prefix attention: the prompt's rows attend to the prompt only (up to the last \`<|assistant|>\`), the answer's
+  rows to everything; in training, the canvases of an example shared one row, the prompt once.`
+      : ''
   }
 - Trained by \`training/train.py\`: ${steps} steps in a budget of ${setting('minutes')} minutes, peak learning rate ${setting('learning_rate')},
   ${setting('tokens_per_batch')} tokens per batch, hole-only masking for ${setting('hole_only_probability')} of the sequences${
