@@ -56,7 +56,8 @@ HEADS=${HEADS:-4}
 # state verbatim weigh 3 (--normalised-weight). --copy-normalised keeps the ONNX export within 1e-4 (a raw
 # pointer missed it in two of three runs). --prefix-attention packs the ~3.5 canvases of an example into one
 # row: with it (and the target-only loss) 80 minutes read 2.9 times the canvases (655k against 225k), and
-# the model chose the right tool for 81-96% of held-out toolbox requests where the session-4 recipe got 74-76%.
+# the model chose the right tool for 81-96% of held-out toolbox requests (by first token, as the agent then
+# decided) where the session-4 recipe got 74-76%.
 TRAIN_FLAGS=${TRAIN_FLAGS:---hole-only-probability 0.8 --suffix-probability 0.5 --copy-head --copy-normalised --prefix-attention --decision-weight 3 --decision-view-probability 0.4 --normalised-weight 3 --eval-every 1000}
 PYTHON=${PYTHON:-/usr/bin/python3}
 

@@ -21,7 +21,8 @@
  *    generation of the plan (no skeleton) with LLaDA's one-token-per-step rule and Fast-dLLM's threshold rule:
  *    tokens committed per forward pass and how often the call comes out exact.
  *
- * --decisions label|token sets infill's rule for decision holes everywhere (default: infill's).
+ * --decisions label|token sets infill's rule for decision holes everywhere (default: the agent's, label, for tool use and
+ * answers; infill's, the first token, for extraction).
  * --mistakes FILE writes each tool-use request whose plan is not exactly the expected calls (split, tools, setting,
  * request, expected and planned calls, failure code) as one JSON line, for reading what goes wrong.
  *
@@ -32,7 +33,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAgent, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
+import { createAgent, DEFAULT_DECISIONS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
 import { infill } from '@lacuna/infill';
 import type { Example, JsonSchema, ToolSpec } from '../corpus/example-types.js';
@@ -107,7 +108,7 @@ const VARIANT_TITLES: Readonly<Record<Variant, string>> = {
 
 const EVALUATION_DAY = '2026-06-01';
 
-/** infill's rule for decision holes (--decisions), for every fill here; empty: infill's default. */
+/** infill's rule for decision holes (--decisions), for every fill here; empty: the agent's or infill's default. */
 type Decisions = { decisions?: 'label' | 'token' };
 
 /** One planning step of the agent for a request; the calls it planned, or the failure's code. */
@@ -205,7 +206,13 @@ async function evaluateAnswers(model: DiffusionModel, examples: readonly Example
     const prompt = renderAgentMessages({ tools: example.tools, turns });
     // The agent's answer states only numbers the conversation does (its grounding rule for answers).
     const answerPattern = statedNumbersPattern(groundingContext(turns));
-    const result = await infill({ model, schema: planSchema(example.tools, { answerPattern }) as Record<string, unknown>, prompt, seed: 0, ...decisions });
+    const result = await infill({
+      model,
+      schema: planSchema(example.tools, { answerPattern }) as Record<string, unknown>,
+      prompt,
+      seed: 0,
+      decisions: decisions.decisions ?? DEFAULT_DECISIONS,
+    });
     const [first] = result.value as { tool: string; text?: string }[];
     if (first?.tool !== 'answer' || first.text === undefined) continue;
     tally.answered += 1;

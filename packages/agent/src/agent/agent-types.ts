@@ -130,7 +130,10 @@ export interface AgentOptions {
    * `DEFAULT_PARALLEL_THRESHOLD` (0.9); `false` commits one token per hole per forward pass.
    */
   readonly parallelThreshold?: number | false;
-  /** How the plan's decisions (how many calls, which tool, which optional arguments) are made: infill's `decisions`. */
+  /**
+   * How the plan's decisions (how many calls, which tool, which optional arguments) are made: infill's `decisions`.
+   * Default `DEFAULT_DECISIONS` (`'label'`: every label scored through all its positions).
+   */
   readonly decisions?: 'label' | 'token';
 }
 

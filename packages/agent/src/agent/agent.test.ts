@@ -1,10 +1,13 @@
-import { loadModel, type DiffusionModel } from '@lacuna/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadModel, TextTokenizer, type DiffusionModel, type ModelSpec } from '@lacuna/core';
+import { createScriptedPredictor } from '@lacuna/core/testing';
 import { convert_currency, create_event, get_weather, set_timer } from '@lacuna/demo-toolbox';
 import { modelPath } from '@lacuna/model-tiny-random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tool } from '../tools/tool.js';
-import { createAgent } from './agent.js';
+import { createAgent, DEFAULT_DECISIONS } from './agent.js';
 import type { AgentStreamPart } from './agent-types.js';
 
 /**
@@ -163,9 +166,14 @@ describe('createAgent on the fixture model', () => {
         },
       },
     };
-    // No number in the request: set_timer cannot be grounded, so the plan can only answer.
+    // No number in the request: set_timer cannot be grounded, so the plan can only answer. (Decisions by first
+    // token: by whole label this random model plans a call when nothing is pruned, and there is no answer to read.)
     const answer = async (checks: { grounding: boolean }) =>
-      (await createAgent({ model: sevens, tools: { set_timer }, maxSteps: 1, seed: 0, checks: { minConfidence: 0, ...checks } }).run('Hello there, how are you?')).text;
+      (
+        await createAgent({ model: sevens, tools: { set_timer }, maxSteps: 1, seed: 0, decisions: 'token', checks: { minConfidence: 0, ...checks } }).run(
+          'Hello there, how are you?',
+        )
+      ).text;
     expect(await answer({ grounding: false })).toContain('7');
     const grounded = await answer({ grounding: true });
     expect(grounded.length).toBeGreaterThan(0);
@@ -182,10 +190,11 @@ describe('createAgent on the fixture model', () => {
       expect(result.toolCalls.map((call) => call.tool)).toEqual(result.toolCalls.map(() => 'get_weather'));
       expect(result.toolCalls.length).toBeGreaterThan(0);
     }
-    // With the grounding check off nothing is pruned: some seed picks another tool.
+    // With the grounding check off nothing is pruned: some seed picks another tool (by first token, as this random
+    // model's whole-label scores favour get_weather for every seed).
     const picked = new Set<string>();
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const agent = createAgent({ model, tools, toolChoice: 'required', maxSteps: 1, seed, checks: { minConfidence: 0, grounding: false } });
+      const agent = createAgent({ model, tools, toolChoice: 'required', maxSteps: 1, seed, decisions: 'token', checks: { minConfidence: 0, grounding: false } });
       for (const call of (await agent.run(request)).toolCalls) picked.add(call.tool);
     }
     expect([...picked].some((name) => name !== 'get_weather')).toBe(true);
@@ -234,5 +243,34 @@ describe('createAgent on the fixture model', () => {
     const controller = new AbortController();
     agent.on('denoise', () => controller.abort());
     await expect(agent.run('Convert 20 USD to EUR', { signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+});
+
+describe("the plan's decisions", () => {
+  /** The fixture's tokenizer with the same row at every position: "a" a little above "c", "d" far above "b". */
+  function constantRowModel(): DiffusionModel {
+    const spec = JSON.parse(readFileSync(join(modelPath, 'lacuna-model.json'), 'utf8')) as ModelSpec;
+    const tokenizer = new TextTokenizer(
+      JSON.parse(readFileSync(join(modelPath, 'tokenizer.json'), 'utf8')) as object,
+      JSON.parse(readFileSync(join(modelPath, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>,
+    );
+    const logits = new Float32Array(spec.vocabularySize);
+    for (const [text, value] of [['a', 1], ['c', 0.8], ['b', -3], ['d', 3]] as const) logits[tokenizer.encode(text)[0] as number] = value;
+    const predictor = createScriptedPredictor({ vocabularySize: spec.vocabularySize, logitsFor: () => logits });
+    return { spec, tokenizer, predictor, dispose: () => Promise.resolve() };
+  }
+  const noArguments = z.object({});
+  const tools = { ab: tool({ description: 'One tool.', inputSchema: noArguments }), cd: tool({ description: 'Another tool.', inputSchema: noArguments }) };
+  const plannedTools = async (options: { decisions?: 'label' | 'token' }) => {
+    const agent = createAgent({ model: constantRowModel(), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 }, ...options });
+    const result = await agent.run('Use a tool.');
+    return new Set(result.toolCalls.map((call) => call.tool));
+  };
+
+  it('chooses a tool by its whole label by default (DEFAULT_DECISIONS), by its first token when asked', async () => {
+    expect(DEFAULT_DECISIONS).toBe('label');
+    // "cd" scores 0.8 + 3 over its two letters, "ab" 1 - 3; the first letter alone prefers "a".
+    expect(await plannedTools({})).toEqual(new Set(['cd']));
+    expect(await plannedTools({ decisions: 'token' })).toEqual(new Set(['ab']));
   });
 });

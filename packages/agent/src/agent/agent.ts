@@ -31,6 +31,13 @@ type PlanItem = { tool: string; arguments?: Record<string, unknown>; text?: stri
  * forward passes at the same accuracy (its model card); infill itself leaves the rule off unless asked.
  */
 export const DEFAULT_PARALLEL_THRESHOLD = 0.9;
+/**
+ * The agent's rule for its plan's decisions (how many calls, which tool, which optional arguments): by whole
+ * label (infill's `decisions: 'label'`; infill itself decides by first token unless asked). On the default model
+ * (its card) requests for tools it had never seen got the right tool 99.5% of the time by label and 84.0% by
+ * first token, held-out toolbox requests 81.8-96.9% against 81.1-96.1%, at no extra forward pass.
+ */
+export const DEFAULT_DECISIONS = 'label';
 /** Compiled plans an agent keeps (a plan is 15-20 ms to compile; the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
@@ -291,7 +298,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       ...(this.options.sampling === undefined ? {} : { sampling: this.options.sampling }),
       ...(this.options.seed === undefined ? {} : { seed: this.options.seed }),
       ...(this.options.parallelThreshold === false ? {} : { parallelThreshold: this.options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD }),
-      ...(this.options.decisions === undefined ? {} : { decisions: this.options.decisions }),
+      decisions: this.options.decisions ?? DEFAULT_DECISIONS,
     };
   }
 
