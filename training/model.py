@@ -13,6 +13,11 @@ it learns to carry a token's identity through its layers to the output.
 A byte-level BPE gives a word one token after a space ("ĠFrankfurt", as in
 "weather in Frankfurt") and another at the start of a JSON string ("Frankfurt"),
 so the head can also copy a pointed-at token without its leading space.
+
+Optionally (prefix attention) the prompt's positions attend to the prompt only,
+while the answer's positions still attend to everything: the prompt never
+needs the answer, and a prompt whose states do not depend on it can be shared by
+several answers in training (train.py packs them) and encoded once at inference.
 """
 
 import math
