@@ -84,7 +84,7 @@ function modelCard(
   holes masked ${describe('holes')}; whole answer masked ${describe('answer')} (pads count)${
     results?.decisions === undefined ? '' : `; decision tokens (which tool, how many calls, whether an optional argument is there) with every hole masked ${(100 * (results.decisions['1']?.accuracy ?? 0)).toFixed(1)}%`
   }${
-    results?.normalised === undefined ? '' : `; tokens of values the request does not state verbatim (written, not copied) with every hole masked ${(100 * (results.normalised['1']?.accuracy ?? 0)).toFixed(1)}%`
+    results?.normalised === undefined ? '' : `; tokens of values the request does not state verbatim (written, not copied; pads left out) with every hole masked ${(100 * (results.normalised['1']?.accuracy ?? 0)).toFixed(1)}%`
   }${
     results?.frontier === undefined ? '' : `; each hole's next token after a written prefix (what infill commits) ${(100 * (results.frontier['written prefix']?.accuracy ?? 0)).toFixed(1)}%`
   }. Last training loss (the
