@@ -27,7 +27,7 @@ import type {
 type PlanItem = { tool: string; arguments?: Record<string, unknown>; text?: string };
 
 /**
- * The agent's threshold for Fast-dLLM's rule inside holes. On the default model it plans with 47% fewer
+ * The agent's threshold for Fast-dLLM's rule inside holes. On the default model it plans with 44% fewer
  * forward passes at the same accuracy (its model card); infill itself leaves the rule off unless asked.
  */
 export const DEFAULT_PARALLEL_THRESHOLD = 0.9;
