@@ -224,6 +224,9 @@ class MaskPredictor(nn.Module):
                         with the copy head, log-probabilities (logits whose softmax is the mixture)
         """
         states, visible = self.encode(input_ids, attention_mask, segment_ids, position_ids)
+        # Gather before the LM head: the vocabulary projection is the most
+        # expensive step per row, and a sampler usually wants only the
+        # still-masked rows.
         rows = states if positions is None else self.gather_rows(states, positions)
         logits = self.lm_head(rows)
         if not self.config.copy_head:
@@ -286,11 +289,9 @@ class MaskPredictor(nn.Module):
         return self.final_norm(x), visible
 
     @staticmethod
-    def gather_rows(states, positions):
-        # Gather before the LM head: the vocabulary projection is the most
-        # expensive step per row, and a sampler usually wants only the
-        # still-masked rows.
-        return torch.gather(states, 1, positions.unsqueeze(-1).expand(-1, -1, states.shape[-1]))
+    def gather_rows(rows, positions):
+        """rows [batch, length, width] at positions [batch, n]: [batch, n, width]."""
+        return torch.gather(rows, 1, positions.unsqueeze(-1).expand(-1, -1, rows.shape[-1]))
 
     def answer_segments(self, input_ids):
         """int64 [batch, length]: 0 up to and including the last answer_start_token_id, 1 after it (all 1 without
@@ -316,8 +317,7 @@ class MaskPredictor(nn.Module):
         copyable = copyable[:, None, :]
         if self.config.prefix_attention:
             # The pointer may copy only what the row may attend to.
-            copyable = copyable & (visible if positions is None else torch.gather(
-                visible, 1, positions.unsqueeze(-1).expand(-1, -1, visible.shape[-1])))
+            copyable = copyable & (visible if positions is None else self.gather_rows(visible, positions))
         # In float32 from here: the mixture's small probabilities are what a constrained sampler
         # compares when the likely tokens are not allowed.
         scores = scores.float().masked_fill(~copyable, torch.finfo(torch.float32).min)
