@@ -93,15 +93,15 @@ class TokenDataset:
         role_counts = np.bincount(self.roles, minlength=NORMALISED + 1)
         answer_lengths = np.add.reduceat((self.roles > PROMPT).astype(np.int64), self.offsets[:-1]) if len(self) else []
         percentiles = np.percentile(self.lengths, [0, 50, 90, 99, 100]).astype(int) if len(self) else []
-        hole_tokens = self.tokens[self.roles == HOLE]
+        hole_tokens = self.tokens[(self.roles == HOLE) | (self.roles == NORMALISED)]
         pad_share_of_holes = float(np.mean(hole_tokens == self.pad_token_id)) if len(hole_tokens) else 0.0
         return (
             f"{self.folder}: {len(self):,} sequences, {len(self.tokens):,} tokens, vocabulary {self.vocabulary_size}, "
             f"pad {self.pad_token_id}, mask {self.mask_token_id}\n"
             f"  length min/median/p90/p99/max {'/'.join(map(str, percentiles))}\n"
             f"  roles: prompt {role_counts[PROMPT]:,}, structure {role_counts[STRUCTURE]:,}, "
-            f"hole {role_counts[HOLE]:,} ({pad_share_of_holes:.0%} of hole tokens are pad), decision {role_counts[DECISION]:,}, "
-            f"normalised value {role_counts[NORMALISED]:,}\n"
+            f"hole {role_counts[HOLE]:,} and normalised value {role_counts[NORMALISED]:,} ({pad_share_of_holes:.0%} of them "
+            f"pad), decision {role_counts[DECISION]:,}\n"
             f"  sequences without answer tokens: {int(np.sum(np.asarray(answer_lengths) == 0))}"
         )
 
