@@ -55,6 +55,12 @@ class ModelConfig:
     # (<|assistant|>); a sequence without one is all answer, attended in both directions.
     prefix_attention: bool = False
     answer_start_token_id: int = -1
+    # Pointer readout: the LM head also reads the states the copy pointer points at (their pointer-weighted sum,
+    # projected and added to the row). A value the request states in other words ("rupees" -> INR, "six" -> 6)
+    # is then predicted from the word's own state, found by the pointer that finds spans to copy; without it
+    # the body must carry the word to the hole's row, and the session-8 model never learned to (its vocabulary
+    # head spread ~0.07 over every currency code, whatever the request named).
+    pointer_readout: bool = False
 
 
 # Bounds the normalised pointer's sharpness: a score gap of up to 2 x 32 is ample to single out one
@@ -176,6 +182,9 @@ class MaskPredictor(nn.Module):
             # when it has none or the vocabulary lacks that token: set by set_space_stripped_ids from the
             # tokenizer, and saved with the weights so that a checkpoint carries it.
             self.register_buffer("space_stripped_ids", torch.arange(config.vocab_size))
+        if config.pointer_readout:
+            assert config.copy_head, "the pointer readout reads through the copy head's pointer"
+            self.pointer_readout = nn.Linear(config.d_model, config.d_model, bias=False)
 
         cosine, sine = rotary_tables(config.d_model // config.n_heads, config.max_length, config.rope_base)
         # Not persistent: the tables are derived from the config, so checkpoints
@@ -189,6 +198,9 @@ class MaskPredictor(nn.Module):
         for name, parameter in self.named_parameters():
             if name.endswith("output_projection.weight") or name.endswith("contract.weight"):
                 nn.init.normal_(parameter, mean=0.0, std=0.02 / math.sqrt(2 * config.n_layers))
+        if config.pointer_readout:
+            # Starts as a model without it: the readout grows from zero as the LM head finds it useful.
+            nn.init.zeros_(self.pointer_readout.weight)
 
     def set_space_stripped_ids(self, vocabulary: dict) -> int:
         """Fills space_stripped_ids from a byte-level BPE vocabulary (token text -> id); returns how many
@@ -228,10 +240,10 @@ class MaskPredictor(nn.Module):
         # expensive step per row, and a sampler usually wants only the
         # still-masked rows.
         rows = states if positions is None else self.gather_rows(states, positions)
-        logits = self.lm_head(rows)
         if not self.config.copy_head:
-            return logits
+            return self.lm_head(rows)
         pointer, strip, gate = self.copy_head(rows, states, input_ids, attention_mask, visible, positions)
+        logits = self.lm_head(self.with_readout(rows, pointer, states))
         # Each pointed-at position gives its weight to its token, and (by the strip gate's share) to the
         # token without its leading space: one scatter over both.
         token_ids = torch.cat((input_ids, self.space_stripped_ids[input_ids]), dim=1)
@@ -251,18 +263,28 @@ class MaskPredictor(nn.Module):
         target sums the pointer over the positions that hold it. Invalid rows get 0."""
         states, visible = self.encode(input_ids, attention_mask, segment_ids, position_ids)
         rows = self.gather_rows(states, positions)
-        logits = self.lm_head(rows[valid]).float()  # [valid rows, vocab]
+        copy = self.copy_head(rows, states, input_ids, attention_mask, visible, positions) if self.config.copy_head else None
+        head_rows = rows if copy is None else self.with_readout(rows, copy[0], states)
+        logits = self.lm_head(head_rows[valid]).float()  # [valid rows, vocab]
         vocabulary_log_probability = torch.zeros(targets.shape, dtype=torch.float32)
         vocabulary_log_probability[valid] = (logits.gather(1, targets[valid][:, None]).squeeze(1)
                                              - torch.logsumexp(logits, dim=-1))
-        if not self.config.copy_head:
+        if copy is None:
             return vocabulary_log_probability.masked_fill(~valid, 0.0)
-        pointer, strip, gate = self.copy_head(rows, states, input_ids, attention_mask, visible, positions)
+        pointer, strip, gate = copy
         holds_target = (input_ids[:, None, :] == targets[:, :, None]).float()
         holds_twin = (self.space_stripped_ids[input_ids][:, None, :] == targets[:, :, None]).float()
         copied = (pointer * ((1 - strip) * holds_target + strip * holds_twin)).sum(dim=-1)
         probability = gate.squeeze(-1) * vocabulary_log_probability.exp() + (1 - gate.squeeze(-1)) * copied
         return torch.log(probability.clamp_min(1e-30)).masked_fill(~valid, 0.0)
+
+    def with_readout(self, rows, pointer, states):
+        """The rows the LM head reads: with the pointer readout, each row plus the projected pointer-weighted sum
+        of the states it points at."""
+        if not self.config.pointer_readout:
+            return rows
+        read = torch.matmul(pointer.to(states.dtype), states)
+        return rows + self.pointer_readout(read)
 
     def encode(self, input_ids, attention_mask=None, segment_ids=None, position_ids=None):
         """The final states [batch, length, d_model], and which keys each row may attend to (bool [batch, 1,

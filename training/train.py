@@ -112,6 +112,9 @@ def parse_arguments(argv=None):
                         help="prompt rows attend to the prompt only (model.py), and the canvases that share a prompt "
                              "train packed into one row, the prompt once: ~2.8 times the canvases per step; needs "
                              "--tokenizer (for the answer-start token)")
+    parser.add_argument("--pointer-readout", action="store_true",
+                        help="the LM head also reads the states the copy pointer points at (model.py), for values "
+                             "the request states in other words; needs --copy-head")
     parser.add_argument("--tokenizer", help="the data's tokenizer.json: the copy head reads which tokens are a "
                                             "word with a leading space")
     parser.add_argument("--steps", type=int, help="training steps; the learning-rate schedule spans them")
@@ -875,6 +878,8 @@ def main():
             parser.error("--prefix-attention needs --tokenizer (the tokenizer.json the dataset was made with)")
         if settings["copy_normalised"] and not settings["copy_head"]:
             parser.error("--copy-normalised shapes the copy head: give --copy-head too")
+        if settings["pointer_readout"] and not settings["copy_head"]:
+            parser.error("--pointer-readout reads through the copy head's pointer: give --copy-head too")
         # Both run-defining dataset paths are kept absolute, so that resuming works from any directory.
         for name in ("data", "eval_data"):
             if settings[name]:
@@ -896,6 +901,7 @@ def main():
                              dropout=settings["dropout"], copy_head=settings.get("copy_head", False),
                              copy_normalised=settings.get("copy_normalised", False),
                              prefix_attention=settings.get("prefix_attention", False),
+                             pointer_readout=settings.get("pointer_readout", False),
                              answer_start_token_id=answer_start_token_id(settings),
                              mask_token_id=train_data.mask_token_id)
     else:
