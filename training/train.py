@@ -115,6 +115,10 @@ def parse_arguments(argv=None):
     parser.add_argument("--pointer-readout", action="store_true",
                         help="the LM head also reads the states the copy pointer points at (model.py), for values "
                              "the request states in other words; needs --copy-head")
+    parser.add_argument("--answer-draws", type=int, default=1,
+                        help="with --prefix-attention, each canvas stands this many times in its packed row, each copy "
+                             "masked on its own: a copy costs only its answer's tokens (~1/8 of a canvas), not the "
+                             "prompt's")
     parser.add_argument("--tokenizer", help="the data's tokenizer.json: the copy head reads which tokens are a "
                                             "word with a leading space")
     parser.add_argument("--steps", type=int, help="training steps; the learning-rate schedule spans them")
@@ -210,10 +214,11 @@ class PackingUnits:
 
     sequences[u] are the sequence indices of unit u, lengths[u] its packed length (the prompt once plus
     every answer), prompt_lengths[i] the prompt length of sequence i. A group whose packed row would pass
-    length_limit is cut into several units, each with the prompt.
+    length_limit is cut into several units, each with the prompt. With draws > 1 every sequence stands in its
+    unit that many times, each copy masked on its own.
     """
 
-    def __init__(self, dataset, answer_start_token_id, length_limit):
+    def __init__(self, dataset, answer_start_token_id, length_limit, draws=1):
         starts, lengths = dataset.offsets[:-1], dataset.lengths
         is_prompt = dataset.roles == PROMPT
         self.prompt_lengths = np.add.reduceat(is_prompt.astype(np.int64), starts)
@@ -234,7 +239,7 @@ class PackingUnits:
 
         self.sequences, unit_lengths = [], []
         unit, unit_length, previous_prompt = [], 0, None
-        for index in range(len(dataset)):
+        for index in np.repeat(np.arange(len(dataset)), draws):
             prompt = dataset.tokens[starts[index]:starts[index] + self.prompt_lengths[index]]
             answer_length = int(lengths[index] - self.prompt_lengths[index])
             same_prompt = previous_prompt is not None and np.array_equal(prompt, previous_prompt)
@@ -878,6 +883,8 @@ def main():
             parser.error("--prefix-attention needs --tokenizer (the tokenizer.json the dataset was made with)")
         if settings["copy_normalised"] and not settings["copy_head"]:
             parser.error("--copy-normalised shapes the copy head: give --copy-head too")
+        if settings["answer_draws"] < 1 or (settings["answer_draws"] > 1 and not settings["prefix_attention"]):
+            parser.error("--answer-draws is at least 1, and above 1 only with --prefix-attention (which packs)")
         if settings["pointer_readout"] and not settings["copy_head"]:
             parser.error("--pointer-readout reads through the copy head's pointer: give --copy-head too")
         # Both run-defining dataset paths are kept absolute, so that resuming works from any directory.
@@ -935,7 +942,7 @@ def main():
     del checkpoint
 
     if not settings["export_only"]:
-        units = (PackingUnits(train_data, config.answer_start_token_id, PACKED_LENGTH_LIMIT)
+        units = (PackingUnits(train_data, config.answer_start_token_id, PACKED_LENGTH_LIMIT, settings.get("answer_draws", 1))
                  if config.prefix_attention else None)
         lengths = train_data.lengths if units is None else units.lengths
         epoch_batches = batches_for_epoch(lengths, settings["tokens_per_batch"], settings["seed"], 0)
