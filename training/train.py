@@ -737,20 +737,25 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
         interval["tokens"] += tokens
         interval["seconds"] += time.monotonic() - step_start
 
-        if progress["planned_steps"] is None:
-            # --minutes without --steps: plan the schedule from the measured speed. Fixed once made
-            # (and saved in the checkpoint), so that the learning rate never jumps; if the machine
-            # later runs slower, the budget ends the run a little before the schedule does.
-            if session_steps == UNTIMED_STEPS:
-                timing_start = time.monotonic()
-            elif session_steps == MEASURED_STEPS:
-                seconds_per_step = (time.monotonic() - timing_start) / (MEASURED_STEPS - UNTIMED_STEPS)
-                if eval_batches:
-                    seconds_per_step += progress.get("eval_seconds", 0.0) / settings["eval_every"]
-                remaining_steps = BUDGET_SAFETY * (budget_seconds - elapsed_seconds()) / seconds_per_step
-                progress["planned_steps"] = progress["step"] + max(0, int(remaining_steps))
-                print(f"measured {seconds_per_step:.3f} s per step (evaluations included): planning "
-                      f"{progress['planned_steps']} steps for the {settings['minutes']}-minute budget", flush=True)
+        # --minutes without --steps: plan the schedule from the measured speed, first from a few steps, then
+        # again when the warm-up ends, from all the steps since: a few steps on a machine busy with other work
+        # once planned a run 10 minutes short of its 80. Re-planning there leaves the learning rate continuous
+        # (the warm-up does not depend on the plan). Fixed from then on (and saved in the checkpoint), so that
+        # the rate never jumps; if the machine later runs slower, the budget ends the run a little early.
+        if progress["planned_steps"] is None and session_steps == UNTIMED_STEPS:
+            timing_start = time.monotonic()
+        elif ((progress["planned_steps"] is None and session_steps == MEASURED_STEPS)
+              or (progress.get("planned_from_speed") and progress["step"] == settings["warmup_steps"]
+                  and session_steps == progress["step"] and session_steps > MEASURED_STEPS)):
+            seconds_per_step = (time.monotonic() - timing_start) / (session_steps - UNTIMED_STEPS)
+            if eval_batches:
+                seconds_per_step += progress.get("eval_seconds", 0.0) / settings["eval_every"]
+            remaining_steps = BUDGET_SAFETY * (budget_seconds - elapsed_seconds()) / seconds_per_step
+            progress["planned_steps"] = progress["step"] + max(0, int(remaining_steps))
+            progress["planned_from_speed"] = True
+            print(f"measured {seconds_per_step:.3f} s per step over {session_steps - UNTIMED_STEPS} steps "
+                  f"(evaluations included): planning {progress['planned_steps']} steps for the "
+                  f"{settings['minutes']}-minute budget", flush=True)
 
         if progress["step"] % settings["log_every"] == 0:
             record = {
