@@ -69,6 +69,17 @@ COPY_SCALE_LIMIT = 32.0
 COPY_SCALE_START = 10.0
 
 
+def complementary_shares(logit: torch.Tensor):
+    """(sigmoid(logit), 1 - sigmoid(logit)), each accurate to float32's relative precision however small: a share
+    of 3e-5 carries a token's whole probability when the other share is 0.99997. 1 - sigmoid keeps three
+    significant digits of it, and ONNX Runtime's Sigmoid is accurate in absolute, not relative, terms; either
+    made the session-9 run's log-probabilities differ between runtimes by 1e-3. exp(min(x, 0)) / (1 + exp(-|x|))
+    is sigmoid(x) from relatively accurate operations only."""
+    def sigmoid(x):
+        return torch.exp(torch.clamp(x, max=0.0)) / (1.0 + torch.exp(-x.abs()))
+    return sigmoid(logit), sigmoid(-logit)
+
+
 def rotary_tables(head_dim: int, max_length: int, base: float):
     """Cosine and sine tables for rotary position embeddings, [max_length, head_dim / 2]."""
     # Each pair of channels rotates at its own frequency, from one turn per
@@ -242,15 +253,16 @@ class MaskPredictor(nn.Module):
         rows = states if positions is None else self.gather_rows(states, positions)
         if not self.config.copy_head:
             return self.lm_head(rows)
-        pointer, strip, gate = self.copy_head(rows, states, input_ids, attention_mask, visible, positions)
+        pointer, (keep, strip), (vocabulary_share, copy_share) = self.copy_head(rows, states, input_ids, attention_mask,
+                                                                                visible, positions)
         logits = self.lm_head(self.with_readout(rows, pointer, states))
         # Each pointed-at position gives its weight to its token, and (by the strip gate's share) to the
         # token without its leading space: one scatter over both.
         token_ids = torch.cat((input_ids, self.space_stripped_ids[input_ids]), dim=1)
         token_index = token_ids[:, None, :].expand(-1, rows.shape[1], -1)
-        weights = torch.cat((pointer * (1 - strip), pointer * strip), dim=-1)
+        weights = torch.cat((pointer * keep, pointer * strip), dim=-1)
         copied = torch.zeros_like(logits, dtype=torch.float32).scatter_add(2, token_index, weights)
-        probabilities = gate * F.softmax(logits.float(), dim=-1) + (1 - gate) * copied
+        probabilities = vocabulary_share * F.softmax(logits.float(), dim=-1) + copy_share * copied
         # A floor instead of log(0): logits stay finite (the reference logits are JSON).
         return torch.log(probabilities.clamp_min(1e-30))
 
@@ -271,11 +283,11 @@ class MaskPredictor(nn.Module):
                                              - torch.logsumexp(logits, dim=-1))
         if copy is None:
             return vocabulary_log_probability.masked_fill(~valid, 0.0)
-        pointer, strip, gate = copy
+        pointer, (keep, strip), (vocabulary_share, copy_share) = copy
         holds_target = (input_ids[:, None, :] == targets[:, :, None]).float()
         holds_twin = (self.space_stripped_ids[input_ids][:, None, :] == targets[:, :, None]).float()
-        copied = (pointer * ((1 - strip) * holds_target + strip * holds_twin)).sum(dim=-1)
-        probability = gate.squeeze(-1) * vocabulary_log_probability.exp() + (1 - gate.squeeze(-1)) * copied
+        copied = (pointer * (keep * holds_target + strip * holds_twin)).sum(dim=-1)
+        probability = vocabulary_share.squeeze(-1) * vocabulary_log_probability.exp() + copy_share.squeeze(-1) * copied
         return torch.log(probability.clamp_min(1e-30)).masked_fill(~valid, 0.0)
 
     def with_readout(self, rows, pointer, states):
@@ -324,9 +336,9 @@ class MaskPredictor(nn.Module):
         return (index[None, :] > last).to(torch.int64)
 
     def copy_head(self, rows, states, input_ids, attention_mask, visible, positions):
-        """The pointer [batch, rows, length] over the input positions each row may copy from, the share of the
-        copy that drops the pointed-at token's leading space [batch, rows, 1], and the share of the vocabulary
-        distribution in the mixture [batch, rows, 1]: output = gate * softmax(logits) + (1 - gate) * copy."""
+        """The pointer [batch, rows, length] over the input positions each row may copy from, and two splits
+        [batch, rows, 1] each: of the copy, (keeps, drops) the pointed-at token's leading space; of the mixture,
+        (vocabulary, copy): output = vocabulary * softmax(logits) + copy * copied."""
         if self.config.copy_normalised:
             query = F.normalize(self.copy_query(rows).float(), dim=-1)
             key = F.normalize(self.copy_key(states).float(), dim=-1)
@@ -344,6 +356,5 @@ class MaskPredictor(nn.Module):
         # compares when the likely tokens are not allowed.
         scores = scores.float().masked_fill(~copyable, torch.finfo(torch.float32).min)
         pointer = F.softmax(scores, dim=-1)
-        strip = torch.sigmoid(self.strip_gate(rows).float())
-        gate = torch.sigmoid(self.copy_gate(rows).float())
-        return pointer, strip, gate
+        strip_shares = complementary_shares(self.strip_gate(rows).float())
+        return pointer, strip_shares, complementary_shares(self.copy_gate(rows).float())
