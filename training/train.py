@@ -114,7 +114,7 @@ def parse_arguments(argv=None):
                              "--tokenizer (for the answer-start token)")
     parser.add_argument("--pointer-readout", action="store_true",
                         help="the LM head also reads the states the copy pointer points at (model.py), for values "
-                             "the request states in other words; needs --copy-head")
+                             "the request states in other words; needs --copy-head (one run, not adopted: training/README.md)")
     parser.add_argument("--answer-draws", type=int, default=1,
                         help="with --prefix-attention, each canvas stands this many times in its packed row, each copy "
                              "masked on its own: a copy costs only its answer's tokens (~1/8 of a canvas), not the "
