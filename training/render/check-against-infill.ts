@@ -7,6 +7,7 @@
  *
  *   npx tsx training/render/check-against-infill.ts [--corpus training/data/corpus.test_templates.jsonl]
  *       [--tokenizer training/data/tokenizer] [--count 100] [--max-length 512] [--vocabulary-size 4096]
+ *       [--value-tokens canonical | as-in-prompt]   (as render-dataset.ts cuts values)
  */
 import { parseArgs } from 'node:util';
 import type { PredictionRequest, PredictionRows, Predictor } from '@lacuna/core';
@@ -57,8 +58,11 @@ async function main(): Promise<void> {
       count: { type: 'string', default: '100' },
       'max-length': { type: 'string', default: '512' },
       'vocabulary-size': { type: 'string', default: '4096' },
+      'value-tokens': { type: 'string', default: 'canonical' },
     },
   });
+  const valueTokens = values['value-tokens'];
+  if (valueTokens !== 'canonical' && valueTokens !== 'as-in-prompt') throw new RangeError('--value-tokens is canonical or as-in-prompt.');
   const { tokenizerJson, tokenizerConfig } = readTokenizerFiles(values.tokenizer);
   const model = renderingModel(new MemoTokenizer(tokenizerJson, tokenizerConfig), Number(values['vocabulary-size']), Number(values['max-length']));
   const { maskTokenId, vocabularySize, maxLength } = model.spec;
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
     const options = { schema: conversation.schema as Record<string, unknown>, prompt: conversation.messages };
     let canvases: ReturnType<typeof renderTrainingCanvases>;
     try {
-      canvases = renderTrainingCanvases({ ...options, model, value: conversation.value, valueHoles: 'masked', validate: false });
+      canvases = renderTrainingCanvases({ ...options, model, value: conversation.value, valueHoles: 'masked', validate: false, valueTokens });
     } catch (error) {
       if (error instanceof LacunaInfillError) continue; // skipped by the renderer as well
       throw error;

@@ -49,6 +49,7 @@ describe('normalised values (role 5)', () => {
       decisionRepeats: {},
       decisionValues: 'filled',
       valueLayout: 'rounds',
+      valueTokens: 'canonical',
     });
     const tokens = new Uint16Array(readFileSync(join(folder, 'dataset', 'tokens.u16')).buffer.slice(0));
     const roles = new Uint8Array(readFileSync(join(folder, 'dataset', 'roles.u8')));

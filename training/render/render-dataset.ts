@@ -28,6 +28,11 @@
  *                          its first budget without a pad, then its grown hole); `serialised`: one final canvas
  *                          in renderTrainingCanvas's layout (every value plus one pad), which tells the model
  *                          each value's length through its hole's length
+ *   --value-tokens canonical | as-in-prompt
+ *                          how a value's tokens are cut: `canonical` (default) as the tokenizer cuts the value;
+ *                          `as-in-prompt`: a value the conversation states keeps the tokens it has there (the
+ *                          first without its space), so that copying it is token for token (infill's
+ *                          `valueTokens`)
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -70,6 +75,7 @@ export interface RenderSettings {
   readonly decisionRepeats: Readonly<Partial<Record<DecisionKind, number>>>;
   readonly decisionValues: DecisionValueHoles;
   readonly valueLayout: 'rounds' | 'serialised';
+  readonly valueTokens: 'canonical' | 'as-in-prompt';
 }
 
 /** infill's kinds of decision hole: every hole kind but a value's. */
@@ -132,6 +138,7 @@ export async function renderCorpusFile(path: string, folder: string, model: Infi
         value: conversation.value,
         prompt: conversation.messages,
         valueHoles: settings.decisionValues,
+        valueTokens: settings.valueTokens,
         // The corpus's own checks validate every value; the canvases are checked against the value anyway.
         validate: false,
       });
@@ -265,6 +272,7 @@ async function main(): Promise<void> {
       'decision-repeats': { type: 'string', default: '' },
       'decision-values': { type: 'string', default: 'filled' },
       'value-layout': { type: 'string', default: 'rounds' },
+      'value-tokens': { type: 'string', default: 'canonical' },
     },
   });
   const maxLength = Number(values['max-length']);
@@ -278,8 +286,9 @@ async function main(): Promise<void> {
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new RangeError('--limit takes a positive whole number.');
   if (values['decision-values'] !== 'filled' && values['decision-values'] !== 'masked') throw new RangeError('--decision-values is filled or masked.');
   if (values['value-layout'] !== 'rounds' && values['value-layout'] !== 'serialised') throw new RangeError('--value-layout is rounds or serialised.');
+  if (values['value-tokens'] !== 'canonical' && values['value-tokens'] !== 'as-in-prompt') throw new RangeError('--value-tokens is canonical or as-in-prompt.');
   if (!existsSync(values.corpus)) throw new Error(`${values.corpus} does not exist: generate it with training/corpus/generate-corpus.ts`);
-  const settings: RenderSettings = { maxLength, decisionShare, decisionRepeats: parseDecisionRepeats(values['decision-repeats']), decisionValues: values['decision-values'], valueLayout: values['value-layout'] };
+  const settings: RenderSettings = { maxLength, decisionShare, decisionRepeats: parseDecisionRepeats(values['decision-repeats']), decisionValues: values['decision-values'], valueLayout: values['value-layout'], valueTokens: values['value-tokens'] };
   if (settings.decisionValues === 'masked') {
     console.warn('--decision-values masked writes role 3 and mask tokens: train.py (lacuna-dataset/1) refuses such folders until it supports them');
   }

@@ -21,6 +21,7 @@ export class HoleFiller {
   private readonly promptIds: readonly number[];
   private readonly endIds: readonly number[];
   private readonly encode: (text: string) => number[];
+  private readonly encodeValue: ((prefix: string, value: string, suffix: string) => number[]) | undefined;
 
   constructor(init: {
     model: InfillModel;
@@ -30,6 +31,7 @@ export class HoleFiller {
     promptIds: readonly number[];
     endIds: readonly number[];
     encode: (text: string) => number[];
+    encodeValue?: (prefix: string, value: string, suffix: string) => number[];
   }) {
     this.model = init.model;
     this.lifter = init.lifter;
@@ -38,6 +40,7 @@ export class HoleFiller {
     this.promptIds = init.promptIds;
     this.endIds = init.endIds;
     this.encode = init.encode;
+    this.encodeValue = init.encodeValue;
   }
 
   async round(items: readonly SkeletonItem[], active: readonly Hole[], stats: FillStats): Promise<CanvasLayout> {
@@ -101,6 +104,7 @@ export class HoleFiller {
         maskTokenId: this.model.spec.maskTokenId,
         padTokenId: this.model.spec.padTokenId,
         encode: this.encode,
+        ...(this.encodeValue === undefined ? {} : { encodeValue: this.encodeValue }),
         lifter: this.lifter,
         heal: this.options.healBoundaries ?? true,
       });

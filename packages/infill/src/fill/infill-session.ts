@@ -131,6 +131,11 @@ export class InfillSession<T = unknown> {
     return tokens;
   }
 
+  /** A value hole's tokens when it holds `value` and absorbs `prefix` and `suffix`: as the tokenizer writes them. */
+  encodeValue(prefix: string, value: string, suffix: string): number[] {
+    return this.encode(prefix + value + suffix);
+  }
+
   promptIds(): number[] {
     const { tokenizer } = this.model;
     const chat = this.options.chat ?? tokenizer.hasChatTemplate;
@@ -173,6 +178,7 @@ export class InfillSession<T = unknown> {
       promptIds: this.promptIds(),
       endIds: this.endIds(),
       encode: (text) => this.encode(text),
+      encodeValue: (prefix, value, suffix) => this.encodeValue(prefix, value, suffix),
     });
   }
 

@@ -182,6 +182,31 @@ describe('renderTrainingCanvases (teacher-forced infill)', () => {
     expect(JSON.parse(final.text)).toEqual(value);
   });
 
+  it("writes a copied value with the prompt's tokens (valueTokens 'as-in-prompt'), and infill lays that out as it does", async () => {
+    const prompt = 'Set a timer for 5 minutes called ticker call';
+    const value = [{ tool: 'set_timer', arguments: { minutes: 5, label: 'ticker call' } }];
+    const canonical = renderTrainingCanvases({ model: stubModel, schema: PLAN, value, prompt, valueHoles: 'masked' });
+    const copied = renderTrainingCanvases({ model: stubModel, schema: PLAN, value, prompt, valueHoles: 'masked', valueTokens: 'as-in-prompt' });
+    const labelTokens = (canvases: typeof copied) => {
+      const canvas = canvases.values.at(-1) as (typeof copied.values)[number];
+      const hole = canvas.holes.find((span) => span.jsonPath === '$[0].arguments.label') as (typeof canvas.holes)[number];
+      return canvas.inputIds.slice(hole.start, hole.start + hole.length).filter((token) => token !== spec.padTokenId).map((token) => tokenizer.decode([token]));
+    };
+    // The prompt cuts " ticker" as " t|ic|k|er"; alone the tokenizer cuts "ti|c|k|er". The hole absorbs the literal tokens on either side (`":"`, `"`).
+    expect(labelTokens(canonical)).toEqual(['":"', 'ti', 'c', 'k', 'er', ' c', 'al', 'l', '"']);
+    expect(labelTokens(copied)).toEqual(['":"', 't', 'ic', 'k', 'er', ' c', 'al', 'l', '"']);
+    // Inference keeps the cut the model writes: infill, fed these canvases, lays out the same ones.
+    const expected = [...copied.decisions, ...copied.values];
+    const { predictor, seen } = scriptedPredictor(expected, spec.maskTokenId, spec.vocabularySize);
+    const result = await infill({ model: { tokenizer, spec, predictor }, schema: PLAN, prompt });
+    expect(result.value).toEqual(value);
+    expect(seen).not.toContain(-1);
+    expect(result.canvas?.toArray()).toEqual(copied.values.at(-1)?.inputIds);
+    // A value no prompt message states is cut as the tokenizer cuts it.
+    const other = renderTrainingCanvases({ model: stubModel, schema: PLAN, value, prompt: 'p', valueHoles: 'masked', valueTokens: 'as-in-prompt' });
+    expect(labelTokens(other)).toEqual(labelTokens(canonical));
+  });
+
   it('refuses a value the skeleton cannot write', () => {
     expect(() => renderTrainingCanvases({ model: stubModel, schema: PLAN, value: [{ tool: 'set_timer', arguments: { minutes: 0 } }], validate: false })).toThrow(/outside what the skeleton generates|no branch/);
     expect(() => renderTrainingCanvases({ model: stubModel, schema: PLAN, value: [], validate: false })).toThrow(/0 items/);

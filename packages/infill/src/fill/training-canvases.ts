@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@lacuna/core';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
-import { compileSchema, type SchemaInput } from '../schema/compile-schema.js';
+import { compileSchema, type CompiledSchema, type SchemaInput } from '../schema/compile-schema.js';
 import { formatPath } from '../schema/json-pointer.js';
 import { deepEqual } from '../schema/json-value.js';
 import { valueMatchesNode } from '../schema/schema-facts.js';
@@ -11,6 +11,7 @@ import type { CanvasLayout } from './canvas-layout.js';
 import type { HoleFiller } from './hole-filler.js';
 import type { Hole, HoleKind } from './hole.js';
 import { InfillSession, type FillOptions, type InfillModel } from './infill-session.js';
+import { PromptSegmentation } from './prompt-segmentation.js';
 import type { TrainingCanvas } from './training-canvas.js';
 
 /**
@@ -85,6 +86,14 @@ export interface TrainingCanvasesOptions extends FillOptions {
    * text against the value.
    */
   readonly validate?: boolean;
+  /**
+   * How a value's tokens are cut. `'canonical'` (default): as the tokenizer cuts the value (with the literal
+   * text its hole absorbs). `'as-in-prompt'`: a value that a prompt message states (the latest first) is written
+   * with the tokens the message has there, its first token without the space before it, so that a model learns
+   * to copy it token for token (`PromptSegmentation`); other values as the tokenizer cuts them. Inference keeps
+   * whatever cut the model writes, so both lay out as infill does.
+   */
+  readonly valueTokens?: 'canonical' | 'as-in-prompt';
 }
 
 /**
@@ -106,6 +115,9 @@ export function renderTrainingCanvases(options: TrainingCanvasesOptions): Traini
   const mode = options.valueHoles ?? 'filled';
   const value = options.value as JsonValue;
   const session = new TeacherForcedSession(options.model, compiled, options.prompt ?? '', options);
+  if (options.valueTokens !== undefined && options.valueTokens !== 'canonical' && options.valueTokens !== 'as-in-prompt') {
+    throw invalid(`valueTokens must be 'canonical' or 'as-in-prompt', got ${JSON.stringify(options.valueTokens)}.`);
+  }
   const filler = session.filler();
   const decisions: DecisionCanvas[] = [];
   const texts = new Map<Hole, string>();
@@ -125,11 +137,38 @@ export function renderTrainingCanvases(options: TrainingCanvasesOptions): Traini
   return { decisions, values, final };
 }
 
-/** Encodings are copied: the layout and the value writer append pads to the arrays they are given. */
+/**
+ * Encodings are copied: the layout and the value writer append pads to the arrays they are given. With
+ * `valueTokens: 'as-in-prompt'`, a value the prompt states keeps the prompt's tokens.
+ */
 class TeacherForcedSession extends InfillSession {
+  private readonly segmentation: PromptSegmentation | undefined;
+
+  constructor(model: InfillModel, schema: CompiledSchema, prompt: string | readonly ChatMessage[], options: TrainingCanvasesOptions) {
+    super(model, schema, prompt, options);
+    const texts = typeof prompt === 'string' ? [prompt] : prompt.map((message) => message.content).reverse();
+    this.segmentation = options.valueTokens === 'as-in-prompt' ? new PromptSegmentation(texts, (text) => this.encode(text), this.lifter.index) : undefined;
+  }
+
   override encode(text: string): number[] {
     return [...super.encode(text)];
   }
+
+  override encodeValue(prefix: string, value: string, suffix: string): number[] {
+    const whole = super.encodeValue(prefix, value, suffix);
+    if (this.segmentation === undefined || value === '') return whole;
+    // Only where the tokenizer cuts at the value's edges: a value merged with its quote or sign stays as cut.
+    const before = this.encode(prefix);
+    const after = this.encode(suffix);
+    const alone = this.encode(value);
+    if (!sameTokens(whole, [...before, ...alone, ...after])) return whole;
+    const copied = this.segmentation.tokensOf(value);
+    return copied === undefined ? whole : [...before, ...copied, ...after];
+  }
+}
+
+function sameTokens(left: readonly number[], right: readonly number[]): boolean {
+  return left.length === right.length && left.every((token, index) => token === right[index]);
 }
 
 interface Choice {
@@ -210,7 +249,7 @@ function walk(session: InfillSession, instance: Instance, value: JsonValue, stat
 function writeValue(session: InfillSession, hole: Hole, text: string): void {
   // From a fresh hole, as renderTrainingCanvas writes it: the value rounds have grown budgets and healed.
   hole.reset();
-  const tokens = session.encode(text);
+  const tokens = session.encodeValue('', text, '');
   let state: unknown = hole.body.start;
   for (const token of tokens) state = state === undefined ? undefined : session.lifter.stepToken(hole.body, state, token);
   if (state === undefined || !hole.body.accepts(state)) {
@@ -325,7 +364,7 @@ function valueRounds(session: InfillSession, filler: HoleFiller, texts: Readonly
 function targetTokens(session: InfillSession, hole: Hole, texts: ReadonlyMap<Hole, string>): number[] {
   const text = texts.get(hole);
   if (text === undefined) throw invalid(`No value for the hole at ${formatPath(hole.path)} (internal error).`, formatPath(hole.path));
-  return [...session.encode(hole.prefixText + text + hole.suffixText), session.model.spec.padTokenId];
+  return [...session.encodeValue(hole.prefixText, text, hole.suffixText), session.model.spec.padTokenId];
 }
 
 function finalCanvas(session: InfillSession, filler: HoleFiller): TrainingCanvas {
