@@ -42,8 +42,8 @@ RENDER_FLAGS=${RENDER_FLAGS:---decision-repeats branch=2,presence=1.5,count=0.5}
 # alone, or as-in-prompt, with the tokens the request has there, which a copy pointer can point at (on the
 # session-8 model's held-out toolbox requests, 22 of the 44 copied strings cut differently from the request came out
 # wrong, against 17 of 244 cut alike). In one 1,800-step pair of runs (training/README.md) it raised every
-# argument exact from 20.7 to 30.6% on held-out entities and never-seen tools' arguments from 27.5 to 40.7%;
-# the shipped model was made with canonical.
+# argument exact from 20.7 to 30.6% on held-out entities and never-seen tools' arguments from 27.5 to 40.7%,
+# but not on the differently cut strings themselves (one seed: maybe variance). The shipped model: canonical.
 VALUE_TOKENS=${VALUE_TOKENS:-canonical}
 EVAL_SPLIT=${EVAL_SPLIT:-test_templates}
 # d128/4 layers trains about 2.4 times as fast as d192/6 (train.py --benchmark) and reached the same held-out
