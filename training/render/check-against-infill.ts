@@ -17,7 +17,7 @@ import { readTokenizerFiles } from '../tokenizer/load-tokenizer.js';
 import { exampleConversation } from './example-conversation.js';
 import { MemoTokenizer } from './memo-tokenizer.js';
 import { readCorpus } from './read-corpus.js';
-import { renderingModel } from './render-dataset.js';
+import { parseValueTokens, renderingModel } from './render-dataset.js';
 
 type Expected = DecisionCanvas | ValueCanvas;
 
@@ -61,8 +61,7 @@ async function main(): Promise<void> {
       'value-tokens': { type: 'string', default: 'canonical' },
     },
   });
-  const valueTokens = values['value-tokens'];
-  if (valueTokens !== 'canonical' && valueTokens !== 'as-in-prompt') throw new RangeError('--value-tokens is canonical or as-in-prompt.');
+  const valueTokens = parseValueTokens(values['value-tokens']);
   const { tokenizerJson, tokenizerConfig } = readTokenizerFiles(values.tokenizer);
   const model = renderingModel(new MemoTokenizer(tokenizerJson, tokenizerConfig), Number(values['vocabulary-size']), Number(values['max-length']));
   const { maskTokenId, vocabularySize, maxLength } = model.spec;

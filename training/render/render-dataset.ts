@@ -78,6 +78,12 @@ export interface RenderSettings {
   readonly valueTokens: 'canonical' | 'as-in-prompt';
 }
 
+/** Parses --value-tokens: how a value's tokens are cut (infill's `valueTokens`). */
+export function parseValueTokens(text: string | undefined): RenderSettings['valueTokens'] {
+  if (text !== 'canonical' && text !== 'as-in-prompt') throw new RangeError('--value-tokens is canonical or as-in-prompt.');
+  return text;
+}
+
 /** infill's kinds of decision hole: every hole kind but a value's. */
 type DecisionKind = Exclude<HoleKind, 'value'>;
 const DECISION_KINDS: readonly DecisionKind[] = ['count', 'branch', 'presence'];
@@ -286,9 +292,8 @@ async function main(): Promise<void> {
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new RangeError('--limit takes a positive whole number.');
   if (values['decision-values'] !== 'filled' && values['decision-values'] !== 'masked') throw new RangeError('--decision-values is filled or masked.');
   if (values['value-layout'] !== 'rounds' && values['value-layout'] !== 'serialised') throw new RangeError('--value-layout is rounds or serialised.');
-  if (values['value-tokens'] !== 'canonical' && values['value-tokens'] !== 'as-in-prompt') throw new RangeError('--value-tokens is canonical or as-in-prompt.');
   if (!existsSync(values.corpus)) throw new Error(`${values.corpus} does not exist: generate it with training/corpus/generate-corpus.ts`);
-  const settings: RenderSettings = { maxLength, decisionShare, decisionRepeats: parseDecisionRepeats(values['decision-repeats']), decisionValues: values['decision-values'], valueLayout: values['value-layout'], valueTokens: values['value-tokens'] };
+  const settings: RenderSettings = { maxLength, decisionShare, decisionRepeats: parseDecisionRepeats(values['decision-repeats']), decisionValues: values['decision-values'], valueLayout: values['value-layout'], valueTokens: parseValueTokens(values['value-tokens']) };
   if (settings.decisionValues === 'masked') {
     console.warn('--decision-values masked writes role 3 and mask tokens: train.py (lacuna-dataset/1) refuses such folders until it supports them');
   }

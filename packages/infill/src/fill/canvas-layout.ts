@@ -21,10 +21,10 @@ export interface LayoutInput {
   readonly padTokenId: number;
   readonly encode: (text: string) => number[];
   /**
-   * The tokens of a value hole that holds `value` with the literal text it absorbs; `encode(prefix + value +
-   * suffix)` when not given. Training canvases may write a copied value with the prompt's own tokens.
+   * The tokens of a value hole that holds `value` with the literal text it absorbs (training canvases may write
+   * a copied value with the prompt's own tokens).
    */
-  readonly encodeValue?: (prefix: string, value: string, suffix: string) => number[];
+  readonly encodeValue: (prefix: string, value: string, suffix: string) => number[];
   readonly lifter: TokenLifter;
   /** Absorb the neighbouring literal tokens into value holes (BPE boundary healing). */
   readonly heal: boolean;
@@ -119,7 +119,7 @@ function applyHealing(hole: Hole, prefix: string, suffix: string, input: LayoutI
   hole.automaton = healedAutomaton(hole.body, prefix, suffix);
   hole.state = hole.automaton.start;
   if (!hadTokens) return;
-  const tokens = input.encodeValue?.(prefix, value, suffix) ?? input.encode(prefix + value + suffix);
+  const tokens = input.encodeValue(prefix, value, suffix);
   let state: unknown = hole.automaton.start;
   for (const token of tokens) state = state === undefined ? undefined : input.lifter.stepToken(hole.automaton, state, token);
   if (state === undefined) {

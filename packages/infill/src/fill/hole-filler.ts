@@ -21,7 +21,7 @@ export class HoleFiller {
   private readonly promptIds: readonly number[];
   private readonly endIds: readonly number[];
   private readonly encode: (text: string) => number[];
-  private readonly encodeValue: ((prefix: string, value: string, suffix: string) => number[]) | undefined;
+  private readonly encodeValue: (prefix: string, value: string, suffix: string) => number[];
 
   constructor(init: {
     model: InfillModel;
@@ -31,6 +31,7 @@ export class HoleFiller {
     promptIds: readonly number[];
     endIds: readonly number[];
     encode: (text: string) => number[];
+    /** A value hole's tokens with the literal text it absorbs; by default `encode(prefix + value + suffix)`. */
     encodeValue?: (prefix: string, value: string, suffix: string) => number[];
   }) {
     this.model = init.model;
@@ -40,7 +41,7 @@ export class HoleFiller {
     this.promptIds = init.promptIds;
     this.endIds = init.endIds;
     this.encode = init.encode;
-    this.encodeValue = init.encodeValue;
+    this.encodeValue = init.encodeValue ?? ((prefix, value, suffix) => init.encode(prefix + value + suffix));
   }
 
   async round(items: readonly SkeletonItem[], active: readonly Hole[], stats: FillStats): Promise<CanvasLayout> {
@@ -104,7 +105,7 @@ export class HoleFiller {
         maskTokenId: this.model.spec.maskTokenId,
         padTokenId: this.model.spec.padTokenId,
         encode: this.encode,
-        ...(this.encodeValue === undefined ? {} : { encodeValue: this.encodeValue }),
+        encodeValue: this.encodeValue,
         lifter: this.lifter,
         heal: this.options.healBoundaries ?? true,
       });

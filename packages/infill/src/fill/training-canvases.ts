@@ -114,10 +114,10 @@ export function renderTrainingCanvases(options: TrainingCanvasesOptions): Traini
   }
   const mode = options.valueHoles ?? 'filled';
   const value = options.value as JsonValue;
-  const session = new TeacherForcedSession(options.model, compiled, options.prompt ?? '', options);
   if (options.valueTokens !== undefined && options.valueTokens !== 'canonical' && options.valueTokens !== 'as-in-prompt') {
     throw invalid(`valueTokens must be 'canonical' or 'as-in-prompt', got ${JSON.stringify(options.valueTokens)}.`);
   }
+  const session = new TeacherForcedSession(options.model, compiled, options.prompt ?? '', options);
   const filler = session.filler();
   const decisions: DecisionCanvas[] = [];
   const texts = new Map<Hole, string>();
@@ -161,14 +161,10 @@ class TeacherForcedSession extends InfillSession {
     const before = this.encode(prefix);
     const after = this.encode(suffix);
     const alone = this.encode(value);
-    if (!sameTokens(whole, [...before, ...alone, ...after])) return whole;
+    if (!deepEqual(whole, [...before, ...alone, ...after])) return whole;
     const copied = this.segmentation.tokensOf(value);
     return copied === undefined ? whole : [...before, ...copied, ...after];
   }
-}
-
-function sameTokens(left: readonly number[], right: readonly number[]): boolean {
-  return left.length === right.length && left.every((token, index) => token === right[index]);
 }
 
 interface Choice {
