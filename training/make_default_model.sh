@@ -66,6 +66,14 @@ HEADS=${HEADS:-4}
 # the model chose the right tool for 81-96% of held-out toolbox requests (by first token, as the agent then
 # decided) where the session-4 recipe got 74-76%.
 TRAIN_FLAGS=${TRAIN_FLAGS:---hole-only-probability 0.8 --suffix-probability 0.5 --copy-head --copy-normalised --prefix-attention --decision-weight 3 --decision-view-probability 0.4 --normalised-weight 3 --eval-every 1000}
+# Number format of training's matrix products (train.py --precision). bf16 autocast goes through oneDNN, which is
+# fast on CPUs with AVX-512 BF16 (session 8's AMD EPYC: 0.58 s a step); on one without them (an Intel Xeon at
+# 2.6 GHz) oneDNN emulates bf16, and float32 through OpenBLAS is faster (training/README.md, "Speed on this
+# machine"). auto: bf16 where the CPU has avx512_bf16, fp32 elsewhere. The shipped model trained in bf16.
+PRECISION=${PRECISION:-auto}
+if [[ $PRECISION == auto ]]; then
+  if grep -qw avx512_bf16 /proc/cpuinfo; then PRECISION=bf16; else PRECISION=fp32; fi
+fi
 PYTHON=${PYTHON:-/usr/bin/python3}
 
 corpus=$DATA_DIR/corpus.jsonl
@@ -77,7 +85,7 @@ run_folder=training/runs/$RUN
 made_with() {
   local name line=''
   for name in CORPUS_SEED CORPUS_COUNT TOKENIZER_EXAMPLES VOCABULARY_SIZE MAX_LENGTH RENDER_LIMIT DECISION_SHARE RENDER_FLAGS VALUE_TOKENS \
-    D_MODEL LAYERS HEADS TRAINING_MINUTES TRAIN_FLAGS; do
+    D_MODEL LAYERS HEADS TRAINING_MINUTES PRECISION TRAIN_FLAGS; do
     line+="$name=${!name@Q} "
   done
   printf '%s' "$line"
@@ -143,7 +151,7 @@ else
   # The same command resumes from checkpoint.pt when there is one (train.py keeps the run's first settings).
   # shellcheck disable=SC2086
   "$PYTHON" training/train.py --run "$RUN" --data "$dataset/train" --eval-data "$dataset/$EVAL_SPLIT" \
-    --tokenizer "$tokenizer/tokenizer.json" --minutes "$TRAINING_MINUTES" --max-length "$MAX_LENGTH" --d-model "$D_MODEL" --layers "$LAYERS" --heads "$HEADS" \
+    --tokenizer "$tokenizer/tokenizer.json" --minutes "$TRAINING_MINUTES" --max-length "$MAX_LENGTH" --d-model "$D_MODEL" --layers "$LAYERS" --heads "$HEADS" --precision "$PRECISION" \
     $TRAIN_FLAGS 2>&1 | tee -a "$run_folder/train.log"
   if [[ ! -f $run_folder/model.onnx ]]; then
     echo "make_default_model.sh: training ended without $run_folder/model.onnx; run the script again to resume" >&2

@@ -125,10 +125,12 @@ class SelfAttention(nn.Module):
         query = apply_rotary(query, cosine, sine)
         key = apply_rotary(key, cosine, sine)
 
-        # No causal mask: a denoiser must see the context on both sides.
-        scores = (query @ key.transpose(-2, -1)) / math.sqrt(self.head_dim)
+        # No causal mask: a denoiser must see the context on both sides. The scale goes on the queries, a
+        # length-times smaller tensor than the scores; the bias is added in place (the product's backward
+        # needs its inputs, not its output).
+        scores = (query * (1.0 / math.sqrt(self.head_dim))) @ key.transpose(-2, -1)
         if attention_bias is not None:
-            scores = scores + attention_bias
+            scores = scores.add_(attention_bias)
         weights = self.attention_dropout(F.softmax(scores, dim=-1))
         attended = (weights @ value).transpose(1, 2).reshape(batch, length, d_model)
         return self.residual_dropout(self.output_projection(attended))

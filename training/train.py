@@ -148,6 +148,9 @@ def parse_arguments(argv=None):
     parser.add_argument("--eval-sequences", type=int, default=512, help="held-out sequences used by each evaluation")
     parser.add_argument("--checkpoint-minutes", type=float, default=10.0)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--precision", choices=["bf16", "fp32"], default="bf16",
+                        help="bf16 autocast (oneDNN) or plain float32 (the BLAS torch is linked to): which is "
+                             "faster depends on the CPU; --benchmark measures both")
     parser.add_argument("--export-only", action="store_true", help="export the run's checkpoint to ONNX and stop")
     parser.add_argument("--benchmark", action="store_true", help="measure training speed for a few model sizes")
     return parser, parser.parse_args(argv)
@@ -352,6 +355,15 @@ def hole_suffix_masks(holes, generator):
     return masked, probability, holes & (index_in_run == cuts[run])
 
 
+# Which number format the matrix products use: --precision, set once in main() before any step.
+precision = "bf16"
+
+
+def autocast():
+    """bf16 autocast sends the matrix products to oneDNN; under fp32 they go to the BLAS torch is linked to."""
+    return torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16")
+
+
 def masked_positions(masked):
     """positions [batch, k] of each row's masked tokens and valid [batch, k] (k = most masks in one row; rows
     with fewer are filled with unmasked positions)."""
@@ -368,7 +380,7 @@ def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_i
     valid [batch, k] and the positions [batch, k]."""
     positions, valid = masked_positions(masked)
     noisy_input = input_ids.masked_fill(masked, mask_token_id)
-    with torch.autocast("cpu", dtype=torch.bfloat16):
+    with autocast():
         logits = model(noisy_input, positions, attention_mask)
     return logits.float(), input_ids.gather(1, positions), valid, positions
 
@@ -380,7 +392,7 @@ def masked_token_log_probabilities(model, input_ids, masked, attention_mask, mas
     segment_ids and position_ids of packed rows, passed on to the model."""
     positions, valid = masked_positions(masked)
     noisy_input = input_ids.masked_fill(masked, mask_token_id)
-    with torch.autocast("cpu", dtype=torch.bfloat16):
+    with autocast():
         log_probabilities = model.target_log_probabilities(noisy_input, positions, input_ids.gather(1, positions), valid,
                                                            attention_mask, **packing)
     return log_probabilities.float(), valid, positions
@@ -495,6 +507,7 @@ def make_optimizer(model, learning_rate, weight_decay):
         [{"params": matrices, "weight_decay": weight_decay}, {"params": others, "weight_decay": 0.0}],
         lr=learning_rate,
         betas=(0.9, 0.95),
+        foreach=True,
     )
 
 
@@ -825,6 +838,7 @@ def export(model, dataset, run_folder):
 # ---------------------------------------------------------------------------------------------
 
 def benchmark(tokens_per_batch, vocabulary_size=4096, timed_steps=20, untimed_steps=3):
+    global precision
     batch_size = max(1, tokens_per_batch // BENCHMARK_LENGTH)
     generator = torch.Generator().manual_seed(0)
     # Random tokens: the speed of a step does not depend on what the tokens are.
@@ -834,28 +848,29 @@ def benchmark(tokens_per_batch, vocabulary_size=4096, timed_steps=20, untimed_st
                                                      generator=generator)
     batch = (input_ids, roles, torch.ones_like(input_ids))
     print(f"batch {batch_size} x {BENCHMARK_LENGTH} tokens, vocabulary {vocabulary_size}, "
-          f"{torch.get_num_threads()} threads, bf16 autocast; {timed_steps} timed steps after {untimed_steps}")
+          f"{torch.get_num_threads()} threads; {timed_steps} timed steps after {untimed_steps}")
     # The median step, and the fastest: on cores shared with other work the two part, and the fastest
     # is the better guess at what the machine does when it is quiet.
-    print(f"{'d_model':>7} {'layers':>6} {'heads':>5} {'parameters':>11} {'median s':>8} {'fastest s':>9} "
-          f"{'tokens/s':>9} {'M tokens/90 min':>15}")
+    print(f"{'precision':>9} {'d_model':>7} {'layers':>6} {'heads':>5} {'parameters':>11} {'median s':>8} "
+          f"{'fastest s':>9} {'tokens/s':>9} {'M tokens/90 min':>15}")
     for d_model, layers in BENCHMARK_SIZES:
-        torch.manual_seed(0)
-        config = ModelConfig(vocab_size=vocabulary_size, d_model=d_model, n_layers=layers, n_heads=d_model // 32,
-                             max_length=BENCHMARK_LENGTH)
-        model = MaskPredictor(config).train()
-        optimizer = make_optimizer(model, 1e-3, 0.1)
-        step_seconds = []
-        for step in range(untimed_steps + timed_steps):
-            start = time.monotonic()
-            training_step(model, optimizer, batch, 1e-3, 0.5, 0.0, 1.0, 1, generator)
-            if step >= untimed_steps:
-                step_seconds.append(time.monotonic() - start)
-        median = float(np.median(step_seconds))
-        tokens_per_second = batch_size * BENCHMARK_LENGTH / median
-        print(f"{d_model:>7} {layers:>6} {config.n_heads:>5} {model.parameter_count():>11,} {median:>8.3f} "
-              f"{min(step_seconds):>9.3f} {tokens_per_second:>9,.0f} {tokens_per_second * 5400 / 1e6:>15.1f}",
-              flush=True)
+        for precision in ("bf16", "fp32"):
+            torch.manual_seed(0)
+            config = ModelConfig(vocab_size=vocabulary_size, d_model=d_model, n_layers=layers,
+                                 n_heads=d_model // 32, max_length=BENCHMARK_LENGTH)
+            model = MaskPredictor(config).train()
+            optimizer = make_optimizer(model, 1e-3, 0.1)
+            step_seconds = []
+            for step in range(untimed_steps + timed_steps):
+                start = time.monotonic()
+                training_step(model, optimizer, batch, 1e-3, 0.5, 0.0, 1.0, 1, generator)
+                if step >= untimed_steps:
+                    step_seconds.append(time.monotonic() - start)
+            median = float(np.median(step_seconds))
+            tokens_per_second = batch_size * BENCHMARK_LENGTH / median
+            print(f"{precision:>9} {d_model:>7} {layers:>6} {config.n_heads:>5} {model.parameter_count():>11,} "
+                  f"{median:>8.3f} {min(step_seconds):>9.3f} {tokens_per_second:>9,.0f} "
+                  f"{tokens_per_second * 5400 / 1e6:>15.1f}", flush=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -878,6 +893,8 @@ def main():
     if checkpoint is None and arguments.export_only:
         parser.error(f"--export-only: no checkpoint at {checkpoint_path}")
     settings = settings_for_run(parser, arguments, checkpoint)
+    global precision
+    precision = settings.get("precision", "bf16")  # runs begun before --precision existed trained in bf16
     torch.set_num_threads(settings["threads"])
     if checkpoint is None:
         if not settings["data"]:
