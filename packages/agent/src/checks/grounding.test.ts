@@ -43,6 +43,9 @@ describe('grounding', () => {
     expect(numbersInWords('a table for two at seven')).toEqual([2, 7]);
     expect(numbersInWords('Set a thirty-five minute timer, then one for forty five')).toEqual([35, 1, 45]);
     expect(numbersInWords('a table for 2 at Nopa')).toEqual([]);
+    // "one" after a determiner or an adjective is a pronoun, not a count.
+    expect(numbersInWords('Quick one, could you set a timer for six minutes?')).toEqual([6]);
+    expect(numbersInWords('play this one and the next one, for one hour')).toEqual([1]);
     expect(groundingFailure(35, 'a thirty-five minute timer')).toBeUndefined();
   });
 });

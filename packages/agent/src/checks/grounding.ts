@@ -119,8 +119,17 @@ export function statedValuesText(context: string, property: PropertySchema | und
 const INDEFINITE: ReadonlySet<string> = new Set(['a', 'an', 'half']);
 
 /**
+ * Words after which "one" is a pronoun ("quick one, set a timer for six minutes", "this one", "the next one"),
+ * not a count. Offered as a value, its 1 led the default model to write 1 for "six minutes" in such requests.
+ */
+const BEFORE_PRONOUN_ONE: ReadonlySet<string> = new Set([
+  'quick', 'this', 'that', 'which', 'the', 'another', 'any', 'each', 'every', 'no', 'other', 'last', 'next', 'same',
+  'new', 'old', 'big', 'small', 'little', 'good', 'right', 'wrong', 'first', 'only',
+]);
+
+/**
  * The numbers a text states in words, as values: "five" 5, "thirty-five" and "thirty five" 35, "a dozen" 12
- * ("a", "an" and "half" alone are not offered: "a table" states no number).
+ * ("a", "an" and "half" alone are not offered: "a table" states no number; nor is the pronoun of "quick one").
  */
 export function numbersInWords(text: string): number[] {
   const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
@@ -129,6 +138,7 @@ export function numbersInWords(text: string): number[] {
     const word = words[index] as string;
     const value = NUMBER_WORDS[word];
     if (value === undefined || INDEFINITE.has(word)) continue;
+    if (word === 'one' && index > 0 && BEFORE_PRONOUN_ONE.has(words[index - 1] as string)) continue;
     const next = words[index + 1];
     const unit = next === undefined || INDEFINITE.has(next) ? undefined : NUMBER_WORDS[next];
     if (value >= 20 && value < 100 && unit !== undefined && unit >= 1 && unit <= 9 && Number.isInteger(unit)) {
