@@ -79,7 +79,7 @@ export async function finish<T>(
     }
     issues = outcome.issues;
     if (attempt >= attempts) break;
-    session.reset(issues.map((issue) => issue.path));
+    session.reset(issues.map((issue) => issue.path), { excludeRejected: true });
     await session.run(stats);
   }
   throw new LacunaInfillError({

@@ -1,7 +1,8 @@
+import { createScriptedPredictor } from '@lacuna/core/testing';
 import { describe, expect, it } from 'vitest';
 import { infill } from './infill.js';
 import { parsePath, repair } from './repair.js';
-import { randomFixtureModel } from './testing/fixture-tokenizer.js';
+import { fixtureTokenizer, randomFixtureModel } from './testing/fixture-tokenizer.js';
 
 const SCHEMA = {
   type: 'object',
@@ -27,6 +28,35 @@ describe('repair', () => {
     expect(repaired.forwardPasses).toBeGreaterThan(0);
     expect(typeof repaired.value).toBe('object');
     expect(repaired.session.prompt).toContain('qty must match the invoice');
+  });
+
+  it('writes another value than the rejected one, unless asked to allow it', async () => {
+    const schema = { type: 'object', properties: { code: { enum: ['red', 'green', 'blue'] }, name: { type: 'string', maxLength: 6 } }, required: ['code', 'name'] };
+    // Logits that depend only on the sequence and the position: the same canvas is filled the same way.
+    const { tokenizer, spec } = fixtureTokenizer();
+    const predictor = createScriptedPredictor({
+      vocabularySize: spec.vocabularySize,
+      logitsFor: (inputIds, position) => {
+        let hash = position * 2654435761;
+        for (const id of inputIds) hash = Math.imul(hash ^ id, 16777619) >>> 0;
+        return Float32Array.from({ length: spec.vocabularySize }, (_, id) => (Math.imul(hash ^ (id * 40503), 2246822519) >>> 0) / 2 ** 32);
+      },
+    });
+    const first = await infill({ model: { tokenizer, spec, predictor }, schema, prompt: 'A colour.' });
+    const { code, name } = first.value as { code: string; name: string };
+    // Greedy decoding with everything else as it was: the same value again, when allowed.
+    const again = await repair(first, { paths: ['$.code', '$.name'], allowRejected: true });
+    expect(again.value).toEqual({ code, name });
+    const other = await repair(first, { paths: ['$.code', '$.name'] });
+    const repaired = other.value as { code: string; name: string };
+    expect(repaired.code).not.toBe(code);
+    expect(repaired.name).not.toBe(name);
+    // A second repair excludes both values rejected so far: the enum's last one is left.
+    const last = await repair(other, { paths: ['$.code'] });
+    expect([code, repaired.code, (last.value as { code: string }).code].sort()).toEqual(['blue', 'green', 'red']);
+    // With every value excluded, the hole may repeat one rather than get stuck.
+    const stuck = await repair(last, { paths: ['$.code'] });
+    expect(['red', 'green', 'blue']).toContain((stuck.value as { code: string }).code);
   });
 
   it('re-decides structure under a path', async () => {

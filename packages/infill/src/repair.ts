@@ -23,6 +23,13 @@ export interface RepairOptions {
    * nobody asked for, such as an optional argument the request never states. A required property is refused.
    */
   readonly omit?: readonly (JsonPath | string)[];
+  /**
+   * Whether a re-masked value may be written again as it was (default false: each value hole under `paths` or
+   * `issues` excludes the value it held, so the model writes its next best value; a hole with no other value
+   * to write may repeat it). With greedy decoding and nothing else changed, the model would otherwise write the
+   * rejected value again. Decisions (which branch, whether an optional property is there) are made afresh.
+   */
+  readonly allowRejected?: boolean;
   /** Times to re-mask again if the result still does not validate (default 2). */
   readonly repairAttempts?: number;
 }
@@ -43,7 +50,7 @@ export async function repair<T>(result: InfillResult<T>, options: RepairOptions)
   const feedback =
     options.feedback === true ? (options.issues ?? []).map((issue) => issue.message).join('\n') : typeof options.feedback === 'string' ? options.feedback : '';
   if (feedback !== '') session.prompt = withFeedback(session.prompt, feedback);
-  const matched = session.omit(omitted) + session.reset(paths);
+  const matched = session.omit(omitted) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false) });
   if (matched === 0) {
     throw new LacunaInfillError({
       code: 'INVALID_OPTIONS',

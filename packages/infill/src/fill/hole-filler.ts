@@ -1,5 +1,7 @@
 import type { Canvas, RandomSource } from '@lacuna/core';
+import type { AnyByteAutomaton } from '../automata/byte-automaton.js';
 import { ChoiceAutomaton } from '../automata/choice-automaton.js';
+import { ExcludingAutomaton } from '../automata/excluding-automaton.js';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import type { SkeletonItem } from '../skeleton/render-skeleton.js';
 import type { TokenLifter } from '../tokens/token-lifter.js';
@@ -118,8 +120,9 @@ export class HoleFiller {
       let needed = this.lifter.tokenDistance(hole.automaton, hole.automaton.start);
       // A hole that may not grow (an enum) must hold its longest value as the tokenizer writes it, absorbed
       // literal text included; the shortest completion alone would make the longest values unwritable.
-      if (!hole.growable && hole.body instanceof ChoiceAutomaton) {
-        for (const choice of hole.body.choices) needed = Math.max(needed, this.encode(hole.prefixText + choice + hole.suffixText).length);
+      const choices = choicesOf(hole.body);
+      if (!hole.growable && choices !== undefined) {
+        for (const choice of choices) needed = Math.max(needed, this.encode(hole.prefixText + choice + hole.suffixText).length);
       }
       if (hole.tokens.length === 0 && hole.budget < needed) {
         hole.budget = needed;
@@ -154,4 +157,10 @@ export class HoleFiller {
     hole.ended = false;
     hole.finishing = true;
   }
+}
+
+/** The values of an enum's language, also once a repair has excluded some (their budget stays the longest's). */
+function choicesOf(body: AnyByteAutomaton): readonly string[] | undefined {
+  if (body instanceof ExcludingAutomaton) return choicesOf(body.inner);
+  return body instanceof ChoiceAutomaton ? body.choices : undefined;
 }

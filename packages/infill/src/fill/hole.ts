@@ -18,8 +18,11 @@ export class Hole {
   readonly kind: HoleKind;
   readonly path: JsonPath;
   readonly pointer: string;
-  /** The language of the value itself, without absorbed literal text. */
-  readonly body: AnyByteAutomaton;
+  /**
+   * The language of the value itself, without absorbed literal text; a repair that excludes the rejected value
+   * replaces it (`ExcludingAutomaton`).
+   */
+  body: AnyByteAutomaton;
   /** Labels of a decision hole (the choice automaton's strings), in choice order. */
   readonly labels: readonly string[] | undefined;
   /** The language of the positions: body plus the literal text absorbed from the neighbours. */

@@ -10,6 +10,7 @@ import { collectHoles, SkeletonBuilder, unionBranches, type Instance, type Skele
 import { TokenIndex } from '../tokens/token-index.js';
 import { TokenLifter } from '../tokens/token-lifter.js';
 import type { ChoiceAutomaton } from '../automata/choice-automaton.js';
+import { ExcludingAutomaton } from '../automata/excluding-automaton.js';
 import { holeValueText } from './canvas-layout.js';
 import { HoleFiller } from './hole-filler.js';
 import type { Hole, HoleKind } from './hole.js';
@@ -272,10 +273,23 @@ export class InfillSession<T = unknown> {
    * Re-masks everything under the given value paths: value holes are cleared; structure at or under a path is
    * decided again. Returns the number of paths that matched something.
    */
-  reset(paths: readonly JsonPath[]): number {
+  reset(paths: readonly JsonPath[], options: { excludeRejected?: boolean } = {}): number {
     let matched = 0;
-    for (const path of paths) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh))) matched++;
+    for (const path of paths) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh), options.excludeRejected ?? false)) matched++;
     return matched;
+  }
+
+  /**
+   * Clears a value hole; with `excludeRejected`, the value it held may not be written again (unless nothing else
+   * could be: then it may).
+   */
+  private resetHole(hole: Hole, excludeRejected: boolean): void {
+    const rejected = hole.complete ? holeValueText(hole, this.model.spec.padTokenId, this.lifter) : undefined;
+    hole.reset();
+    if (!excludeRejected || rejected === undefined) return;
+    hole.body = ExcludingAutomaton.create(hole.body, [rejected]) ?? hole.body;
+    hole.automaton = hole.body;
+    hole.state = hole.body.start;
   }
 
   /**
@@ -320,12 +334,12 @@ export class InfillSession<T = unknown> {
     }
   }
 
-  private resetPath(instance: Instance, path: JsonPath, replace: (fresh: Instance) => void): boolean {
+  private resetPath(instance: Instance, path: JsonPath, replace: (fresh: Instance) => void, excludeRejected: boolean): boolean {
     if (!isPathPrefix(instance.path, path)) return false;
     const depth = instance.path.length;
     if (path.length === depth) {
       if (instance.kind === 'leaf') {
-        instance.hole.reset();
+        this.resetHole(instance.hole, excludeRejected);
         instance.hole.automaton = instance.hole.body;
         instance.hole.prefixText = '';
         instance.hole.suffixText = '';
@@ -342,7 +356,7 @@ export class InfillSession<T = unknown> {
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
-        return this.resetPath(member.value, path, (fresh) => (member.value = fresh));
+        return this.resetPath(member.value, path, (fresh) => (member.value = fresh), excludeRejected);
       }
       case 'array': {
         const index = Number(path[depth]);
@@ -351,14 +365,14 @@ export class InfillSession<T = unknown> {
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
-        return this.resetPath(item, path, (fresh) => (instance.items[index] = fresh));
+        return this.resetPath(item, path, (fresh) => (instance.items[index] = fresh), excludeRejected);
       }
       case 'union':
         if (instance.value === undefined) return false;
-        return this.resetPath(instance.value, path, (fresh) => (instance.value = fresh));
+        return this.resetPath(instance.value, path, (fresh) => (instance.value = fresh), excludeRejected);
       default:
         if (instance.kind === 'leaf') {
-          instance.hole.reset();
+          this.resetHole(instance.hole, excludeRejected);
           return true;
         }
         return false;
