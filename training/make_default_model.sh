@@ -39,12 +39,10 @@ DECISION_SHARE=${DECISION_SHARE:-1}
 # arguments' presence 1.5 times, call counts (which the session-4 model fitted at 99%) half the time.
 RENDER_FLAGS=${RENDER_FLAGS:---decision-repeats branch=2,presence=1.5,count=0.5}
 # How a value's tokens are cut (render-dataset.ts --value-tokens): canonical, as the tokenizer cuts the value
-# alone, or as-in-prompt, with the tokens the request has there, which a copy pointer can point at (on the
-# session-8 model's held-out toolbox requests, 22 of the 44 copied strings cut differently from the request came out
-# wrong, against 17 of 244 cut alike). In one 1,800-step pair of runs (training/README.md) it raised every
-# argument exact from 20.7 to 30.6% on held-out entities and never-seen tools' arguments from 27.5 to 40.7%,
-# but not on the differently cut strings themselves (one seed: maybe variance). The shipped model: canonical.
-VALUE_TOKENS=${VALUE_TOKENS:-canonical}
+# alone, or as-in-prompt, with the tokens the request has there, which a copy pointer can point at. In two pairs
+# of 1,800-step runs side by side (seeds 0 and 1, training/README.md) as-in-prompt raised every argument exact on
+# held-out entities by 9 points both times (21.6 -> 30.6%, 28.8 -> 37.8%). The shipped model: canonical.
+VALUE_TOKENS=${VALUE_TOKENS:-as-in-prompt}
 EVAL_SPLIT=${EVAL_SPLIT:-test_templates}
 # d128/4 layers trains about 2.4 times as fast as d192/6 (train.py --benchmark) and reached the same held-out
 # accuracy in a third of the time; its forward pass over 256 positions takes under 10 ms on one core.
