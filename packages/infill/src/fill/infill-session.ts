@@ -281,15 +281,12 @@ export class InfillSession<T = unknown> {
 
   /**
    * Clears a value hole; with `excludeRejected`, the value it held may not be written again (unless nothing else
-   * could be: then it may).
+   * could be: then it may). The next layout heals the new body, as it does any body its automaton was not made from.
    */
   private resetHole(hole: Hole, excludeRejected: boolean): void {
-    const rejected = hole.complete ? holeValueText(hole, this.model.spec.padTokenId, this.lifter) : undefined;
+    const rejected = excludeRejected && hole.complete ? holeValueText(hole, this.model.spec.padTokenId, this.lifter) : undefined;
     hole.reset();
-    if (!excludeRejected || rejected === undefined) return;
-    hole.body = ExcludingAutomaton.create(hole.body, [rejected]) ?? hole.body;
-    hole.automaton = hole.body;
-    hole.state = hole.body.start;
+    if (rejected !== undefined) hole.body = ExcludingAutomaton.create(hole.body, [rejected]) ?? hole.body;
   }
 
   /**
