@@ -59,6 +59,23 @@ describe('repair', () => {
     expect(['red', 'green', 'blue']).toContain((stuck.value as { code: string }).code);
   });
 
+  it('excludes a rejected grounded value that filled its hole exactly, as a code of the context does', async () => {
+    const schema = { type: 'object', properties: { from: { type: 'string', pattern: '^[A-Z]{3}$' }, to: { type: 'string', pattern: '^[A-Z]{3}$' } }, required: ['from', 'to'] };
+    const { tokenizer, spec } = fixtureTokenizer();
+    const predictor = createScriptedPredictor({
+      vocabularySize: spec.vocabularySize,
+      logitsFor: (inputIds, position) => {
+        let hash = position * 2654435761;
+        for (const id of inputIds) hash = Math.imul(hash ^ id, 16777619) >>> 0;
+        return Float32Array.from({ length: spec.vocabularySize }, (_, id) => (Math.imul(hash ^ (id * 40503), 2246822519) >>> 0) / 2 ** 32);
+      },
+    });
+    const first = await infill({ model: { tokenizer, spec, predictor }, schema, prompt: 'Convert INR to CAD.', ground: () => 'INR\nCAD' });
+    const { to } = first.value as { from: string; to: string };
+    const repaired = await repair(first, { paths: ['$.to'] });
+    expect((repaired.value as { to: string }).to).toBe(to === 'INR' ? 'CAD' : 'INR');
+  });
+
   it('re-decides structure under a path', async () => {
     const model = randomFixtureModel({ seed: 8 });
     const first = await infill({ model, schema: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string', maxLength: 3 }, maxItems: 4 }, keep: { type: 'integer' } }, required: ['tags', 'keep'] }, seed: 3 });

@@ -33,6 +33,9 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(grounded, ',\\n')).toBe(false);
     expect(acceptsText(grounded, '\\nplease')).toBe(false);
     expect(acceptsText(grounded, ',\\nplease')).toBe(true);
+    // A word that starts a line is a value of its own, as one after a space is; the escape's letter is no word.
+    expect(acceptsText(grounded, 'please')).toBe(true);
+    expect(acceptsText(grounded, 'nplease')).toBe(false);
   });
 
   it('grounds JSON-escaped text: quotes in the context are written escaped', () => {

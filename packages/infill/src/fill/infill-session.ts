@@ -284,7 +284,10 @@ export class InfillSession<T = unknown> {
    * could be: then it may). The next layout heals the new body, as it does any body its automaton was not made from.
    */
   private resetHole(hole: Hole, excludeRejected: boolean): void {
-    const rejected = excludeRejected && hole.complete ? holeValueText(hole, this.model.spec.padTokenId, this.lifter) : undefined;
+    // A value that filled its budget exactly is not `complete` while the hole could still grow, but the fill is
+    // over: it is the value the caller rejects (a currency code of one token in a hole of one).
+    const written = hole.complete || (hole.full && hole.automaton.accepts(hole.state));
+    const rejected = excludeRejected && written ? holeValueText(hole, this.model.spec.padTokenId, this.lifter) : undefined;
     hole.reset();
     if (rejected !== undefined) hole.body = ExcludingAutomaton.create(hole.body, [rejected]) ?? hole.body;
   }
