@@ -1,6 +1,6 @@
 export { LacunaAgentError, type LacunaAgentErrorCode, type LacunaAgentErrorDetails } from './errors/lacuna-agent-error.js';
 export { jsonSchema } from './tools/json-schema.js';
-export { RetryableToolError, tool, type Grounding, type ToolDefinition, type ToolExecutionContext, type ToolSet } from './tools/tool.js';
+export { RetryableToolError, tool, type Grounding, type StatedValues, type ToolDefinition, type ToolExecutionContext, type ToolSet } from './tools/tool.js';
 export { ToolExecutor, type ToolCall, type ToolCallOutcome, type ToolExecutorOptions } from './execution/tool-executor.js';
 export { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from './prompt/agent-messages.js';
 export { describeTool, describeType } from './prompt/describe-tool.js';
@@ -21,5 +21,5 @@ export type {
 } from './agent/agent-types.js';
 export { checkCalls, parametersOf, type CheckOptions, type PlannedCall } from './checks/check-calls.js';
 export type { FieldCheck, FieldIssue } from './checks/field-issue.js';
-export { groundedHoleText, groundingContext, groundingFailure, groundingOf } from './checks/grounding.js';
+export { groundedHoleText, groundingContext, groundingFailure, groundingOf, statedValueFailure } from './checks/grounding.js';
 export { statedNumbersPattern } from './checks/stated-numbers.js';

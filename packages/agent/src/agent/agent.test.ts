@@ -121,6 +121,19 @@ describe('createAgent on the fixture model', () => {
     }
   });
 
+  it("writes only the values a tool's reader finds: the random model converts between the currencies named", async () => {
+    for (const seed of [1, 2, 3]) {
+      const agent = createAgent({ model, tools: { convert_currency }, toolChoice: 'required', maxSteps: 1, seed, checks: { minConfidence: 0 } });
+      const result = await agent.run('How many euros would 40 quid get me?');
+      expect(result.toolCalls.length).toBeGreaterThan(0);
+      for (const call of result.toolCalls) {
+        expect(['EUR', 'GBP']).toContain(call.input.from);
+        expect(['EUR', 'GBP']).toContain(call.input.to);
+      }
+      expect(result.repairs.filter((repair) => repair.check === 'grounding')).toEqual([]);
+    }
+  });
+
   it('copies dates and times the request states into the form the schema asks for, and invents none', async () => {
     for (const seed of [1, 2, 3]) {
       const agent = createAgent({ model, tools: { create_event }, toolChoice: 'required', maxSteps: 1, seed, checks: { minConfidence: 0 } });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { declaredJsonSchema } from '../tools/json-schema.js';
 import type { ToolSet } from '../tools/tool.js';
 import type { FieldIssue } from './field-issue.js';
-import { groundingFailure, groundingOf } from './grounding.js';
+import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
 
 export interface PlannedCall {
   readonly tool: string;
@@ -44,7 +44,12 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     for (const [name, value] of Object.entries(call.arguments)) {
       const grounding = groundingOf(tool, name, properties[name]);
       if (grounding === 'free') continue;
-      const message = grounding === 'context' ? groundingFailure(value, options.context) : await grounding(value, options.context);
+      const message =
+        grounding === 'context'
+          ? groundingFailure(value, options.context)
+          : typeof grounding === 'object'
+            ? statedValueFailure(value, grounding.statedValues(options.context))
+            : await grounding(value, options.context);
       if (message !== undefined) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message: `${name}: ${message}` });
     }
     if (options.minConfidence > 0) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tool } from '../tools/tool.js';
-import { groundingFailure, groundingOf, numbersInDigits, numbersInWords } from './grounding.js';
+import { groundedHoleText, groundingFailure, groundingOf, numbersInDigits, numbersInWords, statedValueFailure } from './grounding.js';
 
 describe('grounding', () => {
   const bookTable = tool({
@@ -20,6 +20,18 @@ describe('grounding', () => {
     expect(groundingOf(bookTable, 'unit', { enum: ['celsius', 'fahrenheit'] })).toBe('free');
     expect(groundingOf(bookTable, 'shuffle', { type: 'boolean' })).toBe('free');
     expect(groundingOf({ ...bookTable, grounding: { party_size: 'free' } }, 'party_size', { type: 'integer' })).toBe('free');
+  });
+
+  it("offers and accepts only the values a tool's reader finds in the conversation; none found leaves the value free", () => {
+    const shout = { statedValues: (context: string) => [...new Set(context.match(/\b[a-z]+(?=!)/g) ?? [])].map((word) => word.toUpperCase()) };
+    const exclaim = tool({ description: 'Exclaim.', inputSchema: z.object({ word: z.string().regex(/^[A-Z]+$/) }), grounding: { word: shout } });
+    const property = { type: 'string', pattern: '^[A-Z]+$' };
+    expect(groundingOf(exclaim, 'word', property)).toBe(shout);
+    expect(groundedHoleText(exclaim, 'word', property, 'wow! and yes! not this')).toBe('WOW\nYES');
+    expect(statedValueFailure('YES', ['WOW', 'YES'])).toBeUndefined();
+    expect(statedValueFailure('THIS', ['WOW', 'YES'])).toBe('"THIS" is not one of the values the conversation states (WOW, YES); write one of those.');
+    expect(groundedHoleText(exclaim, 'word', property, 'nothing to shout about')).toBe('');
+    expect(statedValueFailure('ANY', [])).toBeUndefined();
   });
 
   it('finds strings as written and numbers as digits or words', () => {

@@ -78,6 +78,8 @@ export function groundedHoleText(
 ): string | undefined {
   const grounding = groundingOf(tool, name, property);
   if (grounding === 'context') return groundingText(context, property, reading);
+  // One value per line: spans start and end at word boundaries, so a value is copied whole.
+  if (typeof grounding === 'object') return grounding.statedValues(context).join('\n');
   return grounding === 'free' && tool.grounding?.[name] === undefined ? statedValuesText(context, property, reading) : undefined;
 }
 
@@ -147,6 +149,12 @@ export function numbersInWords(text: string): number[] {
     } else numbers.push(value);
   }
   return numbers;
+}
+
+/** The check of a `StatedValues` argument: undefined when the value is one of `stated`, or when nothing is stated. */
+export function statedValueFailure(value: unknown, stated: readonly string[]): string | undefined {
+  if (stated.length === 0 || stated.includes(value as string)) return undefined;
+  return `${JSON.stringify(value)} is not one of the values the conversation states (${stated.join(', ')}); write one of those.`;
 }
 
 /**

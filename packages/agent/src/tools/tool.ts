@@ -11,12 +11,23 @@ export interface ToolExecutionContext {
 }
 
 /**
+ * Values an argument may take, read from the conversation by code that knows how people state them, and
+ * written as the schema wants them: the currencies a request names ("50 quid in euros") as ISO codes (GBP,
+ * EUR). While sampling, the hole may only write one of them; the check after sampling rejects any other. When
+ * the conversation states none, the argument is the model's to write (an optional one is left out).
+ */
+export interface StatedValues {
+  readonly statedValues: (context: string) => readonly string[];
+}
+
+/**
  * How an argument is checked against the conversation. `context` (the default for strings and numbers that
  * the request states): the value must occur in the conversation, and while sampling the hole may only be
- * filled with a span of it. `free`: written by the model (a subject line, a normalised code). A function:
- * your own check, returning an error message or undefined.
+ * filled with a span of it. `free`: written by the model (a subject line, a normalised code). `StatedValues`:
+ * one of the values your reader finds in the conversation. A function: your own check, returning an error
+ * message or undefined.
  */
-export type Grounding = 'context' | 'free' | ((value: unknown, context: string) => string | undefined | Promise<string | undefined>);
+export type Grounding = 'context' | 'free' | StatedValues | ((value: unknown, context: string) => string | undefined | Promise<string | undefined>);
 
 export interface ToolDefinition<Schema extends z.ZodType = z.ZodType, Output = unknown> {
   readonly description: string;
