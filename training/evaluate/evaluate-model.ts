@@ -23,6 +23,9 @@
  *
  * --decisions label|token sets infill's rule for decision holes everywhere (default: the agent's, label, for tool use and
  * answers; infill's, the first token, for extraction).
+ * --bare-toolbox gives the agent the demo toolbox's tools as the corpus states them, in JSON Schema alone. By
+ * default they keep what the demo agent has of them beyond that: convert_currency reads the currencies a request
+ * names, as codes (its `grounding`), and its zod schema rejects converting a currency into itself.
  * --mistakes FILE writes each tool-use request whose plan is not exactly the expected calls (split, tools, setting,
  * request, expected and planned calls, failure code) as one JSON line, for reading what goes wrong.
  *
@@ -35,6 +38,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAgent, DEFAULT_DECISIONS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
+import { demoTools, type DemoToolName } from '@lacuna/demo-toolbox';
 import { infill } from '@lacuna/infill';
 import type { Example, JsonSchema, ToolSpec } from '../corpus/example-types.js';
 import { readCorpus } from '../render/read-corpus.js';
@@ -85,9 +89,28 @@ const emptyTally = (): ToolUseTally => ({
   milliseconds: 0,
 });
 
-/** The example's tools as the SDK takes tools declared in JSON Schema; none has `execute`, so nothing runs. */
-function toolSet(tools: readonly ToolSpec[]): ToolSet {
-  return Object.fromEntries(tools.map((spec) => [spec.name, tool({ description: spec.description, inputSchema: jsonSchema(spec.parameters) })]));
+/**
+ * The example's tools as the SDK takes tools declared in JSON Schema; none has `execute`, so nothing runs. With
+ * `asDemo`, a demo toolbox tool keeps what the demo agent has of it beyond its JSON Schema: the readers it
+ * declares as grounding (convert_currency's currencies) and its zod schema's refinements (a validator).
+ */
+function toolSet(tools: readonly ToolSpec[], asDemo: boolean): { tools: ToolSet; validators: NonNullable<NonNullable<AgentOptions['checks']>['validators']> } {
+  const demo = tools.flatMap((spec) => (asDemo && Object.hasOwn(demoTools, spec.name) ? [spec.name as DemoToolName] : []));
+  return {
+    tools: Object.fromEntries(
+      tools.map((spec) => {
+        const grounding = demo.includes(spec.name as DemoToolName) ? demoTools[spec.name as DemoToolName].grounding : undefined;
+        return [spec.name, tool({ description: spec.description, inputSchema: jsonSchema(spec.parameters), ...(grounding === undefined ? {} : { grounding }) })];
+      }),
+    ),
+    validators: Object.fromEntries(
+      demo.map((name) => [
+        name,
+        async (input: unknown) =>
+          (demoTools[name].inputSchema.safeParse(input).error?.issues ?? []).map((issue) => ({ path: issue.path.filter((segment) => typeof segment !== 'symbol'), message: issue.message })),
+      ]),
+    ),
+  };
 }
 
 /** How the agent is set up for a row of the tool-use table. */
@@ -112,9 +135,20 @@ const EVALUATION_DAY = '2026-06-01';
 type Decisions = { decisions?: 'label' | 'token' };
 
 /** One planning step of the agent for a request; the calls it planned, or the failure's code. */
-async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, variant: Variant, decisions: Decisions) {
+async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, variant: Variant, decisions: Decisions, asDemo: boolean) {
   // A fixed day for relative dates ("tonight", "on Thursday" in an e-mail's body), so that a run is the same any day.
-  const agent = createAgent({ model, tools: toolSet(tools), maxSteps: 1, toolChoice: 'auto', seed: 0, today: EVALUATION_DAY, ...decisions, ...VARIANTS[variant] });
+  const menu = toolSet(tools, asDemo && VARIANTS[variant].checks?.grounding !== false);
+  const agent = createAgent({
+    model,
+    tools: menu.tools,
+    maxSteps: 1,
+    toolChoice: 'auto',
+    seed: 0,
+    today: EVALUATION_DAY,
+    ...decisions,
+    ...VARIANTS[variant],
+    ...(Object.keys(menu.validators).length === 0 ? {} : { checks: { ...VARIANTS[variant].checks, validators: menu.validators } }),
+  });
   const started = performance.now();
   let sampled = 0;
   try {
@@ -153,13 +187,14 @@ async function evaluateToolUse(
   kinds: ToolKinds,
   variant: Variant,
   decisions: Decisions,
+  asDemo: boolean,
   onMistake?: (mistake: ToolUseMistake) => void,
 ): Promise<ToolUseTally> {
   const tally = emptyTally();
   for (const example of examples) {
     if (!KINDS_OF[kinds].includes(example.kind)) continue;
     if (example.kind !== 'tool_call' && example.kind !== 'procedural_tool_call' && example.kind !== 'no_tool') continue;
-    const planned = await planStep(model, example.tools, example.request, variant, decisions);
+    const planned = await planStep(model, example.tools, example.request, variant, decisions, asDemo);
     const expected: Call[] = example.calls.map((call) => ({ tool: call.tool, arguments: call.arguments }));
     tally.requests += 1;
     tally.repairs += planned.repairs;
@@ -344,6 +379,8 @@ async function main(): Promise<void> {
       decisions: { type: 'string' },
       // Every tool-use request whose plan is not exactly the expected calls, one JSON line each.
       mistakes: { type: 'string' },
+      // The demo toolbox's tools as bare JSON Schema, without their readers and refinements.
+      'bare-toolbox': { type: 'boolean', default: false },
     },
   });
   const variants = values.variants.split(',').map((name) => {
@@ -363,7 +400,7 @@ async function main(): Promise<void> {
   };
   const splits = Object.fromEntries(await Promise.all(SPLITS.map(async (split) => [split, await readSplit(values.data, split, count)] as const))) as Record<(typeof SPLITS)[number], Example[]>;
   const every = SPLITS.flatMap((split) => splits[split]);
-  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}${values.decisions === undefined ? '' : ` --decisions ${values.decisions}`}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
+  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}${values.decisions === undefined ? '' : ` --decisions ${values.decisions}`}${values['bare-toolbox'] ? ' --bare-toolbox' : ''}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
 
   if (sections.has('tools')) {
     const rows: { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[] = [];
@@ -371,7 +408,7 @@ async function main(): Promise<void> {
     for (const split of SPLITS) {
       for (const kinds of ['toolbox', 'made-up tools'] as const) {
         for (const variant of variants) {
-          const tally = await evaluateToolUse(model, splits[split], kinds, variant, decisions, (mistake) => mistakes.push({ split, kinds, variant, ...mistake }));
+          const tally = await evaluateToolUse(model, splits[split], kinds, variant, decisions, !values['bare-toolbox'], (mistake) => mistakes.push({ split, kinds, variant, ...mistake }));
           if (tally.requests === 0) continue;
           rows.push({ split: `${split} (${SPLIT_TITLES[split]})`, kinds, variant, tally });
           console.error(`tool use, ${split}, ${kinds}, ${variant}: ${tally.requests} requests, ${(tally.milliseconds / 1000).toFixed(0)} s`);

@@ -30,6 +30,9 @@ describe('the demo toolbox', () => {
     expect(demoTools.get_weather.execute({ city: 'Lisbon', unit: 'fahrenheit' }).unit).toBe('fahrenheit');
     expect(demoTools.convert_currency.execute({ amount: 100, from: 'EUR', to: 'USD' }).converted).toBe(108);
     expect(() => demoTools.convert_currency.execute({ amount: 1, from: 'XYZ', to: 'USD' })).toThrow(/Unknown currency XYZ/);
+    expect(demoTools.convert_currency.inputSchema.safeParse({ amount: 5, from: 'EUR', to: 'EUR' }).error?.issues).toEqual([
+      expect.objectContaining({ path: ['to'], message: 'Convert into another currency than the one converted from.' }),
+    ]);
   });
 
   it('validates inputs with the schemas', () => {

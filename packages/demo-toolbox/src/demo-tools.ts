@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currenciesIn } from './currency-names.js';
 import { evaluateArithmetic } from './evaluate-arithmetic.js';
 import { clockTime, currencyCode, isoDate, USD_PER_UNIT } from './formats.js';
 import { stableHash } from './stable-hash.js';
@@ -8,6 +9,8 @@ export interface DemoTool<Schema extends z.ZodType = z.ZodType, Output = unknown
   readonly description: string;
   readonly inputSchema: Schema;
   execute(input: z.infer<Schema>): Output;
+  /** Arguments read from the conversation by the tool's own reader (the agent's `StatedValues` grounding). */
+  readonly grounding?: Readonly<Record<string, { readonly statedValues: (context: string) => readonly string[] }>>;
 }
 
 function defineTool<Schema extends z.ZodType, Output>(tool: DemoTool<Schema, Output>): DemoTool<Schema, Output> {
@@ -37,7 +40,12 @@ export const convert_currency = defineTool({
     amount: z.number().describe('Amount to convert'),
     from: currencyCode().describe('ISO code of the currency to convert from'),
     to: currencyCode().describe('ISO code of the currency to convert to'),
-  }),
+  })
+    // On the path of `to`: an agent re-masks that field only, and asks for another currency than `from`.
+    .refine(({ from, to }) => from !== to, { path: ['to'], message: 'Convert into another currency than the one converted from.' }),
+  // A request names currencies in words as often as by code ("50 quid in euros"): the agent may only write
+  // the ones it names, as codes, rather than leave the codes to the model.
+  grounding: { from: { statedValues: currenciesIn }, to: { statedValues: currenciesIn } },
   execute: ({ amount, from, to }) => {
     const fromRate = USD_PER_UNIT[from];
     const toRate = USD_PER_UNIT[to];

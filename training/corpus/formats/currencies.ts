@@ -1,36 +1,13 @@
+import { CURRENCY_NAMES, type CurrencyName } from '../../../packages/demo-toolbox/src/index.js';
 import type { Random } from '../random.js';
 
-/** How people name a currency: in words (plural, as amounts are), by symbol, or by ISO code. */
-export interface Currency {
+/** A currency as requests name it: its ISO code, plural names and symbol (the demo toolbox's table). */
+export interface Currency extends CurrencyName {
   readonly code: string;
-  /** Plural names; the first is the most explicit. "dollars" alone means US dollars here, by convention. */
-  readonly words: readonly string[];
-  readonly symbol?: string;
 }
 
-export const CURRENCIES: readonly Currency[] = [
-  { code: 'USD', words: ['US dollars', 'dollars', 'American dollars', 'bucks'], symbol: '$' },
-  { code: 'EUR', words: ['euros', 'euro'], symbol: '€' },
-  { code: 'GBP', words: ['British pounds', 'pounds', 'pounds sterling', 'quid'], symbol: '£' },
-  { code: 'JPY', words: ['Japanese yen', 'yen'], symbol: '¥' },
-  { code: 'CHF', words: ['Swiss francs', 'francs'] },
-  { code: 'CAD', words: ['Canadian dollars'] },
-  { code: 'AUD', words: ['Australian dollars', 'Aussie dollars'] },
-  { code: 'CNY', words: ['Chinese yuan', 'yuan', 'renminbi'] },
-  { code: 'INR', words: ['Indian rupees', 'rupees'], symbol: '₹' },
-  { code: 'SEK', words: ['Swedish kronor', 'Swedish crowns'] },
-  { code: 'NOK', words: ['Norwegian kroner', 'Norwegian crowns'] },
-  { code: 'DKK', words: ['Danish kroner', 'Danish crowns'] },
-  { code: 'NZD', words: ['New Zealand dollars', 'Kiwi dollars'] },
-  { code: 'MXN', words: ['Mexican pesos', 'pesos'] },
-  { code: 'BRL', words: ['Brazilian reais', 'reais'] },
-  { code: 'KRW', words: ['South Korean won', 'Korean won', 'won'], symbol: '₩' },
-  { code: 'SGD', words: ['Singapore dollars'] },
-  { code: 'HKD', words: ['Hong Kong dollars'] },
-  { code: 'ZAR', words: ['South African rand', 'rand'] },
-  { code: 'PLN', words: ['Polish zloty', 'zloty'] },
-  { code: 'TRY', words: ['Turkish lira', 'lira'] },
-];
+/** In the table's order, the common ones first (`drawCurrency` relies on it). */
+export const CURRENCIES: readonly Currency[] = Object.entries(CURRENCY_NAMES).map(([code, name]) => ({ code, ...name }));
 
 export const CURRENCY_BY_CODE: ReadonlyMap<string, Currency> = new Map(CURRENCIES.map((currency) => [currency.code, currency]));
 
