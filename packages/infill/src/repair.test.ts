@@ -14,6 +14,20 @@ const SCHEMA = {
   required: ['name', 'when', 'items'],
 } as const;
 
+/** Logits that depend only on the sequence and the position: the same canvas is filled the same way. */
+function canvasDeterminedModel() {
+  const { tokenizer, spec } = fixtureTokenizer();
+  const predictor = createScriptedPredictor({
+    vocabularySize: spec.vocabularySize,
+    logitsFor: (inputIds, position) => {
+      let hash = position * 2654435761;
+      for (const id of inputIds) hash = Math.imul(hash ^ id, 16777619) >>> 0;
+      return Float32Array.from({ length: spec.vocabularySize }, (_, id) => (Math.imul(hash ^ (id * 40503), 2246822519) >>> 0) / 2 ** 32);
+    },
+  });
+  return { tokenizer, spec, predictor };
+}
+
 describe('repair', () => {
   it('re-masks exactly the holes on the given paths and keeps everything else', async () => {
     const model = randomFixtureModel({ seed: 4 });
@@ -32,16 +46,7 @@ describe('repair', () => {
 
   it('writes another value than the rejected one, unless asked to allow it', async () => {
     const schema = { type: 'object', properties: { code: { enum: ['red', 'green', 'blue'] }, name: { type: 'string', maxLength: 6 } }, required: ['code', 'name'] };
-    // Logits that depend only on the sequence and the position: the same canvas is filled the same way.
-    const { tokenizer, spec } = fixtureTokenizer();
-    const predictor = createScriptedPredictor({
-      vocabularySize: spec.vocabularySize,
-      logitsFor: (inputIds, position) => {
-        let hash = position * 2654435761;
-        for (const id of inputIds) hash = Math.imul(hash ^ id, 16777619) >>> 0;
-        return Float32Array.from({ length: spec.vocabularySize }, (_, id) => (Math.imul(hash ^ (id * 40503), 2246822519) >>> 0) / 2 ** 32);
-      },
-    });
+    const { tokenizer, spec, predictor } = canvasDeterminedModel();
     const first = await infill({ model: { tokenizer, spec, predictor }, schema, prompt: 'A colour.' });
     const { code, name } = first.value as { code: string; name: string };
     // Greedy decoding with everything else as it was: the same value again, when allowed.
@@ -61,15 +66,7 @@ describe('repair', () => {
 
   it('excludes a rejected grounded value that filled its hole exactly, as a code of the context does', async () => {
     const schema = { type: 'object', properties: { from: { type: 'string', pattern: '^[A-Z]{3}$' }, to: { type: 'string', pattern: '^[A-Z]{3}$' } }, required: ['from', 'to'] };
-    const { tokenizer, spec } = fixtureTokenizer();
-    const predictor = createScriptedPredictor({
-      vocabularySize: spec.vocabularySize,
-      logitsFor: (inputIds, position) => {
-        let hash = position * 2654435761;
-        for (const id of inputIds) hash = Math.imul(hash ^ id, 16777619) >>> 0;
-        return Float32Array.from({ length: spec.vocabularySize }, (_, id) => (Math.imul(hash ^ (id * 40503), 2246822519) >>> 0) / 2 ** 32);
-      },
-    });
+    const { tokenizer, spec, predictor } = canvasDeterminedModel();
     const first = await infill({ model: { tokenizer, spec, predictor }, schema, prompt: 'Convert INR to CAD.', ground: () => 'INR\nCAD' });
     const { to } = first.value as { from: string; to: string };
     const repaired = await repair(first, { paths: ['$.to'] });
