@@ -24,8 +24,9 @@
  * --decisions label|token sets infill's rule for decision holes everywhere (default: the agent's, label, for tool use and
  * answers; infill's, the first token, for extraction).
  * --bare-toolbox gives the agent the demo toolbox's tools as the corpus states them, in JSON Schema alone. By
- * default they keep what the demo agent has of them beyond that: convert_currency reads the currencies a request
- * names, as codes (its `grounding`), and its zod schema rejects converting a currency into itself.
+ * default they keep what the demo agent has of them beyond that: their readers (`grounding`: convert_currency reads
+ * the currencies a request names, as codes; get_stock_price the tickers it states) and their zod schemas'
+ * refinements (convert_currency rejects converting a currency into itself).
  * --mistakes FILE writes each tool-use request whose plan is not exactly the expected calls (split, tools, setting,
  * request, expected and planned calls, failure code) as one JSON line, for reading what goes wrong.
  *

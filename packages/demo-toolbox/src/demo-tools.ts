@@ -3,6 +3,7 @@ import { currenciesIn } from './currency-names.js';
 import { evaluateArithmetic } from './evaluate-arithmetic.js';
 import { clockTime, currencyCode, isoDate, USD_PER_UNIT } from './formats.js';
 import { stableHash } from './stable-hash.js';
+import { tickersIn } from './stated-tickers.js';
 
 /** A tool as the agent takes it: a description, a zod input schema and an implementation. */
 export interface DemoTool<Schema extends z.ZodType = z.ZodType, Output = unknown> {
@@ -118,6 +119,8 @@ export const calculate = defineTool({
 export const get_stock_price = defineTool({
   description: 'Get the latest price of a stock by its ticker symbol.',
   inputSchema: z.object({ symbol: z.string().regex(/^[A-Z]{1,5}$/).describe('Upper-case ticker symbol, e.g. AAPL') }),
+  // A symbol the request states is copied exactly ("MSFT", not the "MSF" a small model writes).
+  grounding: { symbol: { statedValues: tickersIn } },
   execute: ({ symbol }) => ({ symbol, priceUsd: Math.round((20 + (stableHash(symbol) % 48000) / 100) * 100) / 100 }),
 });
 

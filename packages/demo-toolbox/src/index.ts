@@ -17,3 +17,4 @@ export { CURRENCY_NAMES, currenciesIn, type CurrencyName } from './currency-name
 export { evaluateArithmetic } from './evaluate-arithmetic.js';
 export { USD_PER_UNIT } from './formats.js';
 export { stableHash } from './stable-hash.js';
+export { tickersIn } from './stated-tickers.js';
