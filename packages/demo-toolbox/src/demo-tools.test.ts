@@ -35,6 +35,13 @@ describe('the demo toolbox', () => {
     ]);
   });
 
+  it('reads the currencies a conversion names for both fields, and none when it names one', () => {
+    const named = (context: string) => demoTools.convert_currency.grounding?.to?.statedValues(context);
+    expect(named('How much is 250 USD in euros?')).toEqual(['USD', 'EUR']);
+    expect(named('Convert 100 dollars, please')).toEqual([]);
+    expect(demoTools.get_stock_price.grounding?.symbol?.statedValues('Price of MSFT?')).toEqual(['MSFT']);
+  });
+
   it('validates inputs with the schemas', () => {
     expect(demoTools.create_event.inputSchema.safeParse({ title: 'Standup', date: '2025-02-30x' }).success).toBe(false);
     expect(demoTools.book_table.inputSchema.safeParse({ restaurant: 'Nopa', party_size: 2, time: '19:30' }).success).toBe(true);

@@ -35,6 +35,17 @@ export const get_weather = defineTool({
   },
 });
 
+/**
+ * The currencies a conversion request names, for both of its fields. One named currency cannot fill both ("convert
+ * 100 dollars"): then neither field is read, and the model writes both, the schema keeping them apart.
+ */
+const NAMED_CURRENCIES = {
+  statedValues: (context: string): string[] => {
+    const codes = currenciesIn(context);
+    return codes.length >= 2 ? codes : [];
+  },
+};
+
 export const convert_currency = defineTool({
   description: 'Convert an amount of money from one currency to another (ISO 4217 codes such as USD, EUR, GBP, JPY).',
   inputSchema: z.object({
@@ -46,7 +57,7 @@ export const convert_currency = defineTool({
     .refine(({ from, to }) => from !== to, { path: ['to'], message: 'Convert into another currency than the one converted from.' }),
   // A request names currencies in words as often as by code ("50 quid in euros"): the agent may only write
   // the ones it names, as codes, rather than leave the codes to the model.
-  grounding: { from: { statedValues: currenciesIn }, to: { statedValues: currenciesIn } },
+  grounding: { from: NAMED_CURRENCIES, to: NAMED_CURRENCIES },
   execute: ({ amount, from, to }) => {
     const fromRate = USD_PER_UNIT[from];
     const toRate = USD_PER_UNIT[to];
