@@ -39,18 +39,18 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CODE_BY_NAME: ReadonlyMap<string, string> = new Map(
   Object.entries(CURRENCY_NAMES).flatMap(([code, name]) => name.words.map((word) => [word.toLowerCase(), code] as const)),
 );
+const CODE_BY_SYMBOL: ReadonlyMap<string, string> = new Map(
+  Object.entries(CURRENCY_NAMES).flatMap(([code, name]) => (name.symbol === undefined ? [] : [[name.symbol, code] as const])),
+);
 const NAME_PATTERN = new RegExp(
   [
     ...[...CODE_BY_NAME.keys()].sort((left, right) => right.length - left.length).map((word) => `\\b${escape(word).replace(/s$/, 's?')}\\b`),
-    ...Object.values(CURRENCY_NAMES).flatMap((name) => (name.symbol === undefined ? [] : [escape(name.symbol)])),
+    ...[...CODE_BY_SYMBOL.keys()].map(escape),
   ].join('|'),
   'giu',
 );
 /** Any three capital letters: a code the demo cannot convert still reaches the tool, which then says so. */
 const CODE_PATTERN = /\b[A-Z]{3}\b/gu;
-const CODE_BY_SYMBOL: ReadonlyMap<string, string> = new Map(
-  Object.entries(CURRENCY_NAMES).flatMap(([code, name]) => (name.symbol === undefined ? [] : [[name.symbol, code] as const])),
-);
 
 /**
  * The currencies a text names, as ISO codes, in the order it names them: by code ("USD"), in words ("quid",

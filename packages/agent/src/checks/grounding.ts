@@ -78,7 +78,8 @@ export function groundedHoleText(
 ): string | undefined {
   const grounding = groundingOf(tool, name, property);
   if (grounding === 'context') return groundingText(context, property, reading);
-  // One value per line: spans start and end at word boundaries, so a value is copied whole.
+  // One value per line. Spans start and end at word boundaries but may still take part of a value ("New" of
+  // "New York"), or run across two: the check after sampling (`statedValueFailure`) rejects those.
   if (typeof grounding === 'object') return grounding.statedValues(context).join('\n');
   return grounding === 'free' && tool.grounding?.[name] === undefined ? statedValuesText(context, property, reading) : undefined;
 }
