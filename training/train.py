@@ -62,6 +62,12 @@ MEASURED_STEPS = 20
 # The planned steps fill this share of the remaining budget; the rest absorbs a machine that slows
 # down (other work on the same cores) and the checkpoints, which the plan does not count.
 BUDGET_SAFETY = 0.95
+# A planned run checks its pace every REPLAN_EVERY steps (every --eval-every steps when it evaluates, so that
+# each stretch holds one evaluation, as the plan counts them), over the steps since the last check. A virtual
+# machine may run its first minutes in a burst: session 13's Xeon trained at 0.53 s a step
+# for 20 minutes, then at 0.74, and a plan made at step 200 would have been cut by the budget at ~6,400 of
+# its 7,825 steps, the learning rate still at 23% of its peak.
+REPLAN_EVERY = 500
 EVAL_T_VALUES = (0.25, 0.5, 0.9)
 EVAL_SEED = 1234
 # Sequences are sorted by length within pools of this many batches' worth: enough to find
@@ -375,13 +381,13 @@ def masked_positions(masked):
     return order[:, :k], sorted_flags[:, :k].bool()
 
 
-def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id):
+def predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id, **packing):
     """Logits [batch, k, vocab] for the masked positions only (masked_positions), their targets [batch, k],
-    valid [batch, k] and the positions [batch, k]."""
+    valid [batch, k] and the positions [batch, k]. packing: as for masked_token_log_probabilities."""
     positions, valid = masked_positions(masked)
     noisy_input = input_ids.masked_fill(masked, mask_token_id)
     with autocast():
-        logits = model(noisy_input, positions, attention_mask)
+        logits = model(noisy_input, positions, attention_mask, **packing)
     return logits.float(), input_ids.gather(1, positions), valid, positions
 
 
@@ -487,15 +493,30 @@ def training_step(model, optimizer, batch, learning_rate, hole_only_probability,
     return loss.item(), gradient_norm.item(), tokens
 
 
-def learning_rate_at(step, peak, warmup_steps, planned_steps):
-    """Linear warm-up to the peak, then a cosine down to 10% of it at planned_steps."""
+def learning_rate_at(step, peak, warmup_steps, planned_steps, decay_start=None):
+    """Linear warm-up to the peak, then a cosine down to 10% of it at planned_steps.
+
+    decay_start (step, fraction of the peak): where the cosine starts, the end of the warm-up at the peak by
+    default. A plan shortened during the run starts a new cosine from the step and rate where it was shortened,
+    so the rate falls faster from there but never jumps."""
     if step < warmup_steps:
         return peak * (step + 1) / warmup_steps
     if planned_steps is None:  # --minutes, before the plan is made: still warming up, or barely past it
         return peak
-    progress = min(1.0, (step - warmup_steps) / max(1, planned_steps - warmup_steps))
+    start_step, start_fraction = decay_start or (warmup_steps, 1.0)
+    progress = min(1.0, (step - start_step) / max(1, planned_steps - start_step))
     cosine = 0.5 * (1 + math.cos(math.pi * progress))
-    return peak * (FINAL_LEARNING_RATE_FRACTION + (1 - FINAL_LEARNING_RATE_FRACTION) * cosine)
+    return peak * (FINAL_LEARNING_RATE_FRACTION + (start_fraction - FINAL_LEARNING_RATE_FRACTION) * cosine)
+
+
+def shortened_plan(step, warmup_steps, planned_steps, decay_start, seconds_per_step, seconds_left):
+    """The plan, and where its cosine starts, after a pace check at step: unchanged while the planned steps fit
+    the time left, else shortened to BUDGET_SAFETY of it with a new cosine from the step's current rate."""
+    fitting_steps = int(BUDGET_SAFETY * seconds_left / seconds_per_step)
+    if step + int(seconds_left / seconds_per_step) >= planned_steps or fitting_steps <= 0:
+        return planned_steps, decay_start
+    fraction = learning_rate_at(step, 1.0, warmup_steps, planned_steps, decay_start)
+    return step + fitting_steps, (step, fraction)
 
 
 def make_optimizer(model, learning_rate, weight_decay):
@@ -515,10 +536,19 @@ def make_optimizer(model, learning_rate, weight_decay):
 # Evaluation: the same held-out sequences and the same masks every time, so numbers are comparable.
 # ---------------------------------------------------------------------------------------------
 
-def evaluation_batches(dataset, sequence_count, tokens_per_batch):
+def evaluation_batches(dataset, sequence_count, tokens_per_batch, units=None):
+    """The held-out batches every evaluation reads: sequence_count sequences drawn once, or with packing units
+    (--prefix-attention) whole units until they hold that many, packed as training packs them. An evaluation
+    reads them nine times, and packed it reads a third of the tokens: unpacked, evaluations took 9% of an
+    80-minute run."""
     rng = np.random.default_rng(EVAL_SEED)
-    chosen = np.sort(rng.permutation(len(dataset))[:sequence_count])
-    return [collate(dataset, batch) for batch in batches_by_length(chosen, dataset.lengths, tokens_per_batch)]
+    if units is None:
+        chosen = np.sort(rng.permutation(len(dataset))[:sequence_count])
+        return [collate(dataset, batch) for batch in batches_by_length(chosen, dataset.lengths, tokens_per_batch)]
+    order = rng.permutation(len(units))
+    sequences_so_far = np.cumsum([len(units.sequences[unit]) for unit in order])
+    chosen = np.sort(order[:int(np.searchsorted(sequences_so_far, sequence_count)) + 1])
+    return [collate_packed(dataset, units, batch) for batch in batches_by_length(chosen, units.lengths, tokens_per_batch)]
 
 
 def masked_token_scores(model, batches, mask_token_id, masks_for):
@@ -527,11 +557,21 @@ def masked_token_scores(model, batches, mask_token_id, masks_for):
     masks_for(roles, input_ids) returns, for a batch, the positions to mask and the positions among them to score.
     """
     loss_sum, correct, count = 0.0, 0, 0
-    for input_ids, roles, attention_mask in batches:
+    for batch in batches:
+        input_ids, roles, attention_mask = batch[:3]
+        # Masks are drawn per canvas, as in training; a packed batch then lays them out as its rows.
         masked, scored = masks_for(roles, input_ids)
         if not scored.any():
             continue
-        logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id)
+        packing = {}
+        if len(batch) > 3:
+            layout = batch[3]
+            real = layout["segment_ids"] >= 0
+            input_ids, masked, scored = pack(layout, input_ids, masked, scored)
+            masked, scored, attention_mask = masked & real, scored & real, real.to(torch.int64)
+            packing = {"segment_ids": layout["segment_ids"], "position_ids": layout["position_ids"]}
+        logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id,
+                                                                  **packing)
         kept = valid & scored.gather(1, positions)
         cross_entropy = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none")
         loss_sum += cross_entropy[kept.flatten()].sum().item()
@@ -711,6 +751,8 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
     batches = batches_for_epoch(lengths, settings["tokens_per_batch"], settings["seed"], progress["epoch"])
     model.train()
     session_steps = 0
+    if progress.get("planned_from_speed") and "pace_check" not in progress:  # a checkpoint from before pace checks
+        progress["pace_check"] = (progress["step"], elapsed_seconds())
     last_checkpoint_time = time.monotonic()
     # Sums over the steps since the last log line; seconds counts training steps only, not evaluations.
     interval = {"loss": 0.0, "steps": 0, "tokens": 0, "seconds": 0.0}
@@ -736,7 +778,7 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
         progress["batch_index"] += 1
 
         learning_rate = learning_rate_at(progress["step"], settings["learning_rate"], settings["warmup_steps"],
-                                         progress["planned_steps"])
+                                         progress["planned_steps"], progress.get("decay_start"))
         loss, gradient_norm, tokens = training_step(model, optimizer, batch, learning_rate,
                                                     settings["hole_only_probability"],
                                                     settings.get("suffix_probability", 0.0),
@@ -766,9 +808,27 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
             remaining_steps = BUDGET_SAFETY * (budget_seconds - elapsed_seconds()) / seconds_per_step
             progress["planned_steps"] = progress["step"] + max(0, int(remaining_steps))
             progress["planned_from_speed"] = True
+            progress["pace_check"] = (progress["step"], elapsed_seconds())
             print(f"measured {seconds_per_step:.3f} s per step over {session_steps - UNTIMED_STEPS} steps "
                   f"(evaluations included): planning {progress['planned_steps']} steps for the "
                   f"{settings['minutes']}-minute budget", flush=True)
+        # From then on the plan is only ever shortened, when the pace since the last check would not finish it.
+        elif (progress.get("planned_from_speed") and progress["step"] > settings["warmup_steps"]
+              and progress["step"] % (settings["eval_every"] if eval_batches else REPLAN_EVERY) == 0
+              and "pace_check" in progress):
+            checked_step, checked_seconds = progress["pace_check"]
+            if progress["step"] > checked_step and elapsed_seconds() > checked_seconds:
+                seconds_per_step = (elapsed_seconds() - checked_seconds) / (progress["step"] - checked_step)
+                planned_steps, decay_start = shortened_plan(
+                    progress["step"], settings["warmup_steps"], progress["planned_steps"], progress.get("decay_start"),
+                    seconds_per_step,
+                    budget_seconds - elapsed_seconds())
+                if planned_steps != progress["planned_steps"]:
+                    print(f"{seconds_per_step:.3f} s per step since step {checked_step}: the plan of "
+                          f"{progress['planned_steps']} steps would outrun the budget; shortened to {planned_steps}, "
+                          f"the learning rate decaying from its value now", flush=True)
+                    progress["planned_steps"], progress["decay_start"] = planned_steps, decay_start
+            progress["pace_check"] = (progress["step"], elapsed_seconds())
 
         if progress["step"] % settings["log_every"] == 0:
             record = {
@@ -981,7 +1041,9 @@ def main():
               f"{padded_tokens / int(lengths.sum()) - 1:.1%} to its {int(lengths.sum()):,} tokens", flush=True)
         signal.signal(signal.SIGTERM, request_stop)
         signal.signal(signal.SIGINT, request_stop)
-        eval_batches = (evaluation_batches(eval_data, settings["eval_sequences"], settings["tokens_per_batch"])
+        eval_units = (PackingUnits(eval_data, config.answer_start_token_id, PACKED_LENGTH_LIMIT)
+                      if eval_data and config.prefix_attention else None)
+        eval_batches = (evaluation_batches(eval_data, settings["eval_sequences"], settings["tokens_per_batch"], eval_units)
                         if eval_data else [])
         train(model, optimizer, settings, progress, masking_generator, train_data, eval_batches, run_folder, units)
     export(model, train_data, run_folder)
