@@ -14,8 +14,10 @@
 #   6. package    $MODEL_DIR: lacuna-model.json, model.onnx, tokenizer, model card; checked with
 #                 check_onnx_parity.mjs and by loading it with loadModel and filling one agent plan
 #
-# Settings (environment variables, defaults below). A stage's output made with other settings is kept:
-# delete it (or use another DATA_DIR / RUN) to redo it. Example of a quick end-to-end check:
+# Settings (environment variables, defaults below). The data stages record the settings their output was made
+# with, and a later run with other settings stops at that stage: delete its output (or use another DATA_DIR) to
+# redo it. A training run keeps the settings it started with (train.py); use another RUN to change them.
+# Example of a quick end-to-end check:
 #   DATA_DIR=/tmp/lacuna-smoke RENDER_LIMIT=2000 RUN=smoke TRAINING_MINUTES=1 D_MODEL=64 LAYERS=2 HEADS=4 \
 #       bash training/make_default_model.sh
 set -euo pipefail
@@ -81,14 +83,32 @@ tokenizer=$DATA_DIR/tokenizer
 dataset=$DATA_DIR/dataset
 run_folder=training/runs/$RUN
 
-# Every setting, spelled out, for the model card's command: it stays true when the defaults change.
-made_with() {
+settings_of() {
   local name line=''
-  for name in CORPUS_SEED CORPUS_COUNT TOKENIZER_EXAMPLES VOCABULARY_SIZE MAX_LENGTH RENDER_LIMIT DECISION_SHARE RENDER_FLAGS VALUE_TOKENS \
-    D_MODEL LAYERS HEADS TRAINING_MINUTES PRECISION TRAIN_FLAGS; do
-    line+="$name=${!name@Q} "
-  done
+  for name in "$@"; do line+="$name=${!name@Q} "; done
   printf '%s' "$line"
+}
+# What each data stage's output depends on, its own settings and those of the stages before it.
+CORPUS_SETTINGS=(CORPUS_SEED CORPUS_COUNT)
+TOKENIZER_SETTINGS=("${CORPUS_SETTINGS[@]}" TOKENIZER_EXAMPLES VOCABULARY_SIZE)
+DATASET_SETTINGS=("${TOKENIZER_SETTINGS[@]}" MAX_LENGTH RENDER_LIMIT DECISION_SHARE RENDER_FLAGS VALUE_TOKENS)
+# Every setting, spelled out, for the model card's command: it stays true when the defaults change.
+made_with() { settings_of "${DATASET_SETTINGS[@]}" D_MODEL LAYERS HEADS TRAINING_MINUTES PRECISION TRAIN_FLAGS; }
+# A data stage's output is kept by the next run, so each records the settings it was made with ($1 the output,
+# $2 its record, then the settings' names), and a run with other settings stops instead of building on it: the
+# model card's command would otherwise name settings the model was not made with (session 13's machine held
+# as-in-prompt data after the default became canonical). Output made before the records existed is used as it is.
+check_made_with() {
+  local output=$1 record=$2 now
+  shift 2
+  now=$(settings_of "$@")
+  if [[ ! -f $record ]]; then
+    printf '   %s: no record of its settings (made before they were recorded); used as it is\n' "$record"
+  elif [[ $(<"$record") != "$now" ]]; then
+    printf 'make_default_model.sh: %s was made with other settings.\n  then: %s\n  now:  %s\nDelete it and %s (or set another DATA_DIR) to make it again with the settings of now.\n' \
+      "$output" "$(<"$record")" "$now" "$record" >&2
+    exit 1
+  fi
 }
 stage() { printf '\n== %s (%s)\n' "$1" "$(date '+%H:%M:%S')"; }
 skip() { printf '   %s exists: skipped\n' "$1"; }
@@ -101,6 +121,7 @@ if [[ ! -f packages/core/dist/index.js ]]; then npm run build --workspace packag
 
 stage "2. corpus"
 if [[ -f $corpus ]]; then
+  check_made_with "$corpus" "$corpus.made-with" "${CORPUS_SETTINGS[@]}"
   skip "$corpus"
 else
   # Generated aside and moved into place, so that an interrupted run never leaves a corpus that looks whole.
@@ -108,24 +129,28 @@ else
   npx tsx training/corpus/generate-corpus.ts --seed "$CORPUS_SEED" --count "$CORPUS_COUNT" --out "$DATA_DIR/corpus.partial/corpus.jsonl"
   # The held-out files first: the training file's presence marks the stage done.
   for file in "$DATA_DIR"/corpus.partial/corpus.*.jsonl; do mv "$file" "$DATA_DIR/"; done
+  settings_of "${CORPUS_SETTINGS[@]}" > "$corpus.made-with"
   mv "$DATA_DIR/corpus.partial/corpus.jsonl" "$corpus"
   rmdir "$DATA_DIR/corpus.partial"
 fi
 
 stage "3. tokenizer"
 if [[ -f $tokenizer/tokenizer.json && -f $tokenizer/tokenizer_config.json ]]; then
+  check_made_with "$tokenizer" "$tokenizer/made-with" "${TOKENIZER_SETTINGS[@]}"
   skip "$tokenizer"
 else
   rm -rf "$tokenizer.partial"
   npx tsx training/tokenizer/write-tokenizer-corpus.ts --corpus "$corpus" --count "$TOKENIZER_EXAMPLES" --out "$DATA_DIR/tokenizer-corpus.txt"
   node training/train_tokenizer.mjs --out "$tokenizer.partial" --vocab-size "$VOCABULARY_SIZE" --corpus "$DATA_DIR/tokenizer-corpus.txt"
   node training/check_tokenizer.mjs "$tokenizer.partial"
+  settings_of "${TOKENIZER_SETTINGS[@]}" > "$tokenizer.partial/made-with"
   mv "$tokenizer.partial" "$tokenizer"
 fi
 npx tsx training/tokenizer/compare-tokenizers.ts --tokenizer "$tokenizer" --corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" --count 500
 
 stage "4. dataset"
 if [[ -f $dataset/train/dataset.json ]]; then
+  check_made_with "$dataset" "$dataset/made-with" "${DATASET_SETTINGS[@]}"
   skip "$dataset"
 else
   # The rendered canvases must be the ones infill lays out with this tokenizer: checked on held-out examples.
@@ -136,6 +161,7 @@ else
   npx tsx training/render/render-dataset.ts --corpus "$corpus" --tokenizer "$tokenizer" --out "$dataset.partial" \
     --max-length "$MAX_LENGTH" --vocabulary-size "$VOCABULARY_SIZE" --decision-share "$DECISION_SHARE" --value-tokens "$VALUE_TOKENS" \
     ${RENDER_LIMIT:+--limit "$RENDER_LIMIT"} $RENDER_FLAGS
+  settings_of "${DATASET_SETTINGS[@]}" > "$dataset.partial/made-with"
   rm -rf "$dataset"
   mv "$dataset.partial" "$dataset"
 fi
