@@ -821,8 +821,7 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
                 seconds_per_step = (elapsed_seconds() - checked_seconds) / (progress["step"] - checked_step)
                 planned_steps, decay_start = shortened_plan(
                     progress["step"], settings["warmup_steps"], progress["planned_steps"], progress.get("decay_start"),
-                    seconds_per_step,
-                    budget_seconds - elapsed_seconds())
+                    seconds_per_step, budget_seconds - elapsed_seconds())
                 if planned_steps != progress["planned_steps"]:
                     print(f"{seconds_per_step:.3f} s per step since step {checked_step}: the plan of "
                           f"{progress['planned_steps']} steps would outrun the budget; shortened to {planned_steps}, "
