@@ -66,7 +66,7 @@ BUDGET_SAFETY = 0.95
 # each stretch holds one evaluation, as the plan counts them), over the steps since the last check. A virtual
 # machine may run its first minutes in a burst: session 13's Xeon trained at 0.53 s a step
 # for 20 minutes, then at 0.74, and a plan made at step 200 would have been cut by the budget at ~6,400 of
-# its 7,825 steps, the learning rate still at 23% of its peak.
+# its 7,825 steps, the learning rate still at 18% of its peak.
 REPLAN_EVERY = 500
 EVAL_T_VALUES = (0.25, 0.5, 0.9)
 EVAL_SEED = 1234
