@@ -185,8 +185,7 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
     return isDigit(byte) && (previous === undefined || (!isDigit(previous) && previous !== 0x2e && !isThousandsSeparator(context, offset - 1) && !isMinusSign(context, offset - 1)));
   }
   // The letter of an escaped newline or tab is no word the span would cut into: "Paris" starts a span in "to\nParis".
-  const afterWhitespaceEscape = offset >= 2 && context[offset - 2] === 0x5c && isWhitespaceAt(context, offset - 2);
-  if (isWordByte(context[offset - 1]) && isWordByte(byte) && !afterWhitespaceEscape) return false;
+  if (isWordByte(context[offset - 1]) && isWordByte(byte) && !endsWithWhitespace(context, offset)) return false;
   if (isWhitespaceAt(context, offset)) return false;
   // Inside an escape: after a backslash that is itself not escaped, or within \uXXXX.
   if (isEscaped(context, offset)) return false;
