@@ -305,6 +305,12 @@ def pack(layout, *tensors):
     return [tensor[layout["source_row"], layout["source_column"]] for tensor in tensors]
 
 
+def packed_rows(layout):
+    """Which positions of the packed rows hold a token (bool [batch, length]; the rest pad the rows), and the
+    model's packing inputs (segment_ids, position_ids), for training and evaluation alike."""
+    return layout["segment_ids"] >= 0, {"segment_ids": layout["segment_ids"], "position_ids": layout["position_ids"]}
+
+
 # ---------------------------------------------------------------------------------------------
 # Masking and the loss.
 # ---------------------------------------------------------------------------------------------
@@ -468,11 +474,10 @@ def training_step(model, optimizer, batch, learning_rate, hole_only_probability,
             model, input_ids, masked, attention_mask, mask_token_id)
         tokens = int(attention_mask.sum())
     else:
-        real = layout["segment_ids"] >= 0
+        real, packing = packed_rows(layout)
         input_ids, masked, probability, token_weights = pack(layout, input_ids, masked, probability, token_weights)
         log_probabilities, valid, positions = masked_token_log_probabilities(
-            model, input_ids, masked & real, real.to(torch.int64), mask_token_id,
-            segment_ids=layout["segment_ids"], position_ids=layout["position_ids"])
+            model, input_ids, masked & real, real.to(torch.int64), mask_token_id, **packing)
         tokens = int(real.sum())
     cross_entropy = -log_probabilities
     # Dividing each masked token's loss by its probability of being masked (1/t in LLaDA and MDLM,
@@ -566,10 +571,9 @@ def masked_token_scores(model, batches, mask_token_id, masks_for):
         packing = {}
         if len(batch) > 3:
             layout = batch[3]
-            real = layout["segment_ids"] >= 0
+            real, packing = packed_rows(layout)
             input_ids, masked, scored = pack(layout, input_ids, masked, scored)
             masked, scored, attention_mask = masked & real, scored & real, real.to(torch.int64)
-            packing = {"segment_ids": layout["segment_ids"], "position_ids": layout["position_ids"]}
         logits, targets, valid, positions = predict_masked_tokens(model, input_ids, masked, attention_mask, mask_token_id,
                                                                   **packing)
         kept = valid & scored.gather(1, positions)
