@@ -10,6 +10,15 @@ import { modelPath } from '@lacuna/model-default';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+// Requests it plans right end to end (see the model card for how often it does on held-out requests): the
+// tool and every argument exactly, no optional one invented; strings are spans of the request by
+// construction (grounded holes).
+const PLANNED_RIGHT = [
+  ["What's the weather in Lisbon?", 'get_weather', { city: 'Lisbon' }],
+  ['Convert 250 USD to EUR.', 'convert_currency', { amount: 250, from: 'USD', to: 'EUR' }],
+  ['Set a timer for 10 minutes for the pasta.', 'set_timer', { minutes: 10, label: 'pasta' }],
+] as const;
+
 /**
  * The trained default model (models/default) on the real ONNX runtime, end to end: the folder loads (checksum
  * verified) and matches PyTorch, the agent plans and runs calls and answers, infill extracts into a schema.
@@ -40,14 +49,7 @@ describe('the default model', () => {
 
   const plan = (request: string) => planCall(request, { model, tools: demoToolSet(demoToolMenu(request)), seed: 0 });
 
-  // Requests it plans right end to end (see the model card for how often it does on held-out requests): the
-  // tool and every argument exactly, no optional one invented; strings are spans of the request by
-  // construction (grounded holes).
-  it.each([
-    ["What's the weather in Lisbon?", 'get_weather', { city: 'Lisbon' }],
-    ['Convert 250 USD to EUR.', 'convert_currency', { amount: 250, from: 'USD', to: 'EUR' }],
-    ['Set a timer for 10 minutes for the pasta.', 'set_timer', { minutes: 10, label: 'pasta' }],
-  ] as const)('plans %j with the right tool and exactly the right arguments', async (request, tool, exact) => {
+  it.each(PLANNED_RIGHT)('plans %j with the right tool and exactly the right arguments', async (request, tool, exact) => {
     const planned = await plan(request);
     expect(planned.calls).toHaveLength(1);
     expect(planned.tool).toBe(tool);
@@ -79,5 +81,30 @@ describe('the default model', () => {
     const result = await infill({ model, schema: Contact, prompt: [{ role: 'user', content: text }], seed: 0, ground: () => text });
     expect(Contact.safeParse(result.value).success).toBe(true);
     for (const value of Object.values(result.value)) expect(text).toContain(value);
+  });
+});
+
+describe("the default model's int8 variant", () => {
+  let model: DiffusionModel;
+  beforeAll(async () => {
+    model = await loadModel(modelPath, { variant: 'int8', intraOpThreads: 1 });
+  });
+  afterAll(async () => {
+    await model.dispose();
+  });
+
+  it('is a smaller file than the float32 model, verified on load', async () => {
+    const config = JSON.parse(await readFile(join(modelPath, 'lacuna-model.json'), 'utf8')) as { onnxVariants: Record<string, string>; sha256: Record<string, string> };
+    const int8File = config.onnxVariants.int8 as string;
+    expect(config.sha256[int8File]).toMatch(/^[0-9a-f]{64}$/);
+    const [int8Bytes, float32Bytes] = await Promise.all([readFile(join(modelPath, int8File)), readFile(join(modelPath, 'model.onnx'))]);
+    expect(int8Bytes.length).toBeLessThan(float32Bytes.length * 0.6);
+  });
+
+  it.each(PLANNED_RIGHT)('plans %j as the float32 model does', async (request, tool, exact) => {
+    const planned = await planCall(request, { model, tools: demoToolSet(demoToolMenu(request)), seed: 0 });
+    expect(planned.calls).toHaveLength(1);
+    expect(planned.tool).toBe(tool);
+    expect(planned.args).toEqual(exact);
   });
 });

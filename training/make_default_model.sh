@@ -11,8 +11,9 @@
 #                 value rounds (checked first against infill itself on held-out examples)
 #   5. training   training/runs/$RUN: train.py for $TRAINING_MINUTES minutes, then its ONNX export
 #                 (an interrupted run resumes from its checkpoint when the script is run again)
-#   6. package    $MODEL_DIR: lacuna-model.json, model.onnx, tokenizer, model card; checked with
-#                 check_onnx_parity.mjs and by loading it with loadModel and filling one agent plan
+#                 and its int8 copy (training/quantize_onnx.py)
+#   6. package    $MODEL_DIR: lacuna-model.json, model.onnx and model.int8.onnx, tokenizer, model card; checked
+#                 with check_onnx_parity.mjs and by loading each ONNX file with loadModel and filling one agent plan
 #
 # Settings (environment variables, defaults below). The data stages record the settings their output was made
 # with, and a later run with other settings stops at that stage: delete its output (or use another DATA_DIR) to
@@ -184,6 +185,11 @@ else
     exit 1
   fi
   rm -f "$run_folder/.exporting"
+fi
+# The int8 variant (the package's model.int8.onnx): the same graph on int8 weights, faster on CPUs.
+if [[ ! -f $run_folder/model.int8.onnx ]]; then
+  "$PYTHON" training/quantize_onnx.py --onnx "$run_folder/model.onnx" --out "$run_folder/model.int8.onnx.partial"
+  mv "$run_folder/model.int8.onnx.partial" "$run_folder/model.int8.onnx"
 fi
 
 stage "6. package"

@@ -66,6 +66,7 @@ function modelCard(
   facts: RunFacts,
   onnxBytes: number,
   onnxSha256: string,
+  int8: { bytes: number; sha256: string } | undefined,
   ids: Record<string, number>,
   dataset: Record<string, unknown> | undefined,
   command: string,
@@ -128,7 +129,14 @@ agent planning (tool choice, arguments, answers) and schema extraction.
 - Last evaluation: ${evalLine}.
 - Data: ${dataset === undefined ? 'see the run settings' : `${Number(dataset.sequences).toLocaleString('en')} sequences, ${Number(dataset.tokens).toLocaleString('en')} tokens (the canvases of infill's decision and value rounds)`}.
 - \`model.onnx\`: ${onnxBytes.toLocaleString('en')} bytes, float32, sha256 \`${onnxSha256}\`. Inputs \`input_ids\`, \`positions\`,
-  \`attention_mask\`; outputs \`logits\` for the requested positions and each row's \`argmax\` and \`log_sum_exp\`.
+  \`attention_mask\`; outputs \`logits\` for the requested positions and each row's \`argmax\` and \`log_sum_exp\`.${
+    int8 === undefined
+      ? ''
+      : `
+- \`model.int8.onnx\`: ${int8.bytes.toLocaleString('en')} bytes, sha256 \`${int8.sha256}\`, the same graph with its matrix products on int8
+  weights (\`training/quantize_onnx.py\`, 7 bits per output column, activations quantised as they come), for faster CPU
+  inference: \`loadModel(folder, { variant: 'int8' })\`. Not held to the 1e-4 check, which is float32's.`
+  }
 
 ## Tokenizer
 
@@ -154,12 +162,17 @@ The script's stages (corpus, tokenizer, dataset, training, export, this folder) 
 `;
 }
 
-/** Loads the folder as the SDK does and fills one agent plan for a held-out request. */
+/** Loads the folder as the SDK does, each ONNX variant too, and fills one agent plan for a held-out request. */
 async function checkFolder(folder: string, corpus: string | undefined): Promise<void> {
+  const config = JSON.parse(readFileSync(join(folder, 'lacuna-model.json'), 'utf8')) as { onnxVariants?: Record<string, string> };
+  for (const variant of [undefined, ...Object.keys(config.onnxVariants ?? {})]) await checkVariant(folder, variant, corpus);
+}
+
+async function checkVariant(folder: string, variant: string | undefined, corpus: string | undefined): Promise<void> {
   const started = performance.now();
-  const model = await loadModel(folder);
+  const model = await loadModel(folder, variant === undefined ? {} : { variant });
   try {
-    console.log(`loadModel(${folder}): ${model.spec.name}, vocabulary ${model.spec.vocabularySize}, max length ${model.spec.maxLength}, in ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(`loadModel(${folder}${variant === undefined ? '' : `, { variant: '${variant}' }`}): ${model.spec.name}, vocabulary ${model.spec.vocabularySize}, max length ${model.spec.maxLength}, in ${(performance.now() - started).toFixed(0)} ms`);
     if (corpus === undefined || !existsSync(corpus)) return;
     for await (const example of readCorpus(corpus, { limit: 50 })) {
       if (example.kind !== 'tool_call') continue;
@@ -210,10 +223,18 @@ async function main(): Promise<void> {
       copyFileSync(from, join(partial, name));
     }
     const onnxSha256 = sha256(join(partial, 'model.onnx'));
+    // make_default_model.sh writes the run's int8 copy (training/quantize_onnx.py) after the export.
+    const int8Source = join(values.run, 'model.int8.onnx');
+    let int8: { bytes: number; sha256: string } | undefined;
+    if (existsSync(int8Source)) {
+      copyFileSync(int8Source, join(partial, 'model.int8.onnx'));
+      int8 = { bytes: readFileSync(int8Source).length, sha256: sha256(join(partial, 'model.int8.onnx')) };
+    }
     const manifest = {
       format: 'lacuna-model/1',
       name: values.name,
       onnx: 'model.onnx',
+      ...(int8 === undefined ? {} : { onnxVariants: { int8: 'model.int8.onnx' } }),
       tokenizer: 'tokenizer.json',
       tokenizerConfig: 'tokenizer_config.json',
       vocabularySize: facts.vocabularySize,
@@ -222,12 +243,12 @@ async function main(): Promise<void> {
       shiftedLogits: false,
       inputs: { inputIds: 'input_ids', positions: 'positions', attentionMask: 'attention_mask' },
       outputs: { logits: 'logits', argmax: 'argmax', logSumExp: 'log_sum_exp' },
-      sha256: { 'model.onnx': onnxSha256 },
+      sha256: { 'model.onnx': onnxSha256, ...(int8 === undefined ? {} : { 'model.int8.onnx': int8.sha256 }) },
     };
     writeFileSync(join(partial, 'lacuna-model.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const dataset = values.dataset === undefined ? undefined : (JSON.parse(readFileSync(join(values.dataset, 'dataset.json'), 'utf8')) as Record<string, unknown>);
     const onnxBytes = readFileSync(join(partial, 'model.onnx')).length;
-    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, ids, dataset, values.command));
+    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, int8, ids, dataset, values.command));
     rmSync(values.out, { recursive: true, force: true });
     renameSync(partial, values.out);
     console.log(`wrote ${values.out}: model.onnx ${onnxBytes.toLocaleString('en')} bytes, sha256 ${onnxSha256}`);

@@ -48,6 +48,37 @@ describe('loadModel on the real ONNX runtime', () => {
   });
 });
 
+describe('loadModel with an ONNX variant', () => {
+  let folder: string;
+  beforeAll(async () => {
+    // The fixture's graph again under another name: the variant must be the file that runs and is verified.
+    folder = await copyFixture((config) => {
+      config.onnxVariants = { copy: 'model.copy.onnx' };
+      config.sha256 = { 'model.copy.onnx': '0'.repeat(64) };
+    });
+    await copyFile(join(modelPath, 'model.onnx'), join(folder, 'model.copy.onnx'));
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("verifies and runs the variant's file, and only it", async () => {
+    await expect(loadModel(folder, { variant: 'copy' })).rejects.toMatchObject({ code: 'MODEL_CHECKSUM_MISMATCH', file: join(folder, 'model.copy.onnx') });
+    const config = JSON.parse(await readFile(join(folder, 'lacuna-model.json'), 'utf8')) as Record<string, unknown>;
+    config.sha256 = { 'model.copy.onnx': (JSON.parse(await readFile(join(modelPath, 'lacuna-model.json'), 'utf8')) as { sha256: Record<string, string> }).sha256['model.onnx'] };
+    await writeFile(join(folder, 'lacuna-model.json'), JSON.stringify(config));
+    await rm(join(folder, 'model.onnx'));
+    const model = await loadModel(folder, { variant: 'copy', intraOpThreads: 1 });
+    try {
+      const results = await compareWithReferenceLogits(model.predictor, modelPath);
+      for (const result of results) expect(result.largestDifference, result.name).toBeLessThan(1e-4);
+    } finally {
+      await model.dispose();
+    }
+    await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_FILE_MISSING', file: join(folder, 'model.onnx') });
+  });
+});
+
 describe('loadModel refuses a folder whose parts disagree', () => {
   const folders: string[] = [];
   afterAll(async () => {
@@ -87,6 +118,18 @@ describe('loadModel refuses a folder whose parts disagree', () => {
   it('rejects a tokenizer larger than the model vocabulary', async () => {
     const folder = await broken((config) => (config.vocabularySize = 500));
     await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_MISMATCH' });
+  });
+
+  it('rejects an ONNX variant the config does not name, naming those it does', async () => {
+    const folder = await broken((config) => (config.onnxVariants = { int8: 'model.int8.onnx' }));
+    const loading = loadModel(folder, { variant: 'int4' });
+    await expect(loading).rejects.toMatchObject({ name: 'LacunaCoreError', code: 'INVALID_OPTIONS', file: join(folder, 'lacuna-model.json') });
+    await expect(loadModel(folder, { variant: 'int4' })).rejects.toThrow(/has no ONNX variant "int4" \(it names "int8"\)/);
+  });
+
+  it('rejects onnxVariants that are not file names', async () => {
+    const folder = await broken((config) => (config.onnxVariants = { int8: 8 }));
+    await expect(loadModel(folder)).rejects.toThrow(/field "onnxVariants.int8" must be a non-empty string/);
   });
 
   it('rejects a model file whose checksum changed', async () => {

@@ -5,7 +5,7 @@ import { LacunaCoreError } from '../errors/lacuna-core-error.js';
 import { OnnxPredictor, type OnnxSessionOptions } from '../predictor/onnx-predictor.js';
 import type { Predictor } from '../predictor/predictor.js';
 import { TextTokenizer } from '../tokenizer/text-tokenizer.js';
-import { MODEL_CONFIG_FILE, parseModelFolderConfig, type ModelSpec } from './model-spec.js';
+import { MODEL_CONFIG_FILE, parseModelFolderConfig, type ModelFolderConfig, type ModelSpec } from './model-spec.js';
 
 /** A loaded model: its conventions, the predictor that runs it and its tokenizer. */
 export interface DiffusionModel {
@@ -19,6 +19,11 @@ export interface DiffusionModel {
 export interface LoadModelOptions extends OnnxSessionOptions {
   /** Skips the sha256 check of the model files (they are verified by default when the config lists them). */
   skipChecksum?: boolean;
+  /**
+   * Runs another ONNX file of the folder, named in its config's `onnxVariants` (the default model has `int8`:
+   * quantised weights, faster on CPUs); by default the config's `onnx`.
+   */
+  variant?: string;
 }
 
 /**
@@ -29,11 +34,15 @@ export async function loadModel(folder: string, options: LoadModelOptions = {}):
   const root = resolve(folder);
   const configFile = join(root, MODEL_CONFIG_FILE);
   const config = parseModelFolderConfig(await readJson(configFile), configFile);
-  const onnxFile = join(root, config.onnx);
+  const onnxName = onnxFileOf(config, options.variant, configFile);
+  const onnxFile = join(root, onnxName);
   const onnxBytes = await readModelFile(onnxFile, 'the ONNX model');
   if (!options.skipChecksum) {
+    // The files this load reads: another variant's ONNX file is checked when that variant is loaded.
+    const read = new Set([onnxName, config.tokenizer, ...(config.tokenizerConfig === undefined ? [] : [config.tokenizerConfig])]);
     for (const [name, expected] of Object.entries(config.sha256 ?? {})) {
-      const bytes = name === config.onnx ? onnxBytes : await readModelFile(join(root, name), name);
+      if (!read.has(name)) continue;
+      const bytes = name === onnxName ? onnxBytes : await readModelFile(join(root, name), name);
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== expected.toLowerCase()) {
         throw new LacunaCoreError({
@@ -63,6 +72,20 @@ export async function loadModel(folder: string, options: LoadModelOptions = {}):
     folder: root,
     dispose: () => predictor.dispose(),
   };
+}
+
+function onnxFileOf(config: ModelFolderConfig, variant: string | undefined, configFile: string): string {
+  if (variant === undefined) return config.onnx;
+  const file = config.onnxVariants?.[variant];
+  if (file === undefined) {
+    const known = Object.keys(config.onnxVariants ?? {});
+    throw new LacunaCoreError({
+      code: 'INVALID_OPTIONS',
+      message: `loadModel: ${configFile} has no ONNX variant "${variant}" (${known.length === 0 ? 'it names none' : `it names ${known.map((name) => `"${name}"`).join(', ')}`}). Leave out \`variant\` to load ${config.onnx}.`,
+      file: configFile,
+    });
+  }
+  return file;
 }
 
 async function readModelFile(file: string, what: string): Promise<Buffer> {

@@ -35,6 +35,11 @@ export interface ModelSpec {
 export interface ModelFolderConfig extends ModelSpec {
   readonly format: 'lacuna-model/1';
   readonly onnx: string;
+  /**
+   * Other ONNX files of the same model, by name, for `loadModel(folder, { variant })`: for example
+   * `{ "int8": "model.int8.onnx" }`, weights quantised for faster CPU inference. They share the spec and tokenizer.
+   */
+  readonly onnxVariants?: Readonly<Record<string, string>>;
   readonly tokenizer: string;
   readonly tokenizerConfig?: string;
   /** sha256 (hex) of files in the folder, verified on load. */
@@ -57,6 +62,13 @@ export function parseModelFolderConfig(value: unknown, file: string): ModelFolde
   if (config.format !== 'lacuna-model/1') fail('format', '"lacuna-model/1"');
   for (const field of ['name', 'onnx', 'tokenizer'] as const) {
     if (typeof config[field] !== 'string' || config[field] === '') fail(field, 'a non-empty string');
+  }
+  const variants = config.onnxVariants;
+  if (variants !== undefined) {
+    if (typeof variants !== 'object' || variants === null || Array.isArray(variants)) fail('onnxVariants', 'an object of variant names to ONNX file names');
+    for (const [name, onnxFile] of Object.entries(variants as Record<string, unknown>)) {
+      if (typeof onnxFile !== 'string' || onnxFile === '') fail(`onnxVariants.${name}`, 'a non-empty string');
+    }
   }
   for (const field of ['vocabularySize', 'maxLength'] as const) {
     const number = config[field];
