@@ -68,6 +68,10 @@ BUDGET_SAFETY = 0.95
 # for 20 minutes, then at 0.74, and a plan made at step 200 would have been cut by the budget at ~6,400 of
 # its 7,825 steps, the learning rate still at 18% of its peak.
 REPLAN_EVERY = 500
+# A pace check lengthens the plan when what fits in the time left exceeds the steps planned for it by more
+# than this share: session 14's run was cut twice while its VM was slow, then ran 1.4 times as fast and
+# ended at 74.7 of its 88 minutes.
+LENGTHEN_MARGIN = 0.1
 EVAL_T_VALUES = (0.25, 0.5, 0.9)
 EVAL_SEED = 1234
 # Sequences are sorted by length within pools of this many batches' worth: enough to find
@@ -514,11 +518,16 @@ def learning_rate_at(step, peak, warmup_steps, planned_steps, decay_start=None):
     return peak * (FINAL_LEARNING_RATE_FRACTION + (start_fraction - FINAL_LEARNING_RATE_FRACTION) * cosine)
 
 
-def shortened_plan(step, warmup_steps, planned_steps, decay_start, seconds_per_step, seconds_left):
-    """The plan, and where its cosine starts, after a pace check at step: unchanged while the planned steps fit
-    the time left, else shortened to BUDGET_SAFETY of it with a new cosine from the step's current rate."""
+def paced_plan(step, warmup_steps, planned_steps, decay_start, seconds_per_step, seconds_left):
+    """The plan, and where its cosine starts, after a pace check at step. At the pace since the last check,
+    a plan that would outrun the time left is shortened, and one that would leave more than LENGTHEN_MARGIN
+    of it unused is lengthened, both to BUDGET_SAFETY of what fits, with a new cosine from the step's current
+    rate; otherwise the plan stays as it is."""
     fitting_steps = int(BUDGET_SAFETY * seconds_left / seconds_per_step)
-    if step + int(seconds_left / seconds_per_step) >= planned_steps or fitting_steps <= 0:
+    planned_left = planned_steps - step
+    outruns = int(seconds_left / seconds_per_step) < planned_left
+    leaves_time = fitting_steps > (1 + LENGTHEN_MARGIN) * planned_left
+    if fitting_steps <= 0 or planned_left <= 0 or not (outruns or leaves_time):
         return planned_steps, decay_start
     fraction = learning_rate_at(step, 1.0, warmup_steps, planned_steps, decay_start)
     return step + fitting_steps, (step, fraction)
@@ -816,19 +825,21 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
             print(f"measured {seconds_per_step:.3f} s per step over {session_steps - UNTIMED_STEPS} steps "
                   f"(evaluations included): planning {progress['planned_steps']} steps for the "
                   f"{settings['minutes']}-minute budget", flush=True)
-        # From then on the plan is only ever shortened, when the pace since the last check would not finish it.
+        # From then on the pace since the last check shortens a plan it would not finish and lengthens one that
+        # would leave time unused (paced_plan).
         elif (progress.get("planned_from_speed") and progress["step"] > settings["warmup_steps"]
               and progress["step"] % (settings["eval_every"] if eval_batches else REPLAN_EVERY) == 0
               and "pace_check" in progress):
             checked_step, checked_seconds = progress["pace_check"]
             if progress["step"] > checked_step and elapsed_seconds() > checked_seconds:
                 seconds_per_step = (elapsed_seconds() - checked_seconds) / (progress["step"] - checked_step)
-                planned_steps, decay_start = shortened_plan(
+                planned_steps, decay_start = paced_plan(
                     progress["step"], settings["warmup_steps"], progress["planned_steps"], progress.get("decay_start"),
                     seconds_per_step, budget_seconds - elapsed_seconds())
                 if planned_steps != progress["planned_steps"]:
+                    change = "would outrun the budget; shortened" if planned_steps < progress["planned_steps"] else "would leave time unused; lengthened"
                     print(f"{seconds_per_step:.3f} s per step since step {checked_step}: the plan of "
-                          f"{progress['planned_steps']} steps would outrun the budget; shortened to {planned_steps}, "
+                          f"{progress['planned_steps']} steps {change} to {planned_steps}, "
                           f"the learning rate decaying from its value now", flush=True)
                     progress["planned_steps"], progress["decay_start"] = planned_steps, decay_start
             progress["pace_check"] = (progress["step"], elapsed_seconds())
