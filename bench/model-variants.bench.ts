@@ -2,21 +2,16 @@
  * The default model's ONNX files side by side: float32 (`model.onnx`) against the int8 variant
  * (`loadModel(folder, { variant: 'int8' })`), on one and two threads. Each forward pass is over a 256-token
  * canvas of a held-out-style request with its last 48 positions masked and their rows asked for, as the model
- * card's speed row. The two files take turns in blocks, so that a machine that speeds up or slows down during
- * the run touches both alike; the first passes of a block are not timed, because the other session's thread
- * pool is still spinning then (onnxruntime's workers spin a while after each run). Also: how often the two
+ * card's speed row, the two files taking turns in blocks (forward-pass-timing.ts). Also: how often the two
  * files agree on each row's most likely token.
  */
 import { loadModel, type DiffusionModel, type PredictionRequest, type PredictionRows } from '@lacuna/core';
 import { modelPath } from '@lacuna/model-default';
-import { median, printTable } from './table.js';
+import { forwardPassMedians, TIMED_PASSES } from './forward-pass-timing.js';
+import { printTable } from './table.js';
 
 const CANVAS_LENGTH = 256;
 const MASKED_ROWS = 48;
-const BLOCKS = 5;
-const PASSES_PER_BLOCK = 23;
-const UNTIMED_PER_BLOCK = 3;
-const TIMED_PASSES = BLOCKS * (PASSES_PER_BLOCK - UNTIMED_PER_BLOCK);
 
 function canvasOf(model: DiffusionModel): PredictionRequest {
   const request = 'Book a table for four at The Green Door at 19:30 tomorrow and convert 250 USD to EUR, please. ';
@@ -45,21 +40,10 @@ export async function benchModelVariants(): Promise<void> {
     const int8 = await loadModel(modelPath, { intraOpThreads: threads, variant: 'int8' });
     try {
       const canvas = canvasOf(float32);
-      const times: Record<'float32' | 'int8', number[]> = { float32: [], int8: [] };
-      for (let block = 0; block < BLOCKS; block++) {
-        for (const [name, model] of [['float32', float32], ['int8', int8]] as const) {
-          for (let pass = 0; pass < PASSES_PER_BLOCK; pass++) {
-            const started = performance.now();
-            await model.predictor.predict([canvas]);
-            if (pass >= UNTIMED_PER_BLOCK) times[name].push(performance.now() - started);
-          }
-        }
-      }
+      const [float32Ms = Number.NaN, int8Ms = Number.NaN] = await forwardPassMedians([float32, int8], canvas);
       const float32Best = argmaxRows((await float32.predictor.predict([canvas]))[0]);
       const int8Best = argmaxRows((await int8.predictor.predict([canvas]))[0]);
       const agreeing = float32Best.filter((token, row) => token === int8Best[row]).length;
-      const float32Ms = median(times.float32);
-      const int8Ms = median(times.int8);
       rows.push([
         String(threads),
         `${float32Ms.toFixed(2)} ms`,

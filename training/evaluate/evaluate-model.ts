@@ -37,6 +37,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { forwardPassMedians, TIMED_PASSES } from '../../bench/forward-pass-timing.js';
 import { createAgent, DEFAULT_DECISIONS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
 import { demoTools, type DemoToolName } from '@lacuna/demo-toolbox';
@@ -288,22 +289,20 @@ async function evaluateExtraction(model: DiffusionModel, examples: readonly Exam
   return tally;
 }
 
-/** Median milliseconds of a forward pass over a 256-token canvas whose last 48 positions are masked. */
-async function forwardPassLatency(folder: string, threads: number, text: string, onnxVariant: string | undefined): Promise<number> {
-  const model = await loadModel(folder, { intraOpThreads: threads, ...(onnxVariant === undefined ? {} : { variant: onnxVariant }) });
+/**
+ * Median milliseconds of a forward pass over a 256-token canvas whose last 48 positions are masked, through each
+ * of the folder's ONNX files (`onnxVariants` undefined: its `onnx`), the files taking turns in blocks.
+ */
+async function forwardPassLatencies(folder: string, threads: number, text: string, onnxVariants: readonly (string | undefined)[]): Promise<number[]> {
+  const models = await Promise.all(onnxVariants.map((variant) => loadModel(folder, { intraOpThreads: threads, ...(variant === undefined ? {} : { variant }) })));
   try {
-    const tokens = model.tokenizer.encode(text.repeat(20)).slice(0, 256);
-    const inputIds = Int32Array.from(tokens, (token, index) => (index >= 208 ? model.spec.maskTokenId : token));
+    const first = models[0] as DiffusionModel;
+    const tokens = first.tokenizer.encode(text.repeat(20)).slice(0, 256);
+    const inputIds = Int32Array.from(tokens, (token, index) => (index >= 208 ? first.spec.maskTokenId : token));
     const positions = Array.from({ length: 48 }, (_, index) => 208 + index);
-    const times: number[] = [];
-    for (let run = 0; run < 110; run += 1) {
-      const started = performance.now();
-      await model.predictor.predict([{ inputIds, positions }]);
-      if (run >= 10) times.push(performance.now() - started);
-    }
-    return median(times);
+    return await forwardPassMedians(models, { inputIds, positions });
   } finally {
-    await model.dispose();
+    await Promise.all(models.map((model) => model.dispose()));
   }
 }
 
@@ -338,12 +337,6 @@ async function evaluateFreeGeneration(model: DiffusionModel, examples: readonly 
     if (scoreCalls(example.calls, planned).exactCalls) tally.exactCalls += 1;
   }
   return tally;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 async function readSplit(data: string, split: string, count: number): Promise<Example[]> {
@@ -453,18 +446,18 @@ async function main(): Promise<void> {
   if (sections.has('speed')) {
     const sample = every.find((example) => example.kind === 'tool_call');
     const text = sample?.kind === 'tool_call' ? sample.request : 'What is the weather in Lisbon?';
-    const latencies: Latency[] = [];
-    for (const [variant, file] of onnxFilesOf(values.model)) {
-      latencies.push({
-        variant,
-        file,
-        oneThread: await forwardPassLatency(values.model, 1, text, variant),
-        twoThreads: await forwardPassLatency(values.model, 2, text, variant),
-      });
-    }
+    const files = onnxFilesOf(values.model);
+    const oneThread = await forwardPassLatencies(values.model, 1, text, files.map(([variant]) => variant));
+    const twoThreads = await forwardPassLatencies(values.model, 2, text, files.map(([variant]) => variant));
+    const latencies: Latency[] = files.map(([variant, file], index) => ({
+      variant,
+      file,
+      oneThread: oneThread[index] as number,
+      twoThreads: twoThreads[index] as number,
+    }));
     report.forwardPassMs = latencies;
     log('### Speed\n');
-    log('Forward pass over a 256-token canvas (48 rows of logits asked for), median of 100:\n');
+    log(`Forward pass over a 256-token canvas (48 rows of logits asked for), median of ${TIMED_PASSES}, the files taking turns in blocks:\n`);
     log('| ONNX file | one thread | two threads |');
     log('| --- | ---: | ---: |');
     for (const latency of latencies) {

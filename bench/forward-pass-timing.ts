@@ -1,0 +1,28 @@
+import type { DiffusionModel, PredictionRequest } from '@lacuna/core';
+import { median } from './table.js';
+
+const BLOCKS = 5;
+const PASSES_PER_BLOCK = 23;
+const UNTIMED_PER_BLOCK = 3;
+/** Timed forward passes per model. */
+export const TIMED_PASSES = BLOCKS * (PASSES_PER_BLOCK - UNTIMED_PER_BLOCK);
+
+/**
+ * Median milliseconds of a forward pass over `request` for each model. The models take turns in blocks, so
+ * that a machine that speeds up or slows down during the measurement touches all alike (a virtual machine's
+ * pace drifts by more than the differences measured); the first passes of a block are not timed, because
+ * the previous model's onnxruntime thread pool is still spinning then.
+ */
+export async function forwardPassMedians(models: readonly DiffusionModel[], request: PredictionRequest): Promise<number[]> {
+  const times = models.map((): number[] => []);
+  for (let block = 0; block < BLOCKS; block++) {
+    for (const [index, model] of models.entries()) {
+      for (let pass = 0; pass < PASSES_PER_BLOCK; pass++) {
+        const started = performance.now();
+        await model.predictor.predict([request]);
+        if (pass >= UNTIMED_PER_BLOCK) times[index]?.push(performance.now() - started);
+      }
+    }
+  }
+  return times.map((values) => median(values));
+}
