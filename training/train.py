@@ -520,8 +520,8 @@ def learning_rate_at(step, peak, warmup_steps, planned_steps, decay_start=None):
 
 def paced_plan(step, warmup_steps, planned_steps, decay_start, seconds_per_step, seconds_left):
     """The plan, and where its cosine starts, after a pace check at step. At the pace since the last check,
-    a plan that would outrun the time left is shortened, and one that would leave more than LENGTHEN_MARGIN
-    of it unused is lengthened, both to BUDGET_SAFETY of what fits, with a new cosine from the step's current
+    a plan that would outrun the time left is shortened, and one that what fits exceeds by more than
+    LENGTHEN_MARGIN of its remaining steps is lengthened, both to BUDGET_SAFETY of what fits, with a new cosine from the step's current
     rate; otherwise the plan stays as it is."""
     fitting_steps = int(BUDGET_SAFETY * seconds_left / seconds_per_step)
     planned_left = planned_steps - step
@@ -808,8 +808,8 @@ def train(model, optimizer, settings, progress, masking_generator, train_data, e
         # --minutes without --steps: plan the schedule from the measured speed, first from a few steps, then
         # again when the warm-up ends, from all the steps since: a few steps on a machine busy with other work
         # once planned a run 10 minutes short of its 80. Re-planning there leaves the learning rate continuous
-        # (the warm-up does not depend on the plan). Fixed from then on (and saved in the checkpoint), so that
-        # the rate never jumps; if the machine later runs slower, the budget ends the run a little early.
+        # (the warm-up does not depend on the plan). Saved in the checkpoint; from then on only the pace checks
+        # below change it, each without a jump in the rate.
         if progress["planned_steps"] is None and session_steps == UNTIMED_STEPS:
             timing_start = time.monotonic()
         elif ((progress["planned_steps"] is None and session_steps == MEASURED_STEPS)

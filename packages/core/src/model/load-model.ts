@@ -17,7 +17,7 @@ export interface DiffusionModel {
 }
 
 export interface LoadModelOptions extends OnnxSessionOptions {
-  /** Skips the sha256 check of the model files (they are verified by default when the config lists them). */
+  /** Skips the sha256 check of the files this load reads (verified by default when the config lists them). */
   skipChecksum?: boolean;
   /**
    * Runs another ONNX file of the folder, named in its config's `onnxVariants` (the default model has `int8`:

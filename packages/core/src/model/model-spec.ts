@@ -42,7 +42,7 @@ export interface ModelFolderConfig extends ModelSpec {
   readonly onnxVariants?: Readonly<Record<string, string>>;
   readonly tokenizer: string;
   readonly tokenizerConfig?: string;
-  /** sha256 (hex) of files in the folder, verified on load. */
+  /** sha256 (hex) of files in the folder, each verified when a load reads it. */
   readonly sha256?: Readonly<Record<string, string>>;
 }
 
