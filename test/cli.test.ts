@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { demoTools } from '@lacuna/demo-toolbox';
+import { modelPath as defaultModelPath } from '@lacuna/model-default';
 import { modelPath as fixtureModelPath } from '@lacuna/model-tiny-random';
 import { describe, expect, it } from 'vitest';
 
@@ -45,6 +46,17 @@ describe('lacuna call', () => {
     expect(plan.repairs).toEqual([]);
     expect((plan.calls as unknown[])[0]).toEqual({ tool: plan.tool, args: plan.args });
     expect(stderr).toMatch(/random-weight fixture model: outputs are noise; the agent's checks are relaxed/);
+  });
+
+  it("runs another ONNX file of the folder with --onnx-variant, and names the folder's variants when it has no such one", async () => {
+    const request = ['call', 'Convert 250 USD to EUR.', '--json', '--model', defaultModelPath];
+    const { code, stdout } = await lacuna([...request, '--onnx-variant', 'int8']);
+    expect(code).toBe(0);
+    expect(oneObject(stdout)).toMatchObject({ tool: 'convert_currency', args: { amount: 250, from: 'USD', to: 'EUR' } });
+    const unknown = await lacuna([...request, '--onnx-variant', 'int4']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/^lacuna call: INVALID_OPTIONS: loadModel: .*has no ONNX variant "int4" \(it names "int8"\)/);
   });
 
   it('prints one call per line without --json', async () => {

@@ -7,6 +7,8 @@ import { demoToolMenu, parseToolNames } from './demo-tool-menu.js';
 /** Options `lacuna call` and `lacuna run` share. */
 export const AGENT_COMMAND_OPTIONS = `  --json         print one JSON object on stdout, nothing else
   --model        a model folder (default: $LACUNA_MODEL, else models/default when installed, else the random fixture)
+  --onnx-variant another ONNX file of the folder, by its name in lacuna-model.json (default: $LACUNA_ONNX_VARIANT;
+                 models/default has int8, faster on CPUs)
   --tools        demo tools to offer, comma-separated, or "all" (default: the 4 whose words best match the request)
   --seed         seed for sampling (default 0)
   --temperature  sampling temperature (default 0: most likely token)
@@ -16,6 +18,7 @@ export interface AgentCommandArguments {
   readonly request: string;
   readonly json: boolean;
   readonly model: string | undefined;
+  readonly onnxVariant: string | undefined;
   readonly toolNames: readonly DemoToolName[];
   readonly seed: number;
   readonly temperature: number;
@@ -30,6 +33,7 @@ export function parseAgentCommandArguments(argv: readonly string[], usage: strin
     options: {
       json: { type: 'boolean' },
       model: { type: 'string' },
+      'onnx-variant': { type: 'string' },
       tools: { type: 'string' },
       seed: { type: 'string' },
       temperature: { type: 'string' },
@@ -53,6 +57,7 @@ export function parseAgentCommandArguments(argv: readonly string[], usage: strin
     request,
     json: values.json === true,
     model: values.model,
+    onnxVariant: values['onnx-variant'],
     toolNames: values.tools === undefined ? demoToolMenu(request) : parseToolNames(values.tools),
     seed,
     temperature,

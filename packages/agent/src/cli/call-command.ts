@@ -18,7 +18,7 @@ export async function callCommand(argv: readonly string[], out: (text: string) =
     out(`${CALL_USAGE}\n`);
     return 0;
   }
-  const { model, checks } = await loadBestModel({ model: parsed.model });
+  const { model, checks } = await loadBestModel({ model: parsed.model, onnxVariant: parsed.onnxVariant });
   try {
     const plan = await planCall(parsed.request, {
       model,

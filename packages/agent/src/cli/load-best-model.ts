@@ -15,11 +15,11 @@ export interface BestModel {
  * stderr: stdout stays for the program's output.
  */
 export async function loadBestModel(
-  options: { model?: string | undefined; load?: LoadModelOptions; warn?: (line: string) => void; agent?: boolean } = {},
+  options: { model?: string | undefined; onnxVariant?: string | undefined; load?: LoadModelOptions; warn?: (line: string) => void; agent?: boolean } = {},
 ): Promise<BestModel> {
-  const resolved = await resolveModelFolder({ flag: options.model });
+  const resolved = await resolveModelFolder({ flag: options.model, onnxVariantFlag: options.onnxVariant });
   const notice = fixtureNotice(resolved, { agent: options.agent ?? true });
   if (notice !== undefined) (options.warn ?? ((line: string) => process.stderr.write(`${line}\n`)))(notice);
-  const model = await loadModel(resolved.folder, options.load);
+  const model = await loadModel(resolved.folder, { ...options.load, ...(resolved.onnxVariant === undefined ? {} : { variant: resolved.onnxVariant }) });
   return { model, resolved, checks: checksForModel(resolved) };
 }

@@ -24,7 +24,7 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
     out(`${RUN_USAGE}\n`);
     return 0;
   }
-  const { model, checks } = await loadBestModel({ model: parsed.model });
+  const { model, checks } = await loadBestModel({ model: parsed.model, onnxVariant: parsed.onnxVariant });
   try {
     const tools = demoToolSet(parsed.toolNames);
     const agent = createAgent({

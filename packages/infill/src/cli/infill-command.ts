@@ -5,12 +5,14 @@ import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import { infill } from '../infill.js';
 import { resolveModelFolder } from './resolve-model.js';
 
-export const INFILL_USAGE = `Usage: lacuna infill --schema <file.json> --prompt "<text>" [--model <folder>] [--seed <n>] [--temperature <t>]
+export const INFILL_USAGE = `Usage: lacuna infill --schema <file.json> --prompt "<text>" [--model <folder>] [--onnx-variant <name>] [--seed <n>] [--temperature <t>]
 
 Fills the JSON Schema with the model and prints the value as JSON on stdout.
   --schema       a JSON Schema file (draft-04 to 2020-12)
   --prompt       what to fill it with
   --model        a model folder (default: $LACUNA_MODEL, else models/default when installed, else the random fixture)
+  --onnx-variant another ONNX file of the folder, by its name in lacuna-model.json (default: $LACUNA_ONNX_VARIANT;
+                 models/default has int8, faster on CPUs)
   --seed         seed for sampling (default 0)
   --temperature  sampling temperature (default 0: most likely token)`;
 
@@ -22,6 +24,7 @@ export async function infillCommand(argv: readonly string[], out: (text: string)
       schema: { type: 'string' },
       prompt: { type: 'string' },
       model: { type: 'string' },
+      'onnx-variant': { type: 'string' },
       seed: { type: 'string' },
       temperature: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -49,9 +52,9 @@ export async function infillCommand(argv: readonly string[], out: (text: string)
   const temperature = values.temperature === undefined ? 0 : Number(values.temperature);
   if (!Number.isInteger(seed)) throw new LacunaInfillError({ code: 'CLI_USAGE', message: `--seed must be an integer, got ${values.seed}.` });
   if (!(temperature >= 0)) throw new LacunaInfillError({ code: 'CLI_USAGE', message: `--temperature must be a number >= 0, got ${values.temperature}.` });
-  const resolved = await resolveModelFolder({ flag: values.model });
+  const resolved = await resolveModelFolder({ flag: values.model, onnxVariantFlag: values['onnx-variant'] });
   if (resolved.source === 'fixture') process.stderr.write('lacuna infill: no trained model found (models/default, $LACUNA_MODEL or --model): running the random-weight fixture model: values are valid but noise.\n');
-  const model = await loadModel(resolved.folder);
+  const model = await loadModel(resolved.folder, resolved.onnxVariant === undefined ? {} : { variant: resolved.onnxVariant });
   try {
     const result = await infill({ model, schema: schema as Record<string, unknown>, prompt: values.prompt ?? '', seed, sampling: { temperature } });
     out(`${JSON.stringify(result.value)}\n`);

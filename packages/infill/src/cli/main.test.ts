@@ -25,11 +25,14 @@ describe('lacuna infill (CLI)', () => {
     const folder = await mkdtemp(join(tmpdir(), 'lacuna-cli-'));
     const schema = { type: 'object', properties: { city: { type: 'string', maxLength: 8 }, year: { type: 'integer', minimum: 1900, maximum: 2100 } }, required: ['city', 'year'] };
     await writeFile(join(folder, 'schema.json'), JSON.stringify(schema));
-    const { code, stdout } = await lacuna(['infill', '--schema', join(folder, 'schema.json'), '--prompt', 'Paris, 1889']);
-    expect(code).toBe(0);
-    expect(stdout.endsWith('\n')).toBe(true);
-    const value = JSON.parse(stdout) as unknown;
-    expect(compileValidator(schema, '2020-12')(value)).toBe(true);
+    // The default model's own ONNX file, then its int8 variant (--onnx-variant).
+    for (const variant of [[], ['--onnx-variant', 'int8']]) {
+      const { code, stdout } = await lacuna(['infill', '--schema', join(folder, 'schema.json'), '--prompt', 'Paris, 1889', ...variant]);
+      expect(code, variant.join(' ')).toBe(0);
+      expect(stdout.endsWith('\n')).toBe(true);
+      const value = JSON.parse(stdout) as unknown;
+      expect(compileValidator(schema, '2020-12')(value), variant.join(' ')).toBe(true);
+    }
   });
 
   it('reports errors on stderr with a non-zero exit and an empty stdout', async () => {
@@ -43,6 +46,11 @@ describe('lacuna infill (CLI)', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/UNSUPPORTED_SCHEMA_FEATURE.*#\/pattern/);
+    await writeFile(join(folder, 'good.json'), JSON.stringify({ type: 'string', maxLength: 8 }));
+    const noSuchVariant = await lacuna(['infill', '--schema', join(folder, 'good.json'), '--prompt', 'x', '--onnx-variant', 'int4']);
+    expect(noSuchVariant.code).toBe(1);
+    expect(noSuchVariant.stdout).toBe('');
+    expect(noSuchVariant.stderr).toMatch(/INVALID_OPTIONS: loadModel: .*has no ONNX variant "int4" \(it names "int8"\)/);
     const unknown = await lacuna(['frobnicate']);
     expect(unknown.code).toBe(2);
   });

@@ -12,6 +12,13 @@ describe('resolveModelFolder', () => {
     expect(await resolveModelFolder({ environment: { LACUNA_MODEL: folder } })).toEqual({ folder, source: 'environment', isFixture: false });
   });
 
+  it('takes the ONNX variant from --onnx-variant, then $LACUNA_ONNX_VARIANT, and none by default', async () => {
+    const environment = { LACUNA_MODEL: fixtureModelPath, LACUNA_ONNX_VARIANT: 'int8' };
+    expect(await resolveModelFolder({ onnxVariantFlag: 'fp16', environment })).toMatchObject({ source: 'environment', onnxVariant: 'fp16' });
+    expect(await resolveModelFolder({ environment })).toMatchObject({ onnxVariant: 'int8' });
+    expect(await resolveModelFolder({ environment: { LACUNA_MODEL: fixtureModelPath } })).not.toHaveProperty('onnxVariant');
+  });
+
   it('recognises the fixture however it is named', async () => {
     const named = await resolveModelFolder({ flag: join(fixtureModelPath, '.'), environment: {} });
     expect(named).toMatchObject({ source: 'flag', isFixture: true });

@@ -10,6 +10,8 @@ export interface ResolvedModel {
   readonly source: ModelSource;
   /** The random-weight test fixture: its outputs are noise, so the agent's checks must be relaxed on it. */
   readonly isFixture: boolean;
+  /** One of the folder's `onnxVariants` to run (`--onnx-variant`, else `$LACUNA_ONNX_VARIANT`); none: its `onnx`. */
+  readonly onnxVariant?: string;
 }
 
 /**
@@ -20,10 +22,20 @@ export const DEFAULT_MODEL_PACKAGE = '@lacuna/model-default';
 
 /**
  * The best model available: `--model`, else `$LACUNA_MODEL`, else the trained default model when it is
- * installed, else the random-weight fixture.
+ * installed, else the random-weight fixture; and which of its ONNX files to run: `--onnx-variant`, else
+ * `$LACUNA_ONNX_VARIANT` (the default model has `int8`), else the folder's own.
  */
-export async function resolveModelFolder(options: { flag?: string | undefined; environment?: NodeJS.ProcessEnv } = {}): Promise<ResolvedModel> {
+export async function resolveModelFolder(
+  options: { flag?: string | undefined; onnxVariantFlag?: string | undefined; environment?: NodeJS.ProcessEnv } = {},
+): Promise<ResolvedModel> {
   const environment = options.environment ?? process.env;
+  const onnxVariant = [options.onnxVariantFlag, environment.LACUNA_ONNX_VARIANT].find((value) => value !== undefined && value !== '');
+  const described = (folder: string, source: ModelSource): ResolvedModel => ({
+    folder,
+    source,
+    isFixture: sameFolder(folder, fixtureModelPath),
+    ...(onnxVariant === undefined ? {} : { onnxVariant }),
+  });
   if (options.flag !== undefined && options.flag !== '') return described(options.flag, 'flag');
   const fromEnvironment = environment.LACUNA_MODEL;
   if (fromEnvironment !== undefined && fromEnvironment !== '') return described(fromEnvironment, 'environment');
@@ -44,10 +56,6 @@ async function defaultModelFolder(): Promise<string | undefined> {
     if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw error;
   }
   return undefined;
-}
-
-function described(folder: string, source: ModelSource): ResolvedModel {
-  return { folder, source, isFixture: sameFolder(folder, fixtureModelPath) };
 }
 
 function sameFolder(left: string, right: string): boolean {
