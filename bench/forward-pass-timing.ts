@@ -1,11 +1,27 @@
 import type { DiffusionModel, PredictionRequest } from '@lacuna/core';
 import { median } from './table.js';
 
+const CANVAS_LENGTH = 256;
+/** Masked positions at the end of the canvas, whose rows a timed pass asks for. */
+export const MASKED_ROWS = 48;
 const BLOCKS = 5;
 const PASSES_PER_BLOCK = 23;
 const UNTIMED_PER_BLOCK = 3;
 /** Timed forward passes per model. */
 export const TIMED_PASSES = BLOCKS * (PASSES_PER_BLOCK - UNTIMED_PER_BLOCK);
+
+/**
+ * The canvas the model card's speed row times: `text` repeated to fill 256 tokens, the last 48 masked and their
+ * rows asked for.
+ */
+export function forwardPassCanvas(model: DiffusionModel, text: string): PredictionRequest {
+  const tokens = model.tokenizer.encode(text.repeat(20)).slice(0, CANVAS_LENGTH);
+  const firstMasked = CANVAS_LENGTH - MASKED_ROWS;
+  return {
+    inputIds: Int32Array.from(tokens, (token, index) => (index >= firstMasked ? model.spec.maskTokenId : token)),
+    positions: Array.from({ length: MASKED_ROWS }, (_, index) => firstMasked + index),
+  };
+}
 
 /**
  * Median milliseconds of a forward pass over `request` for each model. The models take turns in blocks, so

@@ -37,7 +37,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { forwardPassMedians, TIMED_PASSES } from '../../bench/forward-pass-timing.js';
+import { forwardPassCanvas, forwardPassMedians, TIMED_PASSES } from '../../bench/forward-pass-timing.js';
 import { createAgent, DEFAULT_DECISIONS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
 import { demoTools, type DemoToolName } from '@lacuna/demo-toolbox';
@@ -296,11 +296,7 @@ async function evaluateExtraction(model: DiffusionModel, examples: readonly Exam
 async function forwardPassLatencies(folder: string, threads: number, text: string, onnxVariants: readonly (string | undefined)[]): Promise<number[]> {
   const models = await Promise.all(onnxVariants.map((variant) => loadModel(folder, { intraOpThreads: threads, ...(variant === undefined ? {} : { variant }) })));
   try {
-    const first = models[0] as DiffusionModel;
-    const tokens = first.tokenizer.encode(text.repeat(20)).slice(0, 256);
-    const inputIds = Int32Array.from(tokens, (token, index) => (index >= 208 ? first.spec.maskTokenId : token));
-    const positions = Array.from({ length: 48 }, (_, index) => 208 + index);
-    return await forwardPassMedians(models, { inputIds, positions });
+    return await forwardPassMedians(models, forwardPassCanvas(models[0] as DiffusionModel, text));
   } finally {
     await Promise.all(models.map((model) => model.dispose()));
   }
