@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAgent, type AgentResult } from '@lacuna/agent';
 import { demoToolMenu, demoToolSet, planCall, resolveModelFolder } from '@lacuna/agent/cli';
-import { loadModel, type DiffusionModel } from '@lacuna/core';
+import { loadModel, logitsRow, OnnxPredictor, type DiffusionModel, type PredictionRequest } from '@lacuna/core';
 import { compareWithReferenceLogits } from '@lacuna/core/testing';
 import { demoTools } from '@lacuna/demo-toolbox';
 import { infill } from '@lacuna/infill';
@@ -81,6 +81,69 @@ describe('the default model', () => {
     const result = await infill({ model, schema: Contact, prompt: [{ role: 'user', content: text }], seed: 0, ground: () => text });
     expect(Contact.safeParse(result.value).success).toBe(true);
     for (const value of Object.values(result.value)) expect(text).toContain(value);
+  });
+});
+
+/**
+ * The default model was trained with prefix attention, and its graph takes a prompt cache: a prompt encoded once,
+ * then each pass over the answer alone. It must change nothing but the time.
+ */
+describe("the default model's prompt cache", () => {
+  let cached: DiffusionModel;
+  let whole: DiffusionModel;
+  beforeAll(async () => {
+    [cached, whole] = await Promise.all([
+      loadModel(modelPath, { intraOpThreads: 1 }),
+      loadModel(modelPath, { intraOpThreads: 1, promptCacheSize: 0 }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([cached.dispose(), whole.dispose()]);
+  });
+
+  const cacheOf = (model: DiffusionModel) => (model.predictor as OnnxPredictor).promptCache;
+  const canvas = (request: string, answer: readonly number[]): PredictionRequest => {
+    const prompt = cached.tokenizer.encode(cached.tokenizer.applyChatTemplate([{ role: 'user', content: request }], { addGenerationPrompt: true }));
+    const inputIds = [...prompt, ...answer];
+    return { inputIds, positions: answer.flatMap((id, index) => (id === cached.spec.maskTokenId ? [prompt.length + index] : [])) };
+  };
+
+  it('returns the logits of whole passes, within 1e-4, for a batch of cached prompts and sequences it cannot serve', async () => {
+    const mask = cached.spec.maskTokenId;
+    const answer = cached.tokenizer.encode('{"tool": "get_weather", "arguments": {"city": "');
+    const batch: PredictionRequest[] = [
+      canvas("What's the weather in Lisbon?", [...answer, mask, mask, mask, mask]),
+      canvas("What's the weather in Lisbon?", [...answer.slice(0, 3), mask, mask, ...answer.slice(5), mask, mask]),
+      canvas('Convert 250 USD to EUR.', [mask, mask, mask, ...answer]),
+      // No answer-start token, and a row of the prompt: both run whole.
+      { inputIds: answer.map((id, index) => (index % 4 === 0 ? mask : id)), positions: [0, 4, 8] },
+      { ...canvas('Set a timer for 10 minutes.', [mask, mask]), positions: [1] },
+    ];
+    expect(cacheOf(whole)).toBeUndefined();
+    const [withCache, without] = await Promise.all([cached.predictor.predict(batch), whole.predictor.predict(batch)]);
+    batch.forEach((request, sequence) => {
+      const actual = withCache[sequence]!;
+      const expected = without[sequence]!;
+      expect(actual.rows).toBe(request.positions.length);
+      expect(Array.from(actual.argmax ?? [])).toEqual(Array.from(expected.argmax ?? []));
+      for (let row = 0; row < actual.rows; row++) {
+        const difference = Math.max(...logitsRow(actual, row).map((value, token) => Math.abs(value - logitsRow(expected, row)[token]!)));
+        expect(difference, `request ${sequence}, row ${row}`).toBeLessThan(1e-4);
+      }
+    });
+    // Two prompts encoded once each; the batch's other canvas of the first prompt shared its pass.
+    expect(cacheOf(cached)).toMatchObject({ misses: 2, hits: 0, size: 2 });
+    await cached.predictor.predict(batch.slice(0, 1));
+    expect(cacheOf(cached)).toMatchObject({ misses: 2, hits: 1 });
+  });
+
+  it("serves the agent's canvases: planning encodes the request's prompt once and reuses it", async () => {
+    const [request, tool, exact] = PLANNED_RIGHT[1];
+    const before = { ...cacheOf(cached)! };
+    const planned = await planCall(request, { model: cached, tools: demoToolSet(demoToolMenu(request)), seed: 0 });
+    expect([planned.tool, planned.args]).toEqual([tool, exact]);
+    const cache = cacheOf(cached)!;
+    expect(cache.hits - before.hits).toBeGreaterThan(cache.misses - before.misses);
   });
 });
 

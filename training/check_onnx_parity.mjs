@@ -6,7 +6,9 @@
 // Also checks what the reference cases cannot: the manifest's hash and names
 // match the files, other shapes run, asking for a subset of positions gives
 // the same logits as asking for all of them, and padding is invisible to the
-// real tokens. Exits non-zero on any failure.
+// real tokens; for a model with a prompt cache, that a prompt encoded once and
+// then run with its answers gives the logits of one pass over both. Exits
+// non-zero on any failure.
 //
 // A training run's folder (training/runs/NAME) has no manifest yet: there the
 // standard file and tensor names are assumed, and the vocabulary size, maximum
@@ -27,34 +29,49 @@ async function main() {
   }
   const readJson = (name) => JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8'));
   const reference = readJson('reference-logits.json');
-  const manifest = fs.existsSync(path.join(folder, 'lacuna-model.json')) ? readJson('lacuna-model.json') : trainingRunManifest(reference);
+  const hasManifest = fs.existsSync(path.join(folder, 'lacuna-model.json'));
+  const onnxBytes = fs.readFileSync(path.join(folder, hasManifest ? readJson('lacuna-model.json').onnx : 'model.onnx'));
+  // One thread: the model is tiny and the machine may be busy with other work.
+  const session = await ort.InferenceSession.create(onnxBytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  const manifest = hasManifest ? readJson('lacuna-model.json') : trainingRunManifest(reference, session.inputNames);
   const failures = [];
   const check = (condition, message) => {
     if (!condition) failures.push(message);
   };
 
-  const onnxBytes = fs.readFileSync(path.join(folder, manifest.onnx));
   const onnxSha256 = createHash('sha256').update(onnxBytes).digest('hex');
   if (manifest.sha256) check(onnxSha256 === manifest.sha256[manifest.onnx], `model.onnx sha256 is ${onnxSha256}, manifest says ${manifest.sha256[manifest.onnx]}`);
 
-  // One thread: the model is tiny and the machine may be busy with other work.
-  const session = await ort.InferenceSession.create(onnxBytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
-  const expectedInputs = [manifest.inputs.inputIds, manifest.inputs.positions, manifest.inputs.attentionMask];
+  const cache = manifest.promptCache;
+  const expectedInputs = [manifest.inputs.inputIds, manifest.inputs.positions, manifest.inputs.attentionMask, ...Object.values(cache?.inputs ?? {})];
   check(
     JSON.stringify([...session.inputNames].sort()) === JSON.stringify([...expectedInputs].sort()),
     `ONNX inputs ${session.inputNames}, manifest names ${expectedInputs}`,
   );
   check(session.outputNames.includes(manifest.outputs.logits), `ONNX outputs ${session.outputNames} lack ${manifest.outputs.logits}`);
 
-  const run = async (inputIds, positions, attentionMask) => {
-    const tensor = (rows) => new ort.Tensor('int64', BigInt64Array.from(rows.flat(), BigInt), [rows.length, rows[0].length]);
-    const outputs = await session.run({
+  const tensor = (rows) => new ort.Tensor('int64', BigInt64Array.from(rows.flat(), BigInt), [rows.length, rows[0].length]);
+  // Without a past, a model with a prompt cache takes one of length 0.
+  const emptyPast = (batch) => {
+    const feeds = {};
+    for (const [field, name] of Object.entries(cache?.inputs ?? {})) {
+      const shape = session.inputMetadata.find((metadata) => metadata.name === name).shape.map((size) =>
+        typeof size === 'number' ? size : 0,
+      );
+      shape[field === 'pastKeys' || field === 'pastValues' ? 1 : 0] = batch;
+      feeds[name] = field === 'pastIds' || field === 'pastAttentionMask' ? new ort.Tensor('int64', new BigInt64Array(0), shape) : new ort.Tensor('float32', new Float32Array(0), shape);
+    }
+    return feeds;
+  };
+  const runWithPast = async (inputIds, positions, attentionMask, past) =>
+    session.run({
       [manifest.inputs.inputIds]: tensor(inputIds),
       [manifest.inputs.positions]: tensor(positions),
       [manifest.inputs.attentionMask]: tensor(attentionMask),
+      ...past,
     });
-    return outputs[manifest.outputs.logits];
-  };
+  const run = async (inputIds, positions, attentionMask) =>
+    (await runWithPast(inputIds, positions, attentionMask, emptyPast(inputIds.length)))[manifest.outputs.logits];
 
   let parityDifference = 0;
   for (const testCase of reference.cases) {
@@ -98,8 +115,41 @@ async function main() {
   const paddingDifference = maxAbsoluteDifference(withPadding.data, withoutPadding.data);
   check(paddingDifference < CONSISTENCY_TOLERANCE, `padding changes real tokens' logits by ${paddingDifference}`);
 
+  let cacheDifference;
+  if (cache !== undefined) {
+    // Two prompts of 30 and 22 tokens, each ending with the answer-start token, with answers of 12 tokens, some
+    // masked. Encoded together (the shorter padded), then the answers run with that past: the logits of one
+    // pass over each whole sequence.
+    const start = cache.answerStartTokenId;
+    const prompts = [30, 22].map((promptLength, row) => [...inputIds[row].slice(0, promptLength - 1).map((id) => (id === start ? id + 1 : id)), start]);
+    const answers = [0, 1].map((row) => inputIds[row].slice(200, 212).map((id, index) => (index % 3 === 0 ? manifest.maskTokenId : id === start ? id + 1 : id)));
+    const wantedRows = [[0, 3, 11], [1, 6, 9]];
+    const paddedPrompts = prompts.map((prompt) => [...prompt, ...Array(30 - prompt.length).fill(manifest.padTokenId)]);
+    const promptMask = prompts.map((prompt) => [...prompt.map(() => 1), ...Array(30 - prompt.length).fill(0)]);
+    const encoded = await runWithPast(paddedPrompts, [[0], [0]], promptMask, emptyPast(2));
+    const past = {
+      [cache.inputs.pastKeys]: encoded[cache.outputs.presentKeys],
+      [cache.inputs.pastValues]: encoded[cache.outputs.presentValues],
+      [cache.inputs.pastStates]: encoded[cache.outputs.presentStates],
+      [cache.inputs.pastIds]: tensor(paddedPrompts),
+      [cache.inputs.pastAttentionMask]: tensor(promptMask),
+    };
+    const cached = (await runWithPast(answers, wantedRows, answers.map((answer) => answer.map(() => 1)), past))[manifest.outputs.logits];
+    const whole = [];
+    for (const row of [0, 1]) {
+      const sequence = [...prompts[row], ...answers[row]];
+      const logits = await run([sequence], [wantedRows[row].map((index) => prompts[row].length + index)], [sequence.map(() => 1)]);
+      whole.push(...logits.data);
+    }
+    cacheDifference = maxAbsoluteDifference(cached.data, whole);
+    // The parity tolerance, not the consistency one: attention sums the past's keys and the answer's in
+    // another order than one pass does, and log-probabilities near the -69 floor keep float32's ~1e-5.
+    check(cacheDifference < reference.tolerance, `a cached prompt's answers differ from whole sequences by ${cacheDifference}`);
+  }
+
   console.log(`max |onnx - pytorch| over all reference cases: ${parityDifference.toExponential(3)} (tolerance ${reference.tolerance})`);
   console.log(`subset vs all positions: ${gatherDifference.toExponential(3)}; padded vs unpadded: ${paddingDifference.toExponential(3)}`);
+  if (cacheDifference !== undefined) console.log(`prompt cache vs whole sequences: ${cacheDifference.toExponential(3)}`);
   if (failures.length > 0) {
     console.error(`ONNX check failed:\n${failures.join('\n')}`);
     process.exit(1);
@@ -107,7 +157,7 @@ async function main() {
   console.log('ONNX check passed');
 }
 
-function trainingRunManifest(reference) {
+function trainingRunManifest(reference, inputNames) {
   for (const field of ['vocabularySize', 'maxLength', 'padTokenId']) {
     if (!Number.isInteger(reference[field])) throw new Error(`no lacuna-model.json, and reference-logits.json lacks ${field}`);
   }
@@ -116,8 +166,20 @@ function trainingRunManifest(reference) {
     vocabularySize: reference.vocabularySize,
     maxLength: reference.maxLength,
     padTokenId: reference.padTokenId,
+    maskTokenId: reference.maskTokenId,
     inputs: { inputIds: 'input_ids', positions: 'positions', attentionMask: 'attention_mask' },
     outputs: { logits: 'logits' },
+    ...(inputNames.includes('past_keys') ? { promptCache: standardPromptCache(reference) } : {}),
+  };
+}
+
+/** The names export_onnx.py gives a prompt cache's inputs and outputs. */
+function standardPromptCache(reference) {
+  if (!Number.isInteger(reference.answerStartTokenId)) throw new Error('the ONNX file takes a past, and reference-logits.json lacks answerStartTokenId');
+  return {
+    answerStartTokenId: reference.answerStartTokenId,
+    inputs: { pastKeys: 'past_keys', pastValues: 'past_values', pastStates: 'past_states', pastIds: 'past_ids', pastAttentionMask: 'past_attention_mask' },
+    outputs: { presentKeys: 'present_keys', presentValues: 'present_values', presentStates: 'present_states' },
   };
 }
 

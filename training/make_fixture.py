@@ -292,7 +292,7 @@ def main():
 
     onnx_path = os.path.join(arguments.out, "model.onnx")
     export_onnx(model, onnx_path)
-    check_dynamic_shapes(onnx_path, vocabulary_size)
+    check_dynamic_shapes(onnx_path, model.config)
     onnx_size = os.path.getsize(onnx_path)
     if onnx_size > ONNX_SIZE_LIMIT:
         raise RuntimeError(f"model.onnx is {onnx_size} bytes, over the {ONNX_SIZE_LIMIT}-byte budget for a fixture")

@@ -22,6 +22,7 @@ several answers in training (train.py packs them) and encoded once at inference.
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import torch
 import torch.nn as nn
@@ -61,6 +62,17 @@ class ModelConfig:
     # the body must carry the word to the hole's row, and the session-8 model never learned to (its vocabulary
     # head spread ~0.07 over every currency code, whatever the request named).
     pointer_readout: bool = False
+
+
+class Past(NamedTuple):
+    """What later calls need of earlier positions (a prompt), computed once: per layer its rotated keys and its
+    values [layers, batch, heads, length, head_dim], its final states [batch, length, d_model] (the copy pointer
+    and the readout read them), its token ids and its attention mask [batch, length]."""
+    keys: torch.Tensor
+    values: torch.Tensor
+    states: torch.Tensor
+    ids: torch.Tensor
+    attention_mask: torch.Tensor
 
 
 # Bounds the normalised pointer's sharpness: a score gap of up to 2 x 32 is ample to single out one
@@ -112,7 +124,9 @@ class SelfAttention(nn.Module):
         self.attention_dropout = nn.Dropout(config.dropout)
         self.residual_dropout = nn.Dropout(config.dropout)
 
-    def forward(self, x, cosine, sine, attention_bias):
+    def forward(self, x, cosine, sine, attention_bias, past=None):
+        """The attended output, and this call's rotated keys and values (what a prompt cache keeps). past: keys
+        and values [batch, heads, past_length, head_dim] of earlier positions, attended before x's own."""
         batch, length, d_model = x.shape
         query, key, value = self.query_key_value(x).split(d_model, dim=2)
         # [batch, length, d_model] -> [batch, heads, length, head_dim]
@@ -124,6 +138,9 @@ class SelfAttention(nn.Module):
         # only on the distance between positions.
         query = apply_rotary(query, cosine, sine)
         key = apply_rotary(key, cosine, sine)
+        present = (key, value)
+        if past is not None:
+            key, value = torch.cat((past[0], key), dim=2), torch.cat((past[1], value), dim=2)
 
         # No causal mask: a denoiser must see the context on both sides. The scale goes on the queries, a
         # length-times smaller tensor than the scores; the bias is added in place (the product's backward
@@ -133,7 +150,7 @@ class SelfAttention(nn.Module):
             scores = scores.add_(attention_bias)
         weights = self.attention_dropout(F.softmax(scores, dim=-1))
         attended = (weights @ value).transpose(1, 2).reshape(batch, length, d_model)
-        return self.residual_dropout(self.output_projection(attended))
+        return self.residual_dropout(self.output_projection(attended)), present
 
 
 class FeedForward(nn.Module):
@@ -156,12 +173,13 @@ class Block(nn.Module):
         self.feed_forward_norm = nn.LayerNorm(config.d_model)
         self.feed_forward = FeedForward(config)
 
-    def forward(self, x, cosine, sine, attention_bias):
+    def forward(self, x, cosine, sine, attention_bias, past=None):
         # Pre-LayerNorm: the residual stream itself is never normalised, so
         # gradients reach early blocks intact and training needs little warm-up.
-        x = x + self.attention(self.attention_norm(x), cosine, sine, attention_bias)
+        attended, present = self.attention(self.attention_norm(x), cosine, sine, attention_bias, past)
+        x = x + attended
         x = x + self.feed_forward(self.feed_forward_norm(x))
-        return x
+        return x, present
 
 
 class MaskPredictor(nn.Module):
@@ -235,7 +253,7 @@ class MaskPredictor(nn.Module):
     def parameter_count(self) -> int:
         return sum(parameter.numel() for parameter in self.parameters())
 
-    def forward(self, input_ids, positions=None, attention_mask=None, segment_ids=None, position_ids=None):
+    def forward(self, input_ids, positions=None, attention_mask=None, segment_ids=None, position_ids=None, past=None):
         """
         input_ids:      int64 [batch, length]
         positions:      optional int64 [batch, n], the rows whose logits are wanted
@@ -244,29 +262,47 @@ class MaskPredictor(nn.Module):
                         packed after it (train.py), each seeing the prompt and itself; by default the answer is
                         what follows the last answer_start_token_id
         position_ids:   optional int64 [batch, length], each token's rotary position (packed answers all start
-                        where the prompt ends); by default 0, 1, 2, ...
+                        where the prompt ends); by default 0, 1, 2, ... after the past's tokens
+        past:           optional Past of a prompt encoded before (forward_with_present), which these tokens follow
         returns:        float32 logits [batch, n, vocab] ([batch, length, vocab] without positions);
                         with the copy head, log-probabilities (logits whose softmax is the mixture)
         """
-        states, visible = self.encode(input_ids, attention_mask, segment_ids, position_ids)
+        return self.forward_with_present(input_ids, positions, attention_mask, segment_ids, position_ids, past)[0]
+
+    def forward_with_present(self, input_ids, positions=None, attention_mask=None, segment_ids=None, position_ids=None,
+                             past=None):
+        """forward's output and the Past of these tokens. With prefix attention a prompt's states do not depend on
+        its answer, so a runtime encodes the prompt once, keeps its Past, and for each denoising step of each
+        canvas runs the answer alone with that past: the same logits as one call over prompt and answer."""
+        if attention_mask is None and past is not None:
+            attention_mask = torch.ones_like(input_ids)
+        states, visible, (keys, values) = self.encode(input_ids, attention_mask, segment_ids, position_ids, past)
+        present = Past(keys=torch.stack(keys), values=torch.stack(values), states=states, ids=input_ids,
+                       attention_mask=attention_mask if attention_mask is not None else torch.ones_like(input_ids))
+        # The copy pointer and the readout reach the past's positions as well as these.
+        key_states, key_ids, key_mask = states, input_ids, attention_mask
+        if past is not None:
+            key_states = torch.cat((past.states.to(states.dtype), states), dim=1)
+            key_ids = torch.cat((past.ids, input_ids), dim=1)
+            key_mask = torch.cat((past.attention_mask, attention_mask), dim=1)
         # Gather before the LM head: the vocabulary projection is the most
         # expensive step per row, and a sampler usually wants only the
         # still-masked rows.
         rows = states if positions is None else self.gather_rows(states, positions)
         if not self.config.copy_head:
-            return self.lm_head(rows)
-        pointer, (keep, strip), (vocabulary_share, copy_share) = self.copy_head(rows, states, input_ids, attention_mask,
+            return self.lm_head(rows), present
+        pointer, (keep, strip), (vocabulary_share, copy_share) = self.copy_head(rows, key_states, key_ids, key_mask,
                                                                                 visible, positions)
-        logits = self.lm_head(self.with_readout(rows, pointer, states))
+        logits = self.lm_head(self.with_readout(rows, pointer, key_states))
         # Each pointed-at position gives its weight to its token, and (by the strip gate's share) to the
         # token without its leading space: one scatter over both.
-        token_ids = torch.cat((input_ids, self.space_stripped_ids[input_ids]), dim=1)
+        token_ids = torch.cat((key_ids, self.space_stripped_ids[key_ids]), dim=1)
         token_index = token_ids[:, None, :].expand(-1, rows.shape[1], -1)
         weights = torch.cat((pointer * keep, pointer * strip), dim=-1)
         copied = torch.zeros_like(logits, dtype=torch.float32).scatter_add(2, token_index, weights)
         probabilities = vocabulary_share * F.softmax(logits.float(), dim=-1) + copy_share * copied
         # A floor instead of log(0): logits stay finite (the reference logits are JSON).
-        return torch.log(probabilities.clamp_min(1e-30))
+        return torch.log(probabilities.clamp_min(1e-30)), present
 
     def target_log_probabilities(self, input_ids, positions, targets, valid, attention_mask=None, segment_ids=None,
                                  position_ids=None):
@@ -275,7 +311,7 @@ class MaskPredictor(nn.Module):
         vocabulary for every row. A masked row's LM head and its normaliser are computed for the valid rows
         only (a packed batch pads its rows' positions to the row with most masks), and the copied share of the
         target sums the pointer over the positions that hold it. Invalid rows get 0."""
-        states, visible = self.encode(input_ids, attention_mask, segment_ids, position_ids)
+        states, visible, _ = self.encode(input_ids, attention_mask, segment_ids, position_ids)
         rows = self.gather_rows(states, positions)
         copy = self.copy_head(rows, states, input_ids, attention_mask, visible, positions) if self.config.copy_head else None
         head_rows = rows if copy is None else self.with_readout(rows, copy[0], states)
@@ -300,10 +336,14 @@ class MaskPredictor(nn.Module):
         read = torch.matmul(pointer.to(states.dtype), states)
         return rows + self.pointer_readout(read)
 
-    def encode(self, input_ids, attention_mask=None, segment_ids=None, position_ids=None):
-        """The final states [batch, length, d_model], and which keys each row may attend to (bool [batch, 1,
-        length] for padding only, [batch, length, length] with prefix attention; None: all)."""
+    def encode(self, input_ids, attention_mask=None, segment_ids=None, position_ids=None, past=None):
+        """The final states [batch, length, d_model]; which keys (the past's, then these) each row may attend to
+        (bool [batch, 1, keys] for padding only, [batch, length, keys] with prefix attention; None: all); and the
+        keys and values of these tokens, layer by layer."""
         length = input_ids.shape[1]
+        if position_ids is None and past is not None:
+            # A padded past's tokens do not count: the first token here continues each row's real prompt.
+            position_ids = past.attention_mask.sum(dim=1, keepdim=True) + torch.arange(length, device=input_ids.device)
         if position_ids is None:
             cosine, sine = self.rotary_cosine[:length], self.rotary_sine[:length]
         else:
@@ -315,14 +355,22 @@ class MaskPredictor(nn.Module):
                 segment_ids = self.answer_segments(input_ids)
             in_reach = (segment_ids[:, None, :] == 0) | (segment_ids[:, None, :] == segment_ids[:, :, None])
             visible = in_reach if visible is None else in_reach & visible
+        if past is not None:
+            # Every row sees the past (a prompt), but for its padding.
+            past_visible = (past.attention_mask != 0)[:, None, :]
+            visible = torch.cat((past_visible.expand(-1, visible.shape[1], -1), visible), dim=-1)
         # A large finite negative rather than -inf: a row whose keys are all
         # padding then gets a uniform softmax instead of NaNs.
         attention_bias = None if visible is None else ((~visible).to(torch.float32) * torch.finfo(torch.float32).min)[:, None]
 
         x = self.embedding_dropout(self.token_embedding(input_ids))
-        for block in self.blocks:
-            x = block(x, cosine, sine, attention_bias)
-        return self.final_norm(x), visible
+        keys, values = [], []
+        for layer, block in enumerate(self.blocks):
+            x, (key, value) = block(x, cosine, sine, attention_bias,
+                                    None if past is None else (past.keys[layer], past.values[layer]))
+            keys.append(key)
+            values.append(value)
+        return self.final_norm(x), visible, (keys, values)
 
     @staticmethod
     def gather_rows(rows, positions):

@@ -882,7 +882,7 @@ def export(model, dataset, run_folder):
     model.eval()
     onnx_path = os.path.join(run_folder, "model.onnx")
     export_onnx(model, onnx_path)
-    check_dynamic_shapes(onnx_path, model.config.vocab_size)
+    check_dynamic_shapes(onnx_path, model.config)
     print(f"wrote {onnx_path} ({os.path.getsize(onnx_path):,} bytes)", flush=True)
 
     # The fixture's reference cases: masked random tokens, with and without padding, in two shapes.
@@ -891,7 +891,10 @@ def export(model, dataset, run_folder):
                             model.config.answer_start_token_id if model.config.prefix_attention else None)
     check_padding_is_ignored(model, cases[1])
     model_facts = {"vocabularySize": model.config.vocab_size, "maxLength": model.config.max_length,
-                   "padTokenId": dataset.pad_token_id}
+                   "padTokenId": dataset.pad_token_id, "maskTokenId": dataset.mask_token_id}
+    if model.config.prefix_attention:
+        # check_onnx_parity.mjs checks the prompt cache of a training run's export with it.
+        model_facts["answerStartTokenId"] = model.config.answer_start_token_id
     write_reference_logits(model, cases, os.path.join(run_folder, "reference-logits.json"), model_facts=model_facts)
 
     print(f"wrote {write_loss_curve(run_folder)}", flush=True)

@@ -24,6 +24,7 @@ interface RunFacts {
   readonly settings: Record<string, unknown>;
   readonly vocabularySize: number;
   readonly maxLength: number;
+  readonly answerStartTokenId: number | undefined;
   readonly lastEval: Record<string, unknown> | undefined;
   readonly lastTrain: Record<string, unknown> | undefined;
 }
@@ -42,6 +43,8 @@ function readRun(run: string): RunFacts {
     settings: readJson('settings.json'),
     vocabularySize: reference.vocabularySize as number,
     maxLength: reference.maxLength as number,
+    // Written by train.py's export for a model with prefix attention, whose graph then takes a prompt cache.
+    answerStartTokenId: reference.answerStartTokenId as number | undefined,
     lastEval: records.filter((record) => record.kind === 'eval').at(-1),
     lastTrain: records.filter((record) => record.kind === 'train').at(-1),
   };
@@ -130,6 +133,13 @@ agent planning (tool choice, arguments, answers) and schema extraction.
 - Data: ${dataset === undefined ? 'see the run settings' : `${Number(dataset.sequences).toLocaleString('en')} sequences, ${Number(dataset.tokens).toLocaleString('en')} tokens (the canvases of infill's decision and value rounds)`}.
 - \`model.onnx\`: ${onnxBytes.toLocaleString('en')} bytes, float32, sha256 \`${onnxSha256}\`. Inputs \`input_ids\`, \`positions\`,
   \`attention_mask\`; outputs \`logits\` for the requested positions and each row's \`argmax\` and \`log_sum_exp\`.${
+    facts.answerStartTokenId === undefined
+      ? ''
+      : `
+  With a prompt cache (\`promptCache\` in lacuna-model.json): the graph also takes an encoded prompt as its past and
+  returns its own tokens' encoding, so the SDK encodes a prompt once and runs each denoising step over the answer
+  alone, with the same logits (\`training/export_onnx.py\`; \`promptCacheSize: 0\` in \`loadModel\` turns it off).`
+  }${
     int8 === undefined
       ? ''
       : `
@@ -243,6 +253,15 @@ async function main(): Promise<void> {
       shiftedLogits: false,
       inputs: { inputIds: 'input_ids', positions: 'positions', attentionMask: 'attention_mask' },
       outputs: { logits: 'logits', argmax: 'argmax', logSumExp: 'log_sum_exp' },
+      ...(facts.answerStartTokenId === undefined
+        ? {}
+        : {
+            promptCache: {
+              answerStartTokenId: facts.answerStartTokenId,
+              inputs: { pastKeys: 'past_keys', pastValues: 'past_values', pastStates: 'past_states', pastIds: 'past_ids', pastAttentionMask: 'past_attention_mask' },
+              outputs: { presentKeys: 'present_keys', presentValues: 'present_values', presentStates: 'present_states' },
+            },
+          }),
       sha256: { 'model.onnx': onnxSha256, ...(int8 === undefined ? {} : { 'model.int8.onnx': int8.sha256 }) },
     };
     writeFileSync(join(partial, 'lacuna-model.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -146,4 +146,32 @@ describe('loadModel refuses a folder whose parts disagree', () => {
     const folder = await broken((config) => (config.inputs = { inputIds: 'tokens', positions: 'positions' }));
     await expect(loadModel(folder)).rejects.toThrow(/has no input named "tokens"/);
   });
+
+  const promptCache = {
+    answerStartTokenId: 5,
+    inputs: { pastKeys: 'past_keys', pastValues: 'past_values', pastStates: 'past_states', pastIds: 'past_ids', pastAttentionMask: 'past_attention_mask' },
+    outputs: { presentKeys: 'present_keys', presentValues: 'present_values', presentStates: 'present_states' },
+  };
+
+  it('names the promptCache field that is wrong', async () => {
+    const folder = await broken((config) => (config.promptCache = { ...promptCache, outputs: { presentKeys: 'present_keys' } }));
+    await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_CONFIG_INVALID' });
+    await expect(loadModel(folder)).rejects.toThrow(/field "promptCache.outputs.presentValues" must be the name of an ONNX tensor/);
+  });
+
+  it('rejects a prompt cache whose answer-start token is outside the vocabulary', async () => {
+    const folder = await broken((config) => (config.promptCache = { ...promptCache, answerStartTokenId: 4096 }));
+    await expect(loadModel(folder)).rejects.toThrow(/promptCache.answerStartTokenId is 4096, which is not a token id of a 1000-token vocabulary/);
+  });
+
+  it('rejects a prompt cache the graph does not take, naming what it lacks', async () => {
+    const folder = await broken((config) => (config.promptCache = promptCache));
+    await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_MISMATCH' });
+    await expect(loadModel(folder)).rejects.toThrow(/lacks what the config's promptCache needs: past_keys, past_values, past_states, past_ids, past_attention_mask, present_keys/);
+  });
+
+  it('rejects a prompt cache size that is not a count', async () => {
+    await expect(loadModel(modelPath, { promptCacheSize: -1 })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+    await expect(loadModel(modelPath, { promptCacheSize: 1.5 })).rejects.toThrow(/promptCacheSize is 1.5; it must be an integer of 0 \(no cache\) or more/);
+  });
 });

@@ -29,6 +29,34 @@ export interface ModelSpec {
     readonly argmax?: string;
     readonly logSumExp?: string;
   };
+  /**
+   * For a model whose prompt never attends to its answer (trained with prefix attention, as the default model
+   * is): the graph also takes the encoded prompt as a past and returns its own tokens' encoding, so that a
+   * runtime encodes a prompt once and then runs each denoising step over the answer alone, with the same logits.
+   */
+  readonly promptCache?: PromptCacheSpec;
+}
+
+/**
+ * A prompt cache's token and ONNX names (training/export_onnx.py). The prompt is everything up to and including
+ * the last `answerStartTokenId`; past and present keys and values are `[layers, batch, heads, length, head size]`,
+ * states `[batch, length, width]`, past ids and attention mask `[batch, length]`.
+ */
+export interface PromptCacheSpec {
+  /** The token the answer follows, the last in a prompt (the default model's `<|assistant|>`). */
+  readonly answerStartTokenId: number;
+  readonly inputs: {
+    readonly pastKeys: string;
+    readonly pastValues: string;
+    readonly pastStates: string;
+    readonly pastIds: string;
+    readonly pastAttentionMask: string;
+  };
+  readonly outputs: {
+    readonly presentKeys: string;
+    readonly presentValues: string;
+    readonly presentStates: string;
+  };
 }
 
 /** `lacuna-model.json`: a spec plus the files of the model folder. */
@@ -83,6 +111,19 @@ export function parseModelFolderConfig(value: unknown, file: string): ModelFolde
   if (typeof outputs !== 'object' || outputs === null || typeof outputs.logits !== 'string') {
     fail('outputs.logits', 'the name of the ONNX output that holds the logits');
   }
+  const promptCache = config.promptCache as Record<string, unknown> | undefined;
+  if (promptCache !== undefined) {
+    if (typeof promptCache !== 'object' || promptCache === null) fail('promptCache', 'an object (docs/models.md)');
+    const cache = promptCache as Record<string, Record<string, unknown> | undefined>;
+    for (const [group, names] of [
+      ['inputs', ['pastKeys', 'pastValues', 'pastStates', 'pastIds', 'pastAttentionMask']],
+      ['outputs', ['presentKeys', 'presentValues', 'presentStates']],
+    ] as const) {
+      for (const name of names) {
+        if (typeof cache[group]?.[name] !== 'string') fail(`promptCache.${group}.${name}`, 'the name of an ONNX tensor');
+      }
+    }
+  }
   const parsed = config as unknown as ModelFolderConfig;
   validateModelSpec(parsed, file);
   return parsed;
@@ -95,14 +136,21 @@ export function validateModelSpec(spec: ModelSpec, source = spec.name): void {
     ['eosTokenId', spec.eosTokenId],
     ['padTokenId', spec.padTokenId],
     ['endOfTurnTokenId', spec.endOfTurnTokenId],
+    ['promptCache.answerStartTokenId', spec.promptCache?.answerStartTokenId],
   ];
   for (const [field, id] of ids) {
-    if (id === undefined && field === 'endOfTurnTokenId') continue;
+    if (id === undefined && (field === 'endOfTurnTokenId' || spec.promptCache === undefined)) continue;
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= spec.vocabularySize) {
       throw new LacunaCoreError({
         code: 'MODEL_CONFIG_INVALID',
         message: `${source}: ${field} is ${String(id)}, which is not a token id of a ${spec.vocabularySize}-token vocabulary.`,
       });
     }
+  }
+  if (spec.promptCache !== undefined && spec.shiftedLogits) {
+    throw new LacunaCoreError({
+      code: 'MODEL_CONFIG_INVALID',
+      message: `${source}: promptCache is for models with unshifted logits (a prompt cache over shifted logits would have to predict the answer's first token from the prompt's last row). Remove promptCache or shiftedLogits.`,
+    });
   }
 }

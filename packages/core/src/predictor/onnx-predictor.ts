@@ -1,7 +1,11 @@
 import * as ort from 'onnxruntime-node';
 import { LacunaCoreError } from '../errors/lacuna-core-error.js';
-import type { ModelSpec } from '../model/model-spec.js';
+import type { ModelSpec, PromptCacheSpec } from '../model/model-spec.js';
 import type { PredictionRequest, PredictionRows, Predictor } from './predictor.js';
+import { cachedPromptLength, PromptCache, type EncodedPrompt } from './prompt-cache.js';
+
+/** Prompts a model with a prompt cache keeps encoded unless told otherwise. */
+const DEFAULT_PROMPT_CACHE_SIZE = 8;
 
 export interface OnnxSessionOptions {
   /** Threads inside one operator; defaults to onnxruntime's choice (all physical cores). */
@@ -10,7 +14,16 @@ export interface OnnxSessionOptions {
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
   /** Execution providers in order of preference, for example `['cuda', 'cpu']`; defaults to `['cpu']`. */
   executionProviders?: string[];
+  /**
+   * For a model with a prompt cache (`promptCache` in its config): how many prompts to keep encoded, the most
+   * recently used; 0 runs every pass over the whole sequence. Default 8. A prompt of the default model takes
+   * about 5 KB per token.
+   */
+  promptCacheSize?: number;
 }
+
+/** The past fed to one pass: none (length 0), or a prompt's encoding repeated for each sequence of the batch. */
+type PastFeeds = Record<string, ort.Tensor>;
 
 /** A predictor over an ONNX model run by onnxruntime-node. */
 export class OnnxPredictor implements Predictor {
@@ -20,8 +33,10 @@ export class OnnxPredictor implements Predictor {
   private readonly spec: ModelSpec;
   private readonly hasPositionsInput: boolean;
   private readonly hasAttentionMaskInput: boolean;
+  /** Encoded prompts, for a model whose config declares a prompt cache and with a cache size above 0. */
+  readonly promptCache: PromptCache | undefined;
 
-  private constructor(session: ort.InferenceSession, spec: ModelSpec) {
+  private constructor(session: ort.InferenceSession, spec: ModelSpec, promptCacheSize: number) {
     this.session = session;
     this.spec = spec;
     this.vocabularySize = spec.vocabularySize;
@@ -29,6 +44,7 @@ export class OnnxPredictor implements Predictor {
     this.hasPositionsInput = spec.inputs.positions !== undefined && session.inputNames.includes(spec.inputs.positions);
     this.hasAttentionMaskInput =
       spec.inputs.attentionMask !== undefined && session.inputNames.includes(spec.inputs.attentionMask);
+    this.promptCache = spec.promptCache !== undefined && promptCacheSize > 0 ? new PromptCache(promptCacheSize) : undefined;
   }
 
   /** Opens `file` and checks its inputs and outputs against `spec`. */
@@ -50,7 +66,14 @@ export class OnnxPredictor implements Predictor {
         cause,
       });
     }
-    const predictor = new OnnxPredictor(session, spec);
+    const promptCacheSize = options.promptCacheSize ?? DEFAULT_PROMPT_CACHE_SIZE;
+    if (!Number.isInteger(promptCacheSize) || promptCacheSize < 0) {
+      throw new LacunaCoreError({
+        code: 'INVALID_OPTIONS',
+        message: `promptCacheSize is ${String(promptCacheSize)}; it must be an integer of 0 (no cache) or more.`,
+      });
+    }
+    const predictor = new OnnxPredictor(session, spec, promptCacheSize);
     predictor.checkAgainstSpec(file);
     return predictor;
   }
@@ -73,12 +96,28 @@ export class OnnxPredictor implements Predictor {
         });
       }
     }
-    const known = new Set([inputs.inputIds, inputs.positions, inputs.attentionMask].filter((name) => name !== undefined));
+    const cache = this.spec.promptCache;
+    if (cache !== undefined) {
+      const missing = [
+        ...Object.values(cache.inputs).filter((name) => !this.session.inputNames.includes(name)),
+        ...Object.values(cache.outputs).filter((name) => !this.session.outputNames.includes(name)),
+      ];
+      if (missing.length > 0 || !this.hasPositionsInput || !this.hasAttentionMaskInput) {
+        throw new LacunaCoreError({
+          code: 'MODEL_MISMATCH',
+          message: `${file} lacks what the config's promptCache needs: ${[...missing, ...(this.hasPositionsInput ? [] : ['a positions input']), ...(this.hasAttentionMaskInput ? [] : ['an attention mask input'])].join(', ')}. Export the model with training/export_onnx.py, or remove promptCache from the config.`,
+          file,
+        });
+      }
+    }
+    const known = new Set(
+      [inputs.inputIds, inputs.positions, inputs.attentionMask, ...Object.values(cache?.inputs ?? {})].filter((name) => name !== undefined),
+    );
     const unknown = this.session.inputNames.filter((name) => !known.has(name));
     if (unknown.length > 0) {
       throw new LacunaCoreError({
         code: 'MODEL_MISMATCH',
-        message: `${file} has inputs the config does not name: ${unknown.join(', ')}. Name them in inputs.positions or inputs.attentionMask of the model config, or export the model without them.`,
+        message: `${file} has inputs the config does not name: ${unknown.join(', ')}. Name them in inputs.positions, inputs.attentionMask or promptCache.inputs of the model config, or export the model without them.`,
         file,
       });
     }
@@ -98,78 +137,190 @@ export class OnnxPredictor implements Predictor {
     options: { signal?: AbortSignal } = {},
   ): Promise<PredictionRows[]> {
     const results = new Array<PredictionRows>(batch.length);
-    // Sequences of different lengths share one forward pass only if the model can ignore padding.
-    const groups = this.hasAttentionMaskInput ? [batch.map((_, index) => index)] : groupByLength(batch);
-    for (const group of groups) {
+    for (const group of this.groups(batch)) {
       if (options.signal?.aborted) {
         throw new LacunaCoreError({ code: 'ABORTED', message: 'The forward pass was aborted.', cause: options.signal.reason });
       }
-      const rows = await this.runGroup(group.map((index) => batch[index] as PredictionRequest));
-      group.forEach((index, member) => {
+      const requests = group.members.map((index) => batch[index] as PredictionRequest);
+      const rows = group.promptLength === undefined ? await this.runWhole(requests) : await this.runAnswers(requests, group.promptLength);
+      group.members.forEach((index, member) => {
         results[index] = rows[member] as PredictionRows;
       });
     }
     return results;
   }
 
-  private async runGroup(requests: readonly PredictionRequest[]): Promise<PredictionRows[]> {
-    const vocabularySize = this.vocabularySize;
-    const length = Math.max(...requests.map((request) => request.inputIds.length));
-    const batchSize = requests.length;
-    const inputIds = new BigInt64Array(batchSize * length).fill(BigInt(this.spec.padTokenId));
-    const attentionMask = new BigInt64Array(batchSize * length);
-    requests.forEach((request, row) => {
-      if (request.inputIds.length > this.maxLength) {
+  /**
+   * The passes a batch takes: with a prompt cache, one per distinct prompt over its requests' answers, and one
+   * over the whole of the requests it cannot serve; without, one for all (sequences of different lengths share
+   * a pass only if the model can ignore padding).
+   */
+  private groups(batch: readonly PredictionRequest[]): { members: number[]; promptLength?: number }[] {
+    const whole: number[] = [];
+    const byPrompt = new Map<string, { members: number[]; promptLength: number }>();
+    batch.forEach((request, index) => {
+      const promptLength =
+        this.promptCache === undefined ? undefined : cachedPromptLength(request, (this.spec.promptCache as PromptCacheSpec).answerStartTokenId);
+      if (promptLength === undefined) {
+        whole.push(index);
+        return;
+      }
+      const key = PromptCache.keyOf(request.inputIds, promptLength);
+      const group = byPrompt.get(key) ?? { members: [], promptLength };
+      group.members.push(index);
+      byPrompt.set(key, group);
+    });
+    const wholeGroups = this.hasAttentionMaskInput ? (whole.length > 0 ? [whole] : []) : groupByLength(whole.map((index) => batch[index] as PredictionRequest)).map((group) => group.map((member) => whole[member] as number));
+    return [...wholeGroups.map((members) => ({ members })), ...byPrompt.values()];
+  }
+
+  /** One pass over whole sequences, with an empty past where the graph takes one. */
+  private async runWhole(requests: readonly PredictionRequest[]): Promise<PredictionRows[]> {
+    requests.forEach((request, row) => this.checkLength(request.inputIds.length, row));
+    const modelRows = requests.map((request) =>
+      this.checkedPositions(request).map((position) => (this.spec.shiftedLogits ? Math.max(position - 1, 0) : position)),
+    );
+    return this.run(
+      requests.map((request) => request.inputIds),
+      modelRows,
+      this.spec.promptCache === undefined ? {} : this.emptyPast(requests.length),
+    );
+  }
+
+  /** One pass over the answers of requests that share a prompt, with the prompt's encoding as the past. */
+  private async runAnswers(requests: readonly PredictionRequest[], promptLength: number): Promise<PredictionRows[]> {
+    requests.forEach((request, row) => this.checkLength(request.inputIds.length, row));
+    const first = requests[0] as PredictionRequest;
+    const prompt = await this.encodedPrompt(first.inputIds, promptLength);
+    const answers = requests.map((request) => Array.prototype.slice.call(request.inputIds, promptLength) as number[]);
+    const modelRows = requests.map((request) => this.checkedPositions(request).map((position) => position - promptLength));
+    return this.run(answers, modelRows, this.pastOf(prompt, requests.length));
+  }
+
+  private async encodedPrompt(inputIds: ArrayLike<number>, promptLength: number): Promise<EncodedPrompt> {
+    const cache = this.promptCache as PromptCache;
+    const key = PromptCache.keyOf(inputIds, promptLength);
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const names = (this.spec.promptCache as PromptCacheSpec).outputs;
+    const ids = Array.prototype.slice.call(inputIds, 0, promptLength) as number[];
+    // One row of logits is asked for (and ignored): the pass is for the prompt's keys, values and states.
+    const outputs = await this.runSession(this.feeds([ids], [[0]], this.emptyPast(1)), [names.presentKeys, names.presentValues, names.presentStates]);
+    const keys = outputs[names.presentKeys] as ort.Tensor;
+    const states = outputs[names.presentStates] as ort.Tensor;
+    const encoded: EncodedPrompt = {
+      ids,
+      keys: keys.data as Float32Array,
+      values: (outputs[names.presentValues] as ort.Tensor).data as Float32Array,
+      states: states.data as Float32Array,
+      keyDimensions: keys.dims,
+      stateDimensions: states.dims,
+    };
+    cache.set(key, encoded);
+    return encoded;
+  }
+
+  /** A prompt's encoding as the past of a batch of `batchSize` answers: each tensor repeated along the batch axis. */
+  private pastOf(prompt: EncodedPrompt, batchSize: number): PastFeeds {
+    const names = (this.spec.promptCache as PromptCacheSpec).inputs;
+    const [layers = 0, , heads = 0, length = 0, headSize = 0] = prompt.keyDimensions;
+    const repeatKeys = (data: Float32Array): Float32Array => {
+      if (batchSize === 1) return data;
+      const block = heads * length * headSize;
+      const repeated = new Float32Array(layers * batchSize * block);
+      for (let layer = 0; layer < layers; layer++) {
+        const source = data.subarray(layer * block, (layer + 1) * block);
+        for (let row = 0; row < batchSize; row++) repeated.set(source, (layer * batchSize + row) * block);
+      }
+      return repeated;
+    };
+    const repeat = <T extends Float32Array | BigInt64Array>(data: T, make: (size: number) => T): T => {
+      if (batchSize === 1) return data;
+      const repeated = make(data.length * batchSize);
+      for (let row = 0; row < batchSize; row++) repeated.set(data as never, row * data.length);
+      return repeated;
+    };
+    const keyShape = [layers, batchSize, heads, length, headSize];
+    const ids = BigInt64Array.from(prompt.ids, BigInt);
+    return {
+      [names.pastKeys]: new ort.Tensor('float32', repeatKeys(prompt.keys), keyShape),
+      [names.pastValues]: new ort.Tensor('float32', repeatKeys(prompt.values), keyShape),
+      [names.pastStates]: new ort.Tensor('float32', repeat(prompt.states, (size) => new Float32Array(size)), [batchSize, ...prompt.stateDimensions.slice(1)]),
+      [names.pastIds]: new ort.Tensor('int64', repeat(ids, (size) => new BigInt64Array(size)), [batchSize, length]),
+      [names.pastAttentionMask]: new ort.Tensor('int64', new BigInt64Array(batchSize * length).fill(1n), [batchSize, length]),
+    };
+  }
+
+  /** A past of length 0, with the sizes the graph declares for its other axes. */
+  private emptyPast(batchSize: number): PastFeeds {
+    const feeds: PastFeeds = {};
+    for (const [field, name] of Object.entries((this.spec.promptCache as PromptCacheSpec).inputs)) {
+      const metadata = this.session.inputMetadata.find((input) => input.name === name);
+      const declared = metadata?.isTensor ? metadata.shape : [];
+      const shape = declared.map((size) => (typeof size === 'number' ? size : 0));
+      shape[field === 'pastKeys' || field === 'pastValues' ? 1 : 0] = batchSize;
+      feeds[name] =
+        field === 'pastIds' || field === 'pastAttentionMask'
+          ? new ort.Tensor('int64', new BigInt64Array(0), shape)
+          : new ort.Tensor('float32', new Float32Array(0), shape);
+    }
+    return feeds;
+  }
+
+  private checkLength(length: number, row: number): void {
+    if (length > this.maxLength) {
+      throw new LacunaCoreError({
+        code: 'PROMPT_TOO_LONG',
+        message: `A sequence of ${length} tokens exceeds the model's maximum length of ${this.maxLength}.`,
+        canvasIndex: row,
+      });
+    }
+  }
+
+  private checkedPositions(request: PredictionRequest): readonly number[] {
+    for (const position of request.positions) {
+      if (!Number.isInteger(position) || position < 0 || position >= request.inputIds.length) {
         throw new LacunaCoreError({
-          code: 'PROMPT_TOO_LONG',
-          message: `A sequence of ${request.inputIds.length} tokens exceeds the model's maximum length of ${this.maxLength}.`,
-          canvasIndex: row,
+          code: 'INVALID_CANVAS',
+          message: `Logits were asked for position ${position} of a ${request.inputIds.length}-token sequence.`,
+          position,
         });
       }
-      for (let position = 0; position < request.inputIds.length; position++) {
-        inputIds[row * length + position] = BigInt(request.inputIds[position] as number);
+    }
+    return request.positions;
+  }
+
+  /** Input tensors for sequences (padded on the right) and the rows wanted of each. */
+  private feeds(sequences: readonly ArrayLike<number>[], modelRows: readonly (readonly number[])[], past: PastFeeds): Record<string, ort.Tensor> {
+    const length = Math.max(...sequences.map((sequence) => sequence.length));
+    const batchSize = sequences.length;
+    const inputIds = new BigInt64Array(batchSize * length).fill(BigInt(this.spec.padTokenId));
+    const attentionMask = new BigInt64Array(batchSize * length);
+    sequences.forEach((sequence, row) => {
+      for (let position = 0; position < sequence.length; position++) {
+        inputIds[row * length + position] = BigInt(sequence[position] as number);
         attentionMask[row * length + position] = 1n;
       }
     });
-    // The rows the model has to compute: for shifted models, output i - 1 predicts position i.
-    const modelRows = requests.map((request) =>
-      request.positions.map((position) => {
-        if (!Number.isInteger(position) || position < 0 || position >= request.inputIds.length) {
-          throw new LacunaCoreError({
-            code: 'INVALID_CANVAS',
-            message: `Logits were asked for position ${position} of a ${request.inputIds.length}-token sequence.`,
-            position,
-          });
-        }
-        return this.spec.shiftedLogits ? Math.max(position - 1, 0) : position;
-      }),
-    );
     const feeds: Record<string, ort.Tensor> = {
       [this.spec.inputs.inputIds]: new ort.Tensor('int64', inputIds, [batchSize, length]),
+      ...past,
     };
     if (this.hasAttentionMaskInput) {
       feeds[this.spec.inputs.attentionMask as string] = new ort.Tensor('int64', attentionMask, [batchSize, length]);
     }
-    const rowsPerSequence = Math.max(1, ...modelRows.map((rows) => rows.length));
     if (this.hasPositionsInput) {
+      const rowsPerSequence = Math.max(1, ...modelRows.map((rows) => rows.length));
       const positions = new BigInt64Array(batchSize * rowsPerSequence);
       modelRows.forEach((rows, row) => rows.forEach((position, index) => (positions[row * rowsPerSequence + index] = BigInt(position))));
       feeds[this.spec.inputs.positions as string] = new ort.Tensor('int64', positions, [batchSize, rowsPerSequence]);
     }
-    const { logits: logitsName, argmax: argmaxName, logSumExp: logSumExpName } = this.spec.outputs;
-    // Row reductions computed in the graph are only worth reading when the graph computed exactly our rows.
-    const readSummary = this.hasPositionsInput && argmaxName !== undefined && logSumExpName !== undefined;
-    let output: ort.Tensor;
-    let argmaxOutput: BigInt64Array | undefined;
-    let logSumExpOutput: Float32Array | undefined;
+    return feeds;
+  }
+
+  private async runSession(feeds: Record<string, ort.Tensor>, names: readonly string[]): Promise<ort.InferenceSession.ReturnType> {
     try {
-      const names = readSummary ? [logitsName, argmaxName, logSumExpName] : [logitsName];
-      const outputs = await this.session.run(feeds, names);
-      output = outputs[logitsName] as ort.Tensor;
-      if (readSummary) {
-        argmaxOutput = (outputs[argmaxName] as ort.Tensor).data as BigInt64Array;
-        logSumExpOutput = (outputs[logSumExpName] as ort.Tensor).data as Float32Array;
-      }
+      return await this.session.run(feeds, names);
     } catch (cause) {
       throw new LacunaCoreError({
         code: 'PREDICTOR_FAILED',
@@ -177,6 +328,25 @@ export class OnnxPredictor implements Predictor {
         cause,
       });
     }
+  }
+
+  /** One forward pass; `modelRows` are the graph's rows (after any shift), indices into each sequence. */
+  private async run(
+    sequences: readonly ArrayLike<number>[],
+    modelRows: readonly (readonly number[])[],
+    past: PastFeeds,
+  ): Promise<PredictionRows[]> {
+    const vocabularySize = this.vocabularySize;
+    const { logits: logitsName, argmax: argmaxName, logSumExp: logSumExpName } = this.spec.outputs;
+    // Row reductions computed in the graph are only worth reading when the graph computed exactly our rows.
+    const readSummary = this.hasPositionsInput && argmaxName !== undefined && logSumExpName !== undefined;
+    const outputs = await this.runSession(
+      this.feeds(sequences, modelRows, past),
+      readSummary ? [logitsName, argmaxName, logSumExpName] : [logitsName],
+    );
+    const output = outputs[logitsName] as ort.Tensor;
+    const argmaxOutput = readSummary ? ((outputs[argmaxName] as ort.Tensor).data as BigInt64Array) : undefined;
+    const logSumExpOutput = readSummary ? ((outputs[logSumExpName] as ort.Tensor).data as Float32Array) : undefined;
     const dimensions = output.dims;
     if (dimensions.at(-1) !== vocabularySize) {
       throw new LacunaCoreError({
@@ -212,6 +382,7 @@ export class OnnxPredictor implements Predictor {
   }
 
   async dispose(): Promise<void> {
+    this.promptCache?.clear();
     await this.session.release();
   }
 }
