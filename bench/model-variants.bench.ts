@@ -24,7 +24,10 @@ export async function benchModelVariants(): Promise<void> {
     const int8 = await loadModel(modelPath, { intraOpThreads: threads, variant: 'int8' });
     try {
       const canvas = forwardPassCanvas(float32, REQUEST);
-      const [float32Ms = Number.NaN, int8Ms = Number.NaN] = await forwardPassMedians([float32, int8], canvas);
+      const [float32Ms = Number.NaN, int8Ms = Number.NaN] = await forwardPassMedians([
+        { model: float32, request: canvas },
+        { model: int8, request: canvas },
+      ]);
       const float32Best = await mostLikelyTokens(float32.predictor.predict([canvas]));
       const int8Best = await mostLikelyTokens(int8.predictor.predict([canvas]));
       const agreeing = float32Best.filter((token, row) => token === int8Best[row]).length;

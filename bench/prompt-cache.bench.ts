@@ -8,27 +8,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { demoToolMenu, demoToolSet, planCall } from '@lacuna/agent/cli';
-import { loadModel, type DiffusionModel, type PredictionRequest } from '@lacuna/core';
+import { loadModel } from '@lacuna/core';
 import { modelPath } from '@lacuna/model-default';
-import { forwardPassMedians, MASKED_ROWS, TIMED_PASSES } from './forward-pass-timing.js';
+import { chatForwardPassCanvas, forwardPassMedians, MASKED_ROWS, TIMED_PASSES } from './forward-pass-timing.js';
 import { generateHeldOutCalls } from './held-out-calls.js';
 import { median, printTable } from './table.js';
 
-const CANVAS_LENGTH = 256;
 const REQUEST = 'Book a table for four at The Green Door at 19:30 tomorrow and convert 250 USD to EUR, please. ';
 const PLANNED_REQUESTS = 40;
-
-/** A chat canvas of 256 tokens: the request repeated as the user's message, then 48 masked answer tokens. */
-function chatCanvas(model: DiffusionModel): PredictionRequest {
-  const promptLength = CANVAS_LENGTH - MASKED_ROWS;
-  const generationPrompt = model.tokenizer.encode(model.tokenizer.applyChatTemplate([], { addGenerationPrompt: true }));
-  const message = model.tokenizer.encode(model.tokenizer.applyChatTemplate([{ role: 'user', content: REQUEST.repeat(20) }]));
-  const prompt = [...message.slice(0, promptLength - generationPrompt.length), ...generationPrompt];
-  return {
-    inputIds: [...prompt, ...Array<number>(MASKED_ROWS).fill(model.spec.maskTokenId)],
-    positions: Array.from({ length: MASKED_ROWS }, (_, index) => promptLength + index),
-  };
-}
 
 async function benchForwardPass(): Promise<void> {
   const rows: string[][] = [];
@@ -38,7 +25,7 @@ async function benchForwardPass(): Promise<void> {
     const models = [await load(undefined, 0), await load(undefined, 8), await load('int8', 0), await load('int8', 8)];
     try {
       const [float32Whole = Number.NaN, float32Cached = Number.NaN, int8Whole = Number.NaN, int8Cached = Number.NaN] =
-        await forwardPassMedians(models, chatCanvas(models[0] as DiffusionModel));
+        await forwardPassMedians(models.map((model) => ({ model, request: chatForwardPassCanvas(model, REQUEST) })));
       for (const [name, whole, cached] of [['float32', float32Whole, float32Cached], ['int8', int8Whole, int8Cached]] as const) {
         rows.push([String(threads), name, `${whole.toFixed(2)} ms`, `${cached.toFixed(2)} ms`, (cached / whole).toFixed(2)]);
       }
@@ -47,7 +34,7 @@ async function benchForwardPass(): Promise<void> {
     }
   }
   printTable(
-    `Default model: a forward pass over a 256-token chat canvas (${CANVAS_LENGTH - MASKED_ROWS}-token prompt, ${MASKED_ROWS} masked answer rows asked for), whole against the prompt cached, median of ${TIMED_PASSES}`,
+    `Default model: a forward pass over a 256-token chat canvas (${256 - MASKED_ROWS}-token prompt, ${MASKED_ROWS} masked answer rows asked for), whole against the prompt cached, median of ${TIMED_PASSES}`,
     ['threads', 'file', 'whole pass', 'cached prompt', 'cached / whole'],
     rows,
   );

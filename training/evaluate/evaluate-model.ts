@@ -17,7 +17,8 @@
  *    the result do not hold.
  * 3. Structured extraction: `infill` of the example's schema with the text as the user's message; field exact
  *    match and whole objects, with and without grounded holes.
- * 4. Speed: a forward pass over a 256-token canvas (48 rows asked for) at one and two threads, and free
+ * 4. Speed: a forward pass over a 256-token canvas (48 rows asked for) at one and two threads, whole and (for a
+ *    model with a prompt cache) as a chat's denoising step runs it, its prompt encoded before; and free
  *    generation of the plan (no skeleton) with LLaDA's one-token-per-step rule and Fast-dLLM's threshold rule:
  *    tokens committed per forward pass and how often the call comes out exact.
  *
@@ -37,7 +38,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { forwardPassCanvas, forwardPassMedians, TIMED_PASSES } from '../../bench/forward-pass-timing.js';
+import { chatForwardPassCanvas, forwardPassCanvas, forwardPassMedians, TIMED_PASSES } from '../../bench/forward-pass-timing.js';
 import { createAgent, DEFAULT_DECISIONS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
 import { demoTools, type DemoToolName } from '@lacuna/demo-toolbox';
@@ -291,12 +292,27 @@ async function evaluateExtraction(model: DiffusionModel, examples: readonly Exam
 
 /**
  * Median milliseconds of a forward pass over a 256-token canvas whose last 48 positions are masked, through each
- * of the folder's ONNX files (`onnxVariants` undefined: its `onnx`), the files taking turns in blocks.
+ * of the folder's ONNX files (`onnxVariants` undefined: its `onnx`), the files taking turns in blocks: `whole`
+ * over the request repeated (no chat template, so no prompt to cache), `cached` (a model with a prompt cache)
+ * over a chat canvas whose prompt the first pass encoded, as every denoising step after the first finds it.
  */
-async function forwardPassLatencies(folder: string, threads: number, text: string, onnxVariants: readonly (string | undefined)[]): Promise<number[]> {
+async function forwardPassLatencies(
+  folder: string,
+  threads: number,
+  text: string,
+  onnxVariants: readonly (string | undefined)[],
+): Promise<{ whole: number; cached: number | undefined }[]> {
   const models = await Promise.all(onnxVariants.map((variant) => loadModel(folder, { intraOpThreads: threads, ...(variant === undefined ? {} : { variant }) })));
   try {
-    return await forwardPassMedians(models, forwardPassCanvas(models[0] as DiffusionModel, text));
+    const entries = models.flatMap((model) => [
+      { model, request: forwardPassCanvas(model, text) },
+      ...(model.spec.promptCache === undefined ? [] : [{ model, request: chatForwardPassCanvas(model, text) }]),
+    ]);
+    const medians = await forwardPassMedians(entries);
+    return models.map((model) => {
+      const first = entries.findIndex((entry) => entry.model === model);
+      return { whole: medians[first] as number, cached: model.spec.promptCache === undefined ? undefined : medians[first + 1] };
+    });
   } finally {
     await Promise.all(models.map((model) => model.dispose()));
   }
@@ -448,16 +464,26 @@ async function main(): Promise<void> {
     const latencies: Latency[] = files.map(([variant, file], index) => ({
       variant,
       file,
-      oneThread: oneThread[index] as number,
-      twoThreads: twoThreads[index] as number,
+      oneThread: oneThread[index]?.whole as number,
+      twoThreads: twoThreads[index]?.whole as number,
+      cachedOneThread: oneThread[index]?.cached,
+      cachedTwoThreads: twoThreads[index]?.cached,
     }));
     report.forwardPassMs = latencies;
+    const cached = latencies.some((latency) => latency.cachedOneThread !== undefined);
     log('### Speed\n');
-    log(`Forward pass over a 256-token canvas (48 rows of logits asked for), median of ${TIMED_PASSES}, the files taking turns in blocks:\n`);
-    log('| ONNX file | one thread | two threads |');
-    log('| --- | ---: | ---: |');
+    log(
+      `Forward pass over a 256-token canvas (48 rows of logits asked for), median of ${TIMED_PASSES}, the files taking turns in blocks${
+        cached
+          ? ': whole (the request repeated, no chat template), and a denoising step of a chat with the prompt cache (a 208-token prompt ending with `<|assistant|>`, encoded at the first pass, then 48 masked answer tokens)'
+          : ''
+      }:\n`,
+    );
+    log(cached ? '| ONNX file | one thread | two threads | one thread, prompt cached | two threads, prompt cached |' : '| ONNX file | one thread | two threads |');
+    log(cached ? '| --- | ---: | ---: | ---: | ---: |' : '| --- | ---: | ---: |');
     for (const latency of latencies) {
-      log(`| \`${latency.file}\`${latency.variant === undefined ? '' : ` (\`variant: '${latency.variant}'\`)`} | ${latency.oneThread.toFixed(2)} ms | ${latency.twoThreads.toFixed(2)} ms |`);
+      const cells = [latency.oneThread, latency.twoThreads, ...(cached ? [latency.cachedOneThread, latency.cachedTwoThreads] : [])];
+      log(`| \`${latency.file}\`${latency.variant === undefined ? '' : ` (\`variant: '${latency.variant}'\`)`} | ${cells.map((ms) => (ms === undefined ? 'n/a' : `${ms.toFixed(2)} ms`)).join(' | ')} |`);
     }
     log('');
     const freeExamples = splits.test_templates.slice(0, Math.min(100, count));
@@ -498,6 +524,9 @@ interface Latency {
   readonly file: string;
   readonly oneThread: number;
   readonly twoThreads: number;
+  /** A chat's denoising step with its prompt cached, for a model with a prompt cache. */
+  readonly cachedOneThread: number | undefined;
+  readonly cachedTwoThreads: number | undefined;
 }
 
 /** The folder's ONNX files: its `onnx`, then each of its `onnxVariants`. */
@@ -547,16 +576,26 @@ function aimsTable(report: Report): string {
     .filter(([title]) => title.startsWith('threshold'))
     .map(([title, tally]) => `${(tally.committedTokens / Math.max(1, tally.forwardPasses)).toFixed(2)} (${title.replace(' (Fast-dLLM)', '')})`)
     .join(', ');
-  const latency = (entry: Latency) => `${entry.oneThread.toFixed(1)} ms (1 thread), ${entry.twoThreads.toFixed(1)} ms (2 threads)${entry.variant === undefined ? '' : ` with \`variant: '${entry.variant}'\``}`;
+  const latency = (entry: Latency) =>
+    `${entry.oneThread.toFixed(1)} ms (1 thread), ${entry.twoThreads.toFixed(1)} ms (2 threads)${
+      entry.cachedOneThread === undefined || entry.cachedTwoThreads === undefined
+        ? ''
+        : ` whole, ${entry.cachedOneThread.toFixed(1)} / ${entry.cachedTwoThreads.toFixed(1)} ms with the prompt cached`
+    }${entry.variant === undefined ? '' : ` with \`variant: '${entry.variant}'\``}`;
   const slowest = (entry: Latency) => Math.max(entry.oneThread, entry.twoThreads);
+  const slowestCached = (entry: Latency) => Math.max(entry.cachedOneThread ?? Number.NaN, entry.cachedTwoThreads ?? Number.NaN);
   const fastest = report.forwardPassMs.reduce((best, entry) => (slowest(entry) < slowest(best) ? entry : best));
+  const fastestCached = Math.min(...report.forwardPassMs.map(slowestCached).filter((value) => !Number.isNaN(value)));
+  // A chat's denoising steps after the first run with the prompt cached: the aim is met for them when it is not
+  // for a whole pass.
+  const latencyMet = slowest(fastest) < 10 ? 'yes' : fastestCached < 10 ? 'with the prompt cache' : 'no';
   const rows = [
     ['right tool on held-out toolbox requests, at least 97%', `${rightTool.text} (the model alone ${rightToolAlone.text}; failed runs count as wrong)`, met(rightTool.low, 97)],
     ['every argument exact, at least 90%', exact.text, met(exact.low, 90)],
     ['no invented optional argument, at least 97%', noInvented.text, met(noInvented.low, 97)],
     ['held-out tools, argument exact (aim 70%)', `${heldOutArguments.text} of arguments, ${heldOutCalls.text} of calls`, met(heldOutArguments.low, 70)],
     ['extraction, field exact (reported)', `${field(report.extraction.plain)} plain, ${field(report.extraction.grounded)} with grounded holes`, '-'],
-    ['forward pass, 256-token canvas, under 10 ms', report.forwardPassMs.map(latency).join('; '), met(-slowest(fastest), -10)],
+    ['forward pass, 256-token canvas, under 10 ms', report.forwardPassMs.map(latency).join('; '), latencyMet],
     [
       'tokens per forward pass with the threshold rule (reported)',
       `plan infill ${plain.perPass.toFixed(2)} -> ${threshold.perPass.toFixed(2)} with the agent's default \`parallelThreshold: 0.9\` (${plain.forwardPasses} -> ${threshold.forwardPasses} forward passes; every argument exact ${plain.exact} -> ${threshold.exact}); free generation ${free}`,
