@@ -3,12 +3,20 @@ export { LacunaCoreError, type LacunaCoreErrorCode, type LacunaCoreErrorDetails 
 export { Canvas, type CanvasCell, type CanvasView, type PositionState } from './canvas/canvas.js';
 export { allowTokens, maskLogits, type ConstraintContext, type TokenConstraint } from './canvas/token-constraint.js';
 
-export { MODEL_CONFIG_FILE, parseModelFolderConfig, validateModelSpec, type ModelFolderConfig, type ModelSpec } from './model/model-spec.js';
+export {
+  MODEL_CONFIG_FILE,
+  parseModelFolderConfig,
+  validateModelSpec,
+  type ModelFolderConfig,
+  type ModelSpec,
+  type PromptCacheSpec,
+} from './model/model-spec.js';
 export { DREAM_7B_SPEC, LLADA_8B_SPEC } from './model/known-model-specs.js';
 export { loadModel, type DiffusionModel, type LoadModelOptions } from './model/load-model.js';
 
 export { logitsRow, type PredictionRequest, type PredictionRows, type Predictor } from './predictor/predictor.js';
 export { OnnxPredictor, type OnnxSessionOptions } from './predictor/onnx-predictor.js';
+export type { EncodedPrompt, PromptCache } from './predictor/prompt-cache.js';
 
 export { TextTokenizer, type ChatMessage } from './tokenizer/text-tokenizer.js';
 

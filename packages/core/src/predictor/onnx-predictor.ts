@@ -33,7 +33,10 @@ export class OnnxPredictor implements Predictor {
   private readonly spec: ModelSpec;
   private readonly hasPositionsInput: boolean;
   private readonly hasAttentionMaskInput: boolean;
-  /** Encoded prompts, for a model whose config declares a prompt cache and with a cache size above 0. */
+  /**
+   * Encoded prompts, for a model whose config declares a prompt cache and with a cache size above 0; its `hits`,
+   * `misses` and `size` tell how often passes found their prompt encoded.
+   */
   readonly promptCache: PromptCache | undefined;
 
   private constructor(session: ort.InferenceSession, spec: ModelSpec, promptCacheSize: number) {
