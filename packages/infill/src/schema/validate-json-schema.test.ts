@@ -20,4 +20,12 @@ describe('compileValidator', () => {
     }
     expect(cache.size).toBe(before);
   });
+
+  it('compiles a schema once: the same JSON gives the same validator', () => {
+    const schema = () => ({ type: 'object', properties: { city: { type: 'string', minLength: 1 } }, required: ['city'] });
+    const first = compileValidator(schema(), '2020-12');
+    expect(compileValidator(schema(), '2020-12')).toBe(first);
+    expect(compileValidator(schema(), 'draft-07')).not.toBe(first);
+    expect([first({ city: 'Lisbon' }), first({ city: '' })]).toEqual([true, false]);
+  });
 });

@@ -48,14 +48,28 @@ export function ajvFor(draft: SchemaDraft): AjvInstance {
   return ajv;
 }
 
+/** Validators of the schemas compiled last, by draft and JSON text: an agent's tools recur in every agent. */
+const compiled = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 256;
+
 /** Compiles a JSON Schema for validation with the validator of its draft. */
 export function compileValidator(schema: unknown, draft: SchemaDraft): ValidateFunction {
+  const key = `${draft}\n${JSON.stringify(schema)}`;
+  const known = compiled.get(key);
+  if (known !== undefined) {
+    // Re-inserted: a Map iterates in insertion order, so the least recently used comes first.
+    compiled.delete(key);
+    compiled.set(key, known);
+    return known;
+  }
   const ajv = ajvFor(draft);
   const copy = typeof schema === 'object' && schema !== null ? stripIds(schema as Record<string, unknown>) : schema;
   const validate = ajv.compile(copy as object);
   // ajv keeps every schema it compiled, by object, for as long as it lives (one per draft, here for the process):
   // an agent compiling a plan schema per request would grow without bound. The function stays usable.
   if (typeof copy === 'object' && copy !== null) ajv.removeSchema(copy as object);
+  compiled.set(key, validate);
+  if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
   return validate;
 }
 
