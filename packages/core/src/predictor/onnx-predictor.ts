@@ -173,7 +173,14 @@ export class OnnxPredictor implements Predictor {
       group.members.push(index);
       byPrompt.set(key, group);
     });
-    const wholeGroups = this.hasAttentionMaskInput ? (whole.length > 0 ? [whole] : []) : groupByLength(whole.map((index) => batch[index] as PredictionRequest)).map((group) => group.map((member) => whole[member] as number));
+    // Sequences of different lengths share one pass only if the model can ignore padding.
+    let wholeGroups: number[][];
+    if (whole.length === 0) wholeGroups = [];
+    else if (this.hasAttentionMaskInput) wholeGroups = [whole];
+    else {
+      const byLength = groupByLength(whole.map((index) => batch[index] as PredictionRequest));
+      wholeGroups = byLength.map((group) => group.map((member) => whole[member] as number));
+    }
     return [...wholeGroups.map((members) => ({ members })), ...byPrompt.values()];
   }
 
