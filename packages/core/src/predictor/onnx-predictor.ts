@@ -25,6 +25,12 @@ export interface OnnxSessionOptions {
 /** The past fed to one pass: none (length 0), or a prompt's encoding repeated for each sequence of the batch. */
 type PastFeeds = Record<string, ort.Tensor>;
 
+/** The prompt a group of requests shares: its cache key and its length in tokens. */
+interface PromptOfGroup {
+  readonly key: string;
+  readonly length: number;
+}
+
 /** A predictor over an ONNX model run by onnxruntime-node. */
 export class OnnxPredictor implements Predictor {
   readonly vocabularySize: number;
@@ -38,6 +44,8 @@ export class OnnxPredictor implements Predictor {
    * `misses` and `size` tell how often passes found their prompt encoded.
    */
   readonly promptCache: PromptCache | undefined;
+  /** The past inputs with their declared shapes (symbolic sizes 0) and batch axes. */
+  private readonly emptyPastInputs: readonly { name: string; shape: number[]; batchAxis: number; integer: boolean }[];
 
   private constructor(session: ort.InferenceSession, spec: ModelSpec, promptCacheSize: number) {
     this.session = session;
@@ -48,6 +56,17 @@ export class OnnxPredictor implements Predictor {
     this.hasAttentionMaskInput =
       spec.inputs.attentionMask !== undefined && session.inputNames.includes(spec.inputs.attentionMask);
     this.promptCache = spec.promptCache !== undefined && promptCacheSize > 0 ? new PromptCache(promptCacheSize) : undefined;
+    // Read once: every whole pass of a model with a prompt cache feeds an empty past of these shapes.
+    this.emptyPastInputs = Object.entries(spec.promptCache?.inputs ?? {}).map(([field, name]) => {
+      const metadata = session.inputMetadata.find((input) => input.name === name);
+      const declared = metadata?.isTensor ? metadata.shape : [];
+      return {
+        name,
+        shape: declared.map((size) => (typeof size === 'number' ? size : 0)),
+        batchAxis: field === 'pastKeys' || field === 'pastValues' ? 1 : 0,
+        integer: field === 'pastIds' || field === 'pastAttentionMask',
+      };
+    });
   }
 
   /** Opens `file` and checks its inputs and outputs against `spec`. */
@@ -145,7 +164,7 @@ export class OnnxPredictor implements Predictor {
         throw new LacunaCoreError({ code: 'ABORTED', message: 'The forward pass was aborted.', cause: options.signal.reason });
       }
       const requests = group.members.map((index) => batch[index] as PredictionRequest);
-      const rows = group.promptLength === undefined ? await this.runWhole(requests) : await this.runAnswers(requests, group.promptLength);
+      const rows = group.prompt === undefined ? await this.runWhole(requests) : await this.runAnswers(requests, group.prompt);
       group.members.forEach((index, member) => {
         results[index] = rows[member] as PredictionRows;
       });
@@ -158,9 +177,9 @@ export class OnnxPredictor implements Predictor {
    * over the whole of the requests it cannot serve; without, one for all (sequences of different lengths share
    * a pass only if the model can ignore padding).
    */
-  private groups(batch: readonly PredictionRequest[]): { members: number[]; promptLength?: number }[] {
+  private groups(batch: readonly PredictionRequest[]): { members: number[]; prompt?: PromptOfGroup }[] {
     const whole: number[] = [];
-    const byPrompt = new Map<string, { members: number[]; promptLength: number }>();
+    const byPrompt = new Map<string, { members: number[]; prompt: PromptOfGroup }>();
     batch.forEach((request, index) => {
       const promptLength =
         this.promptCache === undefined ? undefined : cachedPromptLength(request, (this.spec.promptCache as PromptCacheSpec).answerStartTokenId);
@@ -169,7 +188,7 @@ export class OnnxPredictor implements Predictor {
         return;
       }
       const key = PromptCache.keyOf(request.inputIds, promptLength);
-      const group = byPrompt.get(key) ?? { members: [], promptLength };
+      const group = byPrompt.get(key) ?? { members: [], prompt: { key, length: promptLength } };
       group.members.push(index);
       byPrompt.set(key, group);
     });
@@ -198,18 +217,17 @@ export class OnnxPredictor implements Predictor {
   }
 
   /** One pass over the answers of requests that share a prompt, with the prompt's encoding as the past. */
-  private async runAnswers(requests: readonly PredictionRequest[], promptLength: number): Promise<PredictionRows[]> {
+  private async runAnswers(requests: readonly PredictionRequest[], { key, length: promptLength }: PromptOfGroup): Promise<PredictionRows[]> {
     requests.forEach((request, row) => this.checkLength(request.inputIds.length, row));
     const first = requests[0] as PredictionRequest;
-    const prompt = await this.encodedPrompt(first.inputIds, promptLength);
+    const prompt = await this.encodedPrompt(key, first.inputIds, promptLength);
     const answers = requests.map((request) => Array.prototype.slice.call(request.inputIds, promptLength) as number[]);
     const modelRows = requests.map((request) => this.checkedPositions(request).map((position) => position - promptLength));
     return this.run(answers, modelRows, this.pastOf(prompt, requests.length));
   }
 
-  private async encodedPrompt(inputIds: ArrayLike<number>, promptLength: number): Promise<EncodedPrompt> {
+  private async encodedPrompt(key: string, inputIds: ArrayLike<number>, promptLength: number): Promise<EncodedPrompt> {
     const cache = this.promptCache as PromptCache;
-    const key = PromptCache.keyOf(inputIds, promptLength);
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     const names = (this.spec.promptCache as PromptCacheSpec).outputs;
@@ -264,15 +282,9 @@ export class OnnxPredictor implements Predictor {
   /** A past of length 0, with the sizes the graph declares for its other axes. */
   private emptyPast(batchSize: number): PastFeeds {
     const feeds: PastFeeds = {};
-    for (const [field, name] of Object.entries((this.spec.promptCache as PromptCacheSpec).inputs)) {
-      const metadata = this.session.inputMetadata.find((input) => input.name === name);
-      const declared = metadata?.isTensor ? metadata.shape : [];
-      const shape = declared.map((size) => (typeof size === 'number' ? size : 0));
-      shape[field === 'pastKeys' || field === 'pastValues' ? 1 : 0] = batchSize;
-      feeds[name] =
-        field === 'pastIds' || field === 'pastAttentionMask'
-          ? new ort.Tensor('int64', new BigInt64Array(0), shape)
-          : new ort.Tensor('float32', new Float32Array(0), shape);
+    for (const { name, shape, batchAxis, integer } of this.emptyPastInputs) {
+      const sized = shape.map((size, axis) => (axis === batchAxis ? batchSize : size));
+      feeds[name] = integer ? new ort.Tensor('int64', new BigInt64Array(0), sized) : new ort.Tensor('float32', new Float32Array(0), sized);
     }
     return feeds;
   }
