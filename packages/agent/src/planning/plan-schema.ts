@@ -20,7 +20,7 @@ export function planSchema(
 ): object {
   const callBranches = tools.map((tool) => ({
     type: 'object',
-    properties: { tool: { const: tool.name }, arguments: withoutMetadata(tool.parameters) },
+    properties: { tool: { const: tool.name }, arguments: planArgumentsSchema(tool) },
     required: ['tool', 'arguments'],
     additionalProperties: false,
   }));
@@ -39,6 +39,11 @@ export function planSchema(
     maxItems: options.maxCalls ?? MAX_CALLS_PER_STEP,
     items: { oneOf: options.allowAnswer === false ? callBranches : [...callBranches, answerBranch] },
   };
+}
+
+/** A tool's arguments as the plan schema holds them (validated as 2020-12, the plan's draft). */
+export function planArgumentsSchema(tool: ToolSignature): object {
+  return withoutMetadata(tool.parameters);
 }
 
 const METADATA_KEYWORDS = new Set(['$schema', 'description', 'title', 'examples']);

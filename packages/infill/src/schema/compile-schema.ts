@@ -37,7 +37,15 @@ export interface CompiledSchema<T = unknown> {
   validate(value: unknown): ValidationOutcome<T>;
 }
 
-export interface CompileOptions extends NormalizeOptions {}
+export interface CompileOptions extends NormalizeOptions {
+  /**
+   * Validates filled values instead of the schema's own validator (ajv's compiled schema, or zod's `safeParse`),
+   * which is then not compiled. For a caller that checks the same thing from pieces it has compiled already: an
+   * agent's plan schema changes with every request, its tools' schemas do not. It must accept exactly the
+   * values the schema accepts, and give issues paths into the value, which repair re-masks.
+   */
+  readonly validate?: (value: unknown) => ValidationOutcome<unknown>;
+}
 
 export function isZod4(value: unknown): value is Zod4Like {
   return typeof value === 'object' && value !== null && '_zod' in value;
@@ -84,7 +92,9 @@ export function compileSchema<S extends SchemaInput>(input: S, options: CompileO
   }
   const normalized = normalizeJsonSchema(jsonSchema, { ...options, defaultDraft: options.defaultDraft ?? (source === 'zod3' ? 'draft-07' : '2020-12') });
   let validate: (value: unknown) => ValidationOutcome<InferSchema<S>>;
-  if (source === 'json-schema') {
+  if (options.validate !== undefined) {
+    validate = options.validate as (value: unknown) => ValidationOutcome<InferSchema<S>>;
+  } else if (source === 'json-schema') {
     let validator: ReturnType<typeof compileValidator>;
     try {
       validator = compileValidator(jsonSchema, normalized.draft);
