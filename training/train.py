@@ -131,6 +131,9 @@ def parse_arguments(argv=None):
                              "prompt's")
     parser.add_argument("--tokenizer", help="the data's tokenizer.json: the copy head reads which tokens are a "
                                             "word with a leading space")
+    parser.add_argument("--init-from", help="a checkpoint (train.py's or import_onnx_weights.py's) whose model starts "
+                        "this run: its architecture and weights, with a fresh optimiser and schedule (continued "
+                        "training); the architecture flags are then the checkpoint's")
     parser.add_argument("--steps", type=int, help="training steps; the learning-rate schedule spans them")
     parser.add_argument("--minutes", type=float, help="wall-clock budget for training and evaluation")
     parser.add_argument("--tokens-per-batch", type=int, default=6144, help="padded tokens per batch, roughly")
@@ -997,7 +1000,24 @@ def main():
             train_data.vocabulary_size, train_data.pad_token_id, train_data.mask_token_id):
         sys.exit("the eval data's vocabulary size or special tokens differ from the training data's")
 
-    if checkpoint is None:
+    initial = None
+    if checkpoint is None and settings.get("init_from"):
+        settings["init_from"] = os.path.abspath(settings["init_from"])
+        initial = torch.load(settings["init_from"], map_location="cpu")
+        initial_config = initial["config"]
+        if (initial_config["vocab_size"], initial_config["mask_token_id"]) != (train_data.vocabulary_size,
+                                                                             train_data.mask_token_id):
+            sys.exit(f"--init-from {settings['init_from']}: its vocabulary or mask token differ from the data's")
+        # The architecture is the checkpoint's; the settings record it, so that the run's settings.json tells
+        # what was trained.
+        for name, key in (("d_model", "d_model"), ("layers", "n_layers"), ("heads", "n_heads"),
+                          ("max_length", "max_length"), ("dropout", "dropout"), ("copy_head", "copy_head"),
+                          ("copy_normalised", "copy_normalised"), ("prefix_attention", "prefix_attention"),
+                          ("pointer_readout", "pointer_readout")):
+            settings[name] = initial_config[key]
+    if checkpoint is None and initial is not None:
+        config = ModelConfig(**initial["config"])
+    elif checkpoint is None:
         longest = max(int(train_data.lengths.max()), int(eval_data.lengths.max()) if eval_data else 0)
         settings["max_length"] = settings["max_length"] or longest
         if settings["max_length"] < longest:
@@ -1015,7 +1035,11 @@ def main():
 
     torch.manual_seed(settings["seed"])
     model = MaskPredictor(config)
-    if config.copy_head and checkpoint is None:
+    if initial is not None:
+        model.load_state_dict(initial["model"])
+        print(f"initialised from {settings['init_from']}", flush=True)
+        del initial
+    elif config.copy_head and checkpoint is None:
         if not settings.get("tokenizer"):
             sys.exit("--copy-head needs --tokenizer (the tokenizer.json the dataset was made with)")
         with open(settings["tokenizer"], encoding="utf-8") as file:
