@@ -23,7 +23,8 @@
  *    tokens committed per forward pass and how often the call comes out exact.
  *
  * --decisions label|token sets infill's rule for decision holes everywhere (default: the agent's, label, for tool use and
- * answers; infill's, the first token, for extraction).
+ * answers; infill's, the first token, for extraction); --decision-order together|confidence its order for a round's
+ * decisions (default: the agent's and infill's, together).
  * --bare-toolbox gives the agent the demo toolbox's tools as the corpus states them, in JSON Schema alone. By
  * default they keep what the demo agent has of them beyond that: their readers (`grounding`: convert_currency reads
  * the currencies a request names, as codes; get_stock_price the tickers it states) and their zod schemas'
@@ -39,7 +40,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chatForwardPassCanvas, forwardPassCanvas, forwardPassMedians, TIMED_PASSES } from '../../bench/forward-pass-timing.js';
-import { createAgent, DEFAULT_DECISIONS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
+import { createAgent, DEFAULT_DECISION_ORDER, DEFAULT_DECISIONS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
 import { demoTools, type DemoToolName } from '@lacuna/demo-toolbox';
 import { infill } from '@lacuna/infill';
@@ -135,7 +136,7 @@ const VARIANT_TITLES: Readonly<Record<Variant, string>> = {
 const EVALUATION_DAY = '2026-06-01';
 
 /** infill's rule for decision holes (--decisions), for every fill here; empty: the agent's or infill's default. */
-type Decisions = { decisions?: 'label' | 'token' };
+type Decisions = { decisions?: 'label' | 'token'; decisionOrder?: 'together' | 'confidence' };
 
 /** One planning step of the agent for a request; the calls it planned, or the failure's code. */
 async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, variant: Variant, decisions: Decisions, asDemo: boolean) {
@@ -250,6 +251,7 @@ async function evaluateAnswers(model: DiffusionModel, examples: readonly Example
       prompt,
       seed: 0,
       decisions: decisions.decisions ?? DEFAULT_DECISIONS,
+      decisionOrder: decisions.decisionOrder ?? DEFAULT_DECISION_ORDER,
     });
     const [first] = result.value as { tool: string; text?: string }[];
     if (first?.tool !== 'answer' || first.text === undefined) continue;
@@ -383,6 +385,7 @@ async function main(): Promise<void> {
       sections: { type: 'string', default: 'tools,answers,extraction,speed' },
       variants: { type: 'string', default: Object.keys(VARIANTS).join(',') },
       decisions: { type: 'string' },
+      'decision-order': { type: 'string' },
       // Every tool-use request whose plan is not exactly the expected calls, one JSON line each.
       mistakes: { type: 'string' },
       // The demo toolbox's tools as bare JSON Schema, without their readers and refinements.
@@ -398,7 +401,9 @@ async function main(): Promise<void> {
   const count = Number(values.count);
   const sections = new Set(values.sections.split(','));
   if (values.decisions !== undefined && values.decisions !== 'label' && values.decisions !== 'token') throw new Error('--decisions is label or token.');
-  const decisions: Decisions = values.decisions === undefined ? {} : { decisions: values.decisions };
+  const decisionOrder = values['decision-order'];
+  if (decisionOrder !== undefined && decisionOrder !== 'together' && decisionOrder !== 'confidence') throw new Error('--decision-order is together or confidence.');
+  const decisions: Decisions = { ...(values.decisions === undefined ? {} : { decisions: values.decisions }), ...(decisionOrder === undefined ? {} : { decisionOrder }) };
   const onnxVariant = values['onnx-variant'];
   const model = await loadModel(values.model, onnxVariant === undefined ? {} : { variant: onnxVariant });
   const report: Partial<Report> & { model: string; count: number; machine: string; answers?: AnswerTally } = { model: values.model, count, machine: machine() };
@@ -409,7 +414,7 @@ async function main(): Promise<void> {
   };
   const splits = Object.fromEntries(await Promise.all(SPLITS.map(async (split) => [split, await readSplit(values.data, split, count)] as const))) as Record<(typeof SPLITS)[number], Example[]>;
   const every = SPLITS.flatMap((split) => splits[split]);
-  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}${values.decisions === undefined ? '' : ` --decisions ${values.decisions}`}${values['bare-toolbox'] ? ' --bare-toolbox' : ''}${onnxVariant === undefined ? '' : ` --onnx-variant ${onnxVariant}`}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
+  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}${values.decisions === undefined ? '' : ` --decisions ${values.decisions}`}${decisionOrder === undefined ? '' : ` --decision-order ${decisionOrder}`}${values['bare-toolbox'] ? ' --bare-toolbox' : ''}${onnxVariant === undefined ? '' : ` --onnx-variant ${onnxVariant}`}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
 
   if (sections.has('tools')) {
     const rows: { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[] = [];

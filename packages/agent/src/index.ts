@@ -6,7 +6,7 @@ export { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } 
 export { describeTool, describeType } from './prompt/describe-tool.js';
 export { MAX_CALLS_PER_STEP, planSchema } from './planning/plan-schema.js';
 export { planGrounding } from './planning/plan-grounding.js';
-export { Agent, createAgent, DEFAULT_DECISIONS, DEFAULT_PARALLEL_THRESHOLD } from './agent/agent.js';
+export { Agent, createAgent, DEFAULT_DECISION_ORDER, DEFAULT_DECISIONS, DEFAULT_PARALLEL_THRESHOLD } from './agent/agent.js';
 export type {
   AgentEvents,
   AgentOptions,

@@ -135,6 +135,12 @@ export interface AgentOptions {
    * Default `DEFAULT_DECISIONS` (`'label'`: every label scored through all its positions).
    */
   readonly decisions?: 'label' | 'token';
+  /**
+   * Whether the decisions of one round (the tools of a plan's calls; their optional arguments) are begun together
+   * or the most confident first, the rest predicted again with it in view: infill's `decisionOrder`. Default
+   * `DEFAULT_DECISION_ORDER`.
+   */
+  readonly decisionOrder?: 'together' | 'confidence';
 }
 
 export type { FieldIssue };

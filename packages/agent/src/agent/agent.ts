@@ -39,6 +39,8 @@ export const DEFAULT_PARALLEL_THRESHOLD = 0.9;
  * first token, held-out toolbox requests 81.8-96.9% against 81.1-96.1%, at no extra forward pass.
  */
 export const DEFAULT_DECISIONS = 'label';
+/** The agent's order for a round's decisions (infill's `decisionOrder`). */
+export const DEFAULT_DECISION_ORDER = 'together';
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
@@ -305,6 +307,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       ...(this.options.seed === undefined ? {} : { seed: this.options.seed }),
       ...(this.options.parallelThreshold === false ? {} : { parallelThreshold: this.options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD }),
       decisions: this.options.decisions ?? DEFAULT_DECISIONS,
+      decisionOrder: this.options.decisionOrder ?? DEFAULT_DECISION_ORDER,
     };
   }
 

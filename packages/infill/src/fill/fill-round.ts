@@ -23,19 +23,32 @@ export interface RoundOptions {
   readonly parallelThreshold?: number;
   /** How decision holes are decided (see FillOptions.decisions). */
   readonly decisions?: 'label' | 'token';
+  /** Whether a round's decisions are begun together or one per forward pass (see FillOptions.decisionOrder). */
+  readonly decisionOrder?: 'together' | 'confidence';
   /** Milliseconds spent computing token constraints (accumulated, for benchmarks). */
   readonly timing?: { constraintMs: number };
 }
 
 /**
- * Commits every masked position it is shown: the driver only ever unmasks the frontier (next position) of
- * each active hole, so every candidate was constrained by the hole's automaton given everything to its left.
+ * Commits the masked positions it is shown: the driver only ever unmasks the frontier (next position) of each
+ * active hole, so every candidate was constrained by the hole's automaton given everything to its left. With
+ * `oneDecisionAtATime`, of the decisions not yet begun only the most confident is committed (values and begun
+ * decisions all are): the others are predicted again with it in view.
  */
-const frontierStrategy: UnmaskingStrategy = {
-  name: 'hole-frontiers',
-  dynamic: true,
-  select: ({ candidates }) => Array.from(candidates.positions, (_, index) => index),
-};
+function frontierStrategy(oneDecisionAtATime: boolean, isUnbegunDecision: (position: number) => boolean): UnmaskingStrategy {
+  return {
+    name: oneDecisionAtATime ? 'hole-frontiers, one decision at a time' : 'hole-frontiers',
+    dynamic: true,
+    select: ({ candidates }) => {
+      const all = Array.from(candidates.positions, (_, index) => index);
+      if (!oneDecisionAtATime) return all;
+      const fresh = all.filter((index) => isUnbegunDecision(candidates.positions[index] as number));
+      if (fresh.length <= 1) return all;
+      const best = fresh.reduce((left, right) => ((candidates.probability[right] as number) > (candidates.probability[left] as number) ? right : left));
+      return all.filter((index) => index === best || !fresh.includes(index));
+    },
+  };
+}
 
 /**
  * Fills the active holes of a canvas: each forward pass commits the frontier of every hole, under the hole's
@@ -126,7 +139,14 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
   };
   const steps = denoiseSteps(lookahead ?? options.predictor, [canvas], {
     steps: 1,
-    strategy: frontierStrategy,
+    strategy: frontierStrategy(options.decisionOrder === 'confidence', (position) => {
+      const hole = holeAt[position];
+      if (hole === undefined || !hole.isDecision) return false;
+      // Tokens the hole's automaton forced (absorbed literal text) were committed without a step.
+      const start = holeStart.get(hole) as number;
+      for (let offset = 0; offset < hole.tokens.length; offset++) if (canvas.committedAtStep(start + offset) >= 0) return false;
+      return true;
+    }),
     random: options.random,
     ...(options.sampling === undefined ? {} : { sampling: options.sampling }),
     ...(options.cfgScale === undefined ? {} : { cfgScale: options.cfgScale }),

@@ -95,6 +95,7 @@ export class HoleFiller {
       ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
       ...(options.parallelThreshold === undefined ? {} : { parallelThreshold: options.parallelThreshold }),
       ...(options.decisions === undefined ? {} : { decisions: options.decisions }),
+      ...(options.decisionOrder === undefined ? {} : { decisionOrder: options.decisionOrder }),
     };
   }
 

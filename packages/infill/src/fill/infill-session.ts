@@ -55,6 +55,14 @@ export interface FillOptions extends SkeletonOptions {
    * `cfgScale`, token by token.
    */
   readonly decisions?: 'label' | 'token';
+  /**
+   * When a round holds several decisions (the tools of a plan's calls, the optional arguments present): `'together'`
+   * (default) begins them all in the same forward pass, each from its own prediction with the others masked, so two
+   * calls can pick the same likeliest tool; `'confidence'` begins only the most confident one per pass and predicts
+   * the rest again with it in view, as LLaDA's low-confidence remasking orders tokens. One more forward pass per
+   * further decision of a round.
+   */
+  readonly decisionOrder?: 'together' | 'confidence';
 }
 
 /** Per hole: where it is, what it wrote, and how sure the model was of each token. */
@@ -106,6 +114,9 @@ export class InfillSession<T = unknown> {
     const threshold = options.parallelThreshold;
     if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) {
       throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `parallelThreshold must be a probability in (0, 1] (0.9 is Fast-dLLM's), got ${threshold}.` });
+    }
+    if (options.decisionOrder !== undefined && options.decisionOrder !== 'together' && options.decisionOrder !== 'confidence') {
+      throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `decisionOrder must be 'together' or 'confidence', got ${JSON.stringify(options.decisionOrder)}.` });
     }
     if (options.decisions !== undefined && options.decisions !== 'label' && options.decisions !== 'token') {
       throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `decisions must be 'label' or 'token', got ${JSON.stringify(options.decisions)}.` });
