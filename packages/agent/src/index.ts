@@ -4,7 +4,8 @@ export { RetryableToolError, tool, type Grounding, type StatedValues, type ToolD
 export { ToolExecutor, type ToolCall, type ToolCallOutcome, type ToolExecutorOptions } from './execution/tool-executor.js';
 export { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from './prompt/agent-messages.js';
 export { describeTool, describeType } from './prompt/describe-tool.js';
-export { MAX_CALLS_PER_STEP, planSchema } from './planning/plan-schema.js';
+export { MAX_CALLS_PER_STEP, planArgumentsSchema, planSchema } from './planning/plan-schema.js';
+export { createPlanValidator } from './planning/plan-validator.js';
 export { planGrounding } from './planning/plan-grounding.js';
 export { Agent, createAgent, DEFAULT_DECISION_ORDER, DEFAULT_DECISIONS, DEFAULT_PARALLEL_THRESHOLD } from './agent/agent.js';
 export type {
