@@ -101,7 +101,7 @@ describe("the default model's prompt cache", () => {
     await Promise.all([cached.dispose(), whole.dispose()]);
   });
 
-  const cacheOf = (model: DiffusionModel) => (model.predictor as OnnxPredictor).promptCache;
+  const cacheOf = (model: DiffusionModel) => (model.predictor as OnnxPredictor).promptCacheStats;
   const canvas = (request: string, answer: readonly number[]): PredictionRequest => {
     const prompt = cached.tokenizer.encode(cached.tokenizer.applyChatTemplate([{ role: 'user', content: request }], { addGenerationPrompt: true }));
     const inputIds = [...prompt, ...answer];

@@ -2,7 +2,7 @@ import * as ort from 'onnxruntime-node';
 import { LacunaCoreError } from '../errors/lacuna-core-error.js';
 import type { ModelSpec, PromptCacheSpec } from '../model/model-spec.js';
 import type { PredictionRequest, PredictionRows, Predictor } from './predictor.js';
-import { cachedPromptLength, PromptCache, type EncodedPrompt } from './prompt-cache.js';
+import { cachedPromptLength, PromptCache, type EncodedPrompt, type PromptCacheStats } from './prompt-cache.js';
 
 /** Prompts a model with a prompt cache keeps encoded unless told otherwise. */
 const DEFAULT_PROMPT_CACHE_SIZE = 8;
@@ -39,11 +39,8 @@ export class OnnxPredictor implements Predictor {
   private readonly spec: ModelSpec;
   private readonly hasPositionsInput: boolean;
   private readonly hasAttentionMaskInput: boolean;
-  /**
-   * Encoded prompts, for a model whose config declares a prompt cache and with a cache size above 0; its `hits`,
-   * `misses` and `size` tell how often passes found their prompt encoded.
-   */
-  readonly promptCache: PromptCache | undefined;
+  /** Encoded prompts, for a model whose config declares a prompt cache and with a cache size above 0. */
+  private readonly promptCache: PromptCache | undefined;
   /** The past inputs with their declared shapes (symbolic sizes 0) and batch axes. */
   private readonly emptyPastInputs: readonly { name: string; shape: number[]; batchAxis: number; integer: boolean }[];
 
@@ -70,6 +67,15 @@ export class OnnxPredictor implements Predictor {
   }
 
   /** Opens `file` and checks its inputs and outputs against `spec`. */
+
+  /**
+   * How often passes found their prompt encoded (`hits`) or encoded it (`misses`), and how many prompts the cache
+   * holds; undefined when there is no prompt cache (the model has none, or `promptCacheSize` is 0).
+   */
+  get promptCacheStats(): PromptCacheStats | undefined {
+    const cache = this.promptCache;
+    return cache === undefined ? undefined : { hits: cache.hits, misses: cache.misses, size: cache.size, capacity: cache.capacity };
+  }
   static async create(file: string, spec: ModelSpec, options: OnnxSessionOptions = {}): Promise<OnnxPredictor> {
     const sessionOptions: ort.InferenceSession.SessionOptions = {
       graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',

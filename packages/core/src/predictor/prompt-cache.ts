@@ -30,6 +30,15 @@ export function cachedPromptLength(request: PredictionRequest, answerStartTokenI
   return request.positions.every((position) => position >= promptLength) ? promptLength : undefined;
 }
 
+/** What a predictor's prompt cache has done: passes that found their prompt encoded, and those that encoded it. */
+export interface PromptCacheStats {
+  readonly hits: number;
+  readonly misses: number;
+  /** Prompts held now, at most `capacity`. */
+  readonly size: number;
+  readonly capacity: number;
+}
+
 /** The most recently used prompts' encodings, at most `capacity` of them, by their token ids. */
 export class PromptCache {
   private readonly entries = new Map<string, EncodedPrompt>();

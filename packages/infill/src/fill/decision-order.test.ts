@@ -20,7 +20,7 @@ function predictor() {
       const logits = new Float32Array(spec.vocabularySize);
       const before = Array.from(inputIds).slice(0, position);
       const item = before.filter((token) => token === OPEN).length;
-      if (Array.from(inputIds).includes(X)) logits[Y as number] = 3;
+      if (Array.from(inputIds).includes(X as number)) logits[Y as number] = 3;
       else logits[X as number] = item === 1 ? 2 : 1;
       return logits;
     },
