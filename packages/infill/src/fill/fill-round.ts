@@ -114,6 +114,14 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
           // The label choice reads a decision's frontier row too.
           { keepAsked: byLabel },
         );
+  const oneDecisionAtATime = options.decisionOrder === 'confidence';
+  const isUnbegunDecision = (hole: Hole): boolean => {
+    if (!hole.isDecision) return false;
+    // Tokens the hole's automaton forced (absorbed literal text) were committed without a step.
+    const start = holeStart.get(hole) as number;
+    for (let offset = 0; offset < hole.tokens.length; offset++) if (canvas.committedAtStep(start + offset) >= 0) return false;
+    return true;
+  };
   // After the step's frontier commits: each hole's next positions, predicted in the same pass, committed left
   // to right while the best token its automaton allows (given the tokens just committed) is at least as likely
   // as the threshold. Their rows were computed with the frontier still masked, as in Fast-dLLM.
@@ -121,6 +129,8 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
     const changes: TokenChange[] = [];
     if (lookahead === undefined || threshold === undefined) return changes;
     for (const hole of active) {
+      // A decision held back this step waits for the next pass, which sees the one begun now.
+      if (oneDecisionAtATime && isUnbegunDecision(hole)) continue;
       for (;;) {
         if (hole.ended || hole.full) break;
         const position = frontier(hole);
@@ -139,13 +149,9 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
   };
   const steps = denoiseSteps(lookahead ?? options.predictor, [canvas], {
     steps: 1,
-    strategy: frontierStrategy(options.decisionOrder === 'confidence', (position) => {
+    strategy: frontierStrategy(oneDecisionAtATime, (position) => {
       const hole = holeAt[position];
-      if (hole === undefined || !hole.isDecision) return false;
-      // Tokens the hole's automaton forced (absorbed literal text) were committed without a step.
-      const start = holeStart.get(hole) as number;
-      for (let offset = 0; offset < hole.tokens.length; offset++) if (canvas.committedAtStep(start + offset) >= 0) return false;
-      return true;
+      return hole !== undefined && isUnbegunDecision(hole);
     }),
     random: options.random,
     ...(options.sampling === undefined ? {} : { sampling: options.sampling }),
