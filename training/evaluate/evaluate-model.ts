@@ -13,8 +13,9 @@
  *    the model alone (no grounded holes, no checks). Scored per split: right tools (an answer counts as the right choice for a request that needs no
  *    tool), every argument exact, no invented optional argument (training/evaluate/score-calls.ts).
  * 2. Answers from a tool's result: the agent's second step (the plan schema after the call and its result):
- *    the answer branch chosen, the sentence exactly the reference, and no number in it that the request and
- *    the result do not hold.
+ *    the answer branch chosen, the sentence exactly the reference, how many of the reference's words it
+ *    writes (word F1, training/evaluate/score-answer.ts), and no number in it that the request and the result
+ *    do not hold.
  * 3. Structured extraction: `infill` of the example's schema with the text as the user's message; field exact
  *    match and whole objects, with and without grounded holes.
  * 4. Speed: a forward pass over a 256-token canvas (48 rows asked for) at one and two threads, whole and (for a
@@ -47,6 +48,7 @@ import { infill } from '@lacuna/infill';
 import type { Example, JsonSchema, ToolSpec } from '../corpus/example-types.js';
 import { readCorpus } from '../render/read-corpus.js';
 import { canonicalJson, scoreCalls, type Call } from './score-calls.js';
+import { answerWordF1 } from './score-answer.js';
 
 const SPLITS = ['test_entities', 'test_templates', 'test_tools'] as const;
 const SPLIT_TITLES: Readonly<Record<(typeof SPLITS)[number], string>> = {
@@ -228,12 +230,14 @@ interface AnswerTally {
   examples: number;
   answered: number;
   exact: number;
+  /** Sum over the answered examples of `answerWordF1` against the reference. */
+  wordF1: number;
   noInventedNumber: number;
 }
 
 /** The agent's answering step, done as the agent does it: the plan schema over the conversation so far. */
 async function evaluateAnswers(model: DiffusionModel, examples: readonly Example[], decisions: Decisions): Promise<AnswerTally> {
-  const tally: AnswerTally = { examples: 0, answered: 0, exact: 0, noInventedNumber: 0 };
+  const tally: AnswerTally = { examples: 0, answered: 0, exact: 0, wordF1: 0, noInventedNumber: 0 };
   for (const example of examples) {
     if (example.kind !== 'answer_from_result') continue;
     tally.examples += 1;
@@ -257,6 +261,7 @@ async function evaluateAnswers(model: DiffusionModel, examples: readonly Example
     if (first?.tool !== 'answer' || first.text === undefined) continue;
     tally.answered += 1;
     if (first.text === example.answer) tally.exact += 1;
+    tally.wordF1 += answerWordF1(first.text, example.answer);
     const source = `${example.request} ${JSON.stringify(example.result)}`;
     if ((first.text.match(/\d+(?:\.\d+)?/g) ?? []).every((number) => source.includes(number))) tally.noInventedNumber += 1;
   }
@@ -440,9 +445,9 @@ async function main(): Promise<void> {
     const tally = await evaluateAnswers(model, every, decisions);
     report.answers = tally;
     log('### Answers from a tool result (the agent\'s answering step)\n');
-    log('| examples | answered (not another call) | sentence exactly the reference | no number the request and result lack |');
-    log('| ---: | ---: | ---: | ---: |');
-    log(`| ${tally.examples} | ${percent(rate(tally.answered, tally.examples))} | ${percent(rate(tally.exact, tally.examples))} | ${percent(rate(tally.noInventedNumber, tally.answered))} |`);
+    log('| examples | answered (not another call) | sentence exactly the reference | reference words written (word F1, mean) | no number the request and result lack |');
+    log('| ---: | ---: | ---: | ---: | ---: |');
+    log(`| ${tally.examples} | ${percent(rate(tally.answered, tally.examples))} | ${percent(rate(tally.exact, tally.examples))} | ${(tally.wordF1 / Math.max(1, tally.answered)).toFixed(2)} | ${percent(rate(tally.noInventedNumber, tally.answered))} |`);
     log('');
   }
 
