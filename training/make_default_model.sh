@@ -30,6 +30,10 @@ RUN=${RUN:-default}
 MODEL_DIR=${MODEL_DIR:-models/default/model}
 CORPUS_SEED=${CORPUS_SEED:-1}
 CORPUS_COUNT=${CORPUS_COUNT:-200000}
+# Further generate-corpus.ts flags; `--composed-fields` gives training's made-up tools hundreds more argument names
+# made from parts (manager_phone, warehouse_city), the held-out ones excluded. Off by default: the shipped model's
+# corpus is made without it.
+CORPUS_FLAGS=${CORPUS_FLAGS:-}
 TOKENIZER_EXAMPLES=${TOKENIZER_EXAMPLES:-30000}
 VOCABULARY_SIZE=${VOCABULARY_SIZE:-4096}
 MAX_LENGTH=${MAX_LENGTH:-512}
@@ -94,6 +98,8 @@ settings_of() {
 }
 # What each data stage's output depends on, its own settings and those of the stages before it.
 CORPUS_SETTINGS=(CORPUS_SEED CORPUS_COUNT)
+# Recorded only when set, so that data made before the setting existed still matches its record.
+if [[ -n $CORPUS_FLAGS ]]; then CORPUS_SETTINGS+=(CORPUS_FLAGS); fi
 TOKENIZER_SETTINGS=("${CORPUS_SETTINGS[@]}" TOKENIZER_EXAMPLES VOCABULARY_SIZE)
 DATASET_SETTINGS=("${TOKENIZER_SETTINGS[@]}" MAX_LENGTH RENDER_LIMIT DECISION_SHARE RENDER_FLAGS VALUE_TOKENS)
 # Every setting, spelled out, for the model card's command: it stays true when the defaults change.
@@ -130,7 +136,7 @@ if [[ -f $corpus ]]; then
 else
   # Generated aside and moved into place, so that an interrupted run never leaves a corpus that looks whole.
   rm -rf "$DATA_DIR/corpus.partial"
-  npx tsx training/corpus/generate-corpus.ts --seed "$CORPUS_SEED" --count "$CORPUS_COUNT" --out "$DATA_DIR/corpus.partial/corpus.jsonl"
+  npx tsx training/corpus/generate-corpus.ts --seed "$CORPUS_SEED" --count "$CORPUS_COUNT" --out "$DATA_DIR/corpus.partial/corpus.jsonl" $CORPUS_FLAGS
   # The held-out files first: the training file's presence marks the stage done.
   for file in "$DATA_DIR"/corpus.partial/corpus.*.jsonl; do mv "$file" "$DATA_DIR/"; done
   settings_of "${CORPUS_SETTINGS[@]}" > "$corpus.made-with"

@@ -3,7 +3,9 @@
  *
  *   npx tsx training/corpus/generate-corpus.ts --seed 1 --count 200000 --out training/data/corpus.jsonl
  *
- * Options: --test-count N (examples per held-out split, default 500), --mix tool_call=0.55,no_tool=0.06,...
+ * Options: --test-count N (examples per held-out split, default 500), --mix tool_call=0.55,no_tool=0.06,...,
+ * --composed-fields (the training file's made-up tools also draw from procedural-fields.ts `composedFields()`; the
+ * held-out files are the same with or without it).
  * The same seed writes byte-identical files.
  */
 import { once } from 'node:events';
@@ -11,6 +13,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateExample, parseMix, type KindMix } from './generate-examples.js';
+import { useComposedFields } from './procedural/procedural-tools.js';
 import { HELD_OUT_SPLITS, type Split } from './splits.js';
 import { CorpusSummary } from './summary.js';
 
@@ -49,8 +52,10 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'training/data/corpus.jsonl' },
       'test-count': { type: 'string', default: '500' },
       mix: { type: 'string' },
+      'composed-fields': { type: 'boolean', default: false },
     },
   });
+
   const seed = Number(values.seed);
   const count = Number(values.count);
   const testCount = Number(values['test-count']);
@@ -61,7 +66,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const summary = new CorpusSummary();
   const written: string[] = [];
+  // The training file's made-up tools may draw composed field names; the held-out files' tools never do (the
+  // entity and phrasing splits use training's tool names too), so held-out files stay the same either way.
+  useComposedFields(values['composed-fields']);
   const trainBytes = await writeSplit(values.out, seed, 'train', count, summary, mix);
+  useComposedFields(false);
   written.push(`${values.out} (${count} examples, ${(trainBytes / 1e6).toFixed(1)} MB)`);
   for (const split of HELD_OUT_SPLITS) {
     const path = heldOutPath(values.out, split);

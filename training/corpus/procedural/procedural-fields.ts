@@ -299,3 +299,44 @@ export const PROCEDURAL_FIELDS: readonly ProceduralField[] = [
   entity('utilities', 'supply_street', 'supply street', 'street'),
   flag('utilities', 'paperless_billing', 'paperless billing'),
 ];
+
+/** People a field can be about: with a kind, `manager` makes `manager_name`, `manager_phone`, `manager_city`. */
+const ROLES = [
+  'manager', 'customer', 'employee', 'candidate', 'guest', 'owner', 'tenant', 'patient', 'driver', 'supplier',
+  'vendor', 'contractor', 'student', 'teacher', 'parent', 'member', 'volunteer', 'coach', 'reviewer', 'author',
+  'sender', 'buyer', 'seller', 'landlord', 'agent', 'host', 'speaker', 'organiser', 'applicant', 'sponsor',
+  'partner', 'client', 'courier', 'pilot', 'nurse', 'technician', 'instructor', 'witness', 'inspector', 'auditor',
+];
+/** Places a field can be about: `warehouse_city`, `branch_phone`. */
+const PLACES = [
+  'clinic', 'office', 'warehouse', 'branch', 'hotel', 'school', 'depot', 'studio', 'store', 'site', 'campus',
+  'station', 'gym', 'library', 'lab', 'garage', 'salon', 'pharmacy', 'bakery', 'factory',
+];
+const PHONE_PATTERNS = ['+44 7### ######', '+1 ### ### ####', '0### ### ####'];
+
+/**
+ * Field names made from parts (a role or a place, and what of it: name, email, phone, city, ID or street), for
+ * `--composed-fields`: hundreds more names than the hand-written list, so that a model learns to tie a name it has
+ * never seen ("manager_email") to the words that state it ("the manager's email is ..."), the skill held-out tools
+ * test. Every hand-written name is left out, so none of them, and no held-out one, is ever composed.
+ */
+export function composedFields(): ProceduralField[] {
+  const handWritten = new Set(PROCEDURAL_FIELDS.map((field) => field.name));
+  const idPattern = (part: string) => `${part.slice(0, 3).toUpperCase()}-#####`;
+  const fields = [
+    ...ROLES.flatMap((role) => [
+      entity('general', `${role}_name`, `${role} name`, 'person'),
+      entity('general', `${role}_email`, `${role} email`, 'email'),
+      code('general', `${role}_phone`, `${role} phone number`, ...PHONE_PATTERNS),
+      entity('general', `${role}_city`, `${role} city`, 'city'),
+      code('general', `${role}_id`, `${role} ID`, idPattern(role)),
+    ]),
+    ...PLACES.flatMap((place) => [
+      entity('general', `${place}_city`, `${place} city`, 'city'),
+      entity('general', `${place}_street`, `${place} street`, 'street'),
+      code('general', `${place}_phone`, `${place} phone number`, ...PHONE_PATTERNS),
+      code('general', `${place}_code`, `${place} code`, idPattern(place)),
+    ]),
+  ];
+  return fields.filter((field) => !handWritten.has(field.name));
+}

@@ -3,7 +3,7 @@ import { DOCUMENT_TYPES } from '../extraction/document-catalogue.js';
 import type { JsonSchema, ToolSpec } from '../example-types.js';
 import { createRandom, hashText, type Random } from '../random.js';
 import { HELD_OUT_FRACTION, partition, type Partition, type Side } from '../splits.js';
-import { PROCEDURAL_FIELDS, type ProceduralField } from './procedural-fields.js';
+import { composedFields, PROCEDURAL_FIELDS, type ProceduralField } from './procedural-fields.js';
 import { PROCEDURAL_NOUNS, type ProceduralNoun } from './procedural-nouns.js';
 import { PROCEDURAL_VERBS, type ProceduralVerb } from './procedural-verbs.js';
 
@@ -44,6 +44,23 @@ const NAMES_SEEN_IN_TRAINING = new Set([
 ]);
 
 export const FIELD_PARTITION: Partition<ProceduralField> = partition('procedural-fields', PROCEDURAL_FIELDS, (field) => field.name, HELD_OUT_FRACTION.fieldNames, NAMES_SEEN_IN_TRAINING);
+
+/**
+ * Whether training tools also draw from `composedFields()` (generate-corpus.ts `--composed-fields`). Held-out
+ * tools never do: their fields, and so the held-out files, stay the same either way.
+ */
+let composedInTraining = false;
+const COMPOSED_FIELDS = composedFields();
+
+export function useComposedFields(on: boolean): void {
+  if (on !== composedInTraining) cache.clear();
+  composedInTraining = on;
+}
+
+/** The fields a tool on this side may draw from. */
+export function fieldsOfSide(side: Side): readonly ProceduralField[] {
+  return side === 'train' && composedInTraining ? [...FIELD_PARTITION.train, ...COMPOSED_FIELDS] : FIELD_PARTITION[side];
+}
 
 function article(phrase: string): string {
   return /^[aeiou]/i.test(phrase) && !/^(use|uni|eu)/i.test(phrase) ? 'an' : 'a';
@@ -86,7 +103,7 @@ function fieldSchema(field: ProceduralField): JsonSchema {
 function build(tool: ToolName, side: Side): ProceduralTool {
   // Seeded by the name alone: a tool is the same in every example and every corpus.
   const random = createRandom(hashText(`procedural-tool|${tool.name}`));
-  const sideFields = FIELD_PARTITION[side];
+  const sideFields = fieldsOfSide(side);
   const domainFields = sideFields.filter((field) => field.domain === tool.noun.domain);
   const generalFields = sideFields.filter((field) => field.domain === 'general');
   const count = random.weighted<number>([[1, 2], [2, 4], [3, 3], [4, 2]]);
