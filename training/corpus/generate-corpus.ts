@@ -55,7 +55,6 @@ async function main(): Promise<void> {
       'composed-fields': { type: 'boolean', default: false },
     },
   });
-
   const seed = Number(values.seed);
   const count = Number(values.count);
   const testCount = Number(values['test-count']);
