@@ -66,8 +66,6 @@ export class OnnxPredictor implements Predictor {
     });
   }
 
-  /** Opens `file` and checks its inputs and outputs against `spec`. */
-
   /**
    * How often passes found their prompt encoded (`hits`) or encoded it (`misses`), and how many prompts the cache
    * holds; undefined when there is no prompt cache (the model has none, or `promptCacheSize` is 0).
@@ -76,6 +74,8 @@ export class OnnxPredictor implements Predictor {
     const cache = this.promptCache;
     return cache === undefined ? undefined : { hits: cache.hits, misses: cache.misses, size: cache.size, capacity: cache.capacity };
   }
+
+  /** Opens `file` and checks its inputs and outputs against `spec`. */
   static async create(file: string, spec: ModelSpec, options: OnnxSessionOptions = {}): Promise<OnnxPredictor> {
     const sessionOptions: ort.InferenceSession.SessionOptions = {
       graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',

@@ -31,9 +31,9 @@ export function ajvFor(draft: SchemaDraft): AjvInstance {
   if (ajv === undefined) {
     // Patterns as most validators read them (no `u` flag: identity escapes such as `\:` are allowed); the
     // compiler only generates strings that match under both readings (see automata/regex-parser.ts).
-    // No optimisation pass over the generated code: a schema here is compiled for a few validations (an
-    // agent's plan schema changes with the tools a request offers), and the pass took two thirds of ajv's
-    // compile time for a six-tool plan schema (16.8 -> 5.6 ms).
+    // No optimisation pass over the generated code: a schema here is compiled for a few validations (infill
+    // validates its value once, repairs aside), and the pass took two thirds of ajv's compile time for a
+    // six-tool plan schema (16.8 -> 5.6 ms).
     const options = { strict: false, allErrors: true, validateSchema: false, logger: false as const, unicodeRegExp: false, code: { optimize: false } };
     if (draft === 'draft-04') ajv = new Ajv04(options) as unknown as AjvInstance;
     else if (draft === '2019-09') ajv = new Ajv2019(options) as unknown as AjvInstance;
@@ -66,7 +66,7 @@ export function compileValidator(schema: unknown, draft: SchemaDraft): ValidateF
   const copy = typeof schema === 'object' && schema !== null ? stripIds(schema as Record<string, unknown>) : schema;
   const validate = ajv.compile(copy as object);
   // ajv keeps every schema it compiled, by object, for as long as it lives (one per draft, here for the process):
-  // an agent compiling a plan schema per request would grow without bound. The function stays usable.
+  // a caller compiling a new schema per request would grow without bound. The function stays usable.
   if (typeof copy === 'object' && copy !== null) ajv.removeSchema(copy as object);
   compiled.set(key, validate);
   if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
