@@ -17,6 +17,7 @@ export { loadModel, type DiffusionModel, type LoadModelOptions } from './model/l
 export { logitsRow, type PredictionRequest, type PredictionRows, type Predictor } from './predictor/predictor.js';
 export { OnnxPredictor, type OnnxSessionOptions } from './predictor/onnx-predictor.js';
 export type { PromptCacheStats } from './predictor/prompt-cache.js';
+export { LruCache, type CacheStats } from './cache/lru-cache.js';
 
 export { TextTokenizer, type ChatMessage } from './tokenizer/text-tokenizer.js';
 

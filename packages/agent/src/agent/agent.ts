@@ -1,4 +1,4 @@
-import { LacunaCoreError, renderCanvasText, type DenoiseStepEvent } from '@lacuna/core';
+import { LacunaCoreError, LruCache, renderCanvasText, type DenoiseStepEvent } from '@lacuna/core';
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
@@ -53,8 +53,11 @@ const MAX_CACHED_PLANS = 16;
 export class Agent extends EventEmitter<AgentEvents> {
   readonly options: AgentOptions;
   private readonly signatures: ToolSignature[];
-  /** Compiled plan schemas by the tools they offer, whether they allow an answer and the numbers it may state. */
-  private readonly plans = new Map<string, CompiledSchema<PlanItem[]>>();
+  /**
+   * Compiled plan schemas by the tools they offer, whether they allow an answer and the numbers it may state;
+   * the answer's numbers change with the conversation, so only the latest are kept.
+   */
+  private readonly plans = new LruCache<string, CompiledSchema<PlanItem[]>>(MAX_CACHED_PLANS);
   /** Each tool's arguments as a plan holds them, compiled once: plans are validated item by item against them. */
   private readonly argumentSchemas = new Map<string, CompiledSchema>();
   private readonly executor: ToolExecutor;
@@ -293,8 +296,6 @@ export class Agent extends EventEmitter<AgentEvents> {
       const shape = { allowAnswer, ...(answerPattern === undefined ? {} : { answerPattern }) };
       const validate = createPlanValidator({ tools: new Map(tools.map((tool) => [tool.name, this.argumentSchemas.get(tool.name) as CompiledSchema])), ...shape });
       plan = compileSchema(planSchema(tools, shape) as Record<string, unknown>, { validate }) as CompiledSchema<PlanItem[]>;
-      // The answer's pattern changes with the conversation: only the latest plans are kept.
-      if (this.plans.size >= MAX_CACHED_PLANS) this.plans.delete(this.plans.keys().next().value as string);
       this.plans.set(key, plan);
     }
     return plan;

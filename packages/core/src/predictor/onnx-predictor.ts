@@ -2,7 +2,8 @@ import * as ort from 'onnxruntime-node';
 import { LacunaCoreError } from '../errors/lacuna-core-error.js';
 import type { ModelSpec, PromptCacheSpec } from '../model/model-spec.js';
 import type { PredictionRequest, PredictionRows, Predictor } from './predictor.js';
-import { cachedPromptLength, PromptCache, type EncodedPrompt, type PromptCacheStats } from './prompt-cache.js';
+import { LruCache } from '../cache/lru-cache.js';
+import { cachedPromptLength, promptKey, type EncodedPrompt, type PromptCacheStats } from './prompt-cache.js';
 
 /** Prompts a model with a prompt cache keeps encoded unless told otherwise. */
 const DEFAULT_PROMPT_CACHE_SIZE = 8;
@@ -40,7 +41,7 @@ export class OnnxPredictor implements Predictor {
   private readonly hasPositionsInput: boolean;
   private readonly hasAttentionMaskInput: boolean;
   /** Encoded prompts, for a model whose config declares a prompt cache and with a cache size above 0. */
-  private readonly promptCache: PromptCache | undefined;
+  private readonly promptCache: LruCache<string, EncodedPrompt> | undefined;
   /** The past inputs with their declared shapes (symbolic sizes 0) and batch axes. */
   private readonly emptyPastInputs: readonly { name: string; shape: number[]; batchAxis: number; integer: boolean }[];
 
@@ -52,7 +53,7 @@ export class OnnxPredictor implements Predictor {
     this.hasPositionsInput = spec.inputs.positions !== undefined && session.inputNames.includes(spec.inputs.positions);
     this.hasAttentionMaskInput =
       spec.inputs.attentionMask !== undefined && session.inputNames.includes(spec.inputs.attentionMask);
-    this.promptCache = spec.promptCache !== undefined && promptCacheSize > 0 ? new PromptCache(promptCacheSize) : undefined;
+    this.promptCache = spec.promptCache !== undefined && promptCacheSize > 0 ? new LruCache<string, EncodedPrompt>(promptCacheSize) : undefined;
     // Read once: every whole pass of a model with a prompt cache feeds an empty past of these shapes.
     this.emptyPastInputs = Object.entries(spec.promptCache?.inputs ?? {}).map(([field, name]) => {
       const metadata = session.inputMetadata.find((input) => input.name === name);
@@ -71,8 +72,7 @@ export class OnnxPredictor implements Predictor {
    * holds; undefined when there is no prompt cache (the model has none, or `promptCacheSize` is 0).
    */
   get promptCacheStats(): PromptCacheStats | undefined {
-    const cache = this.promptCache;
-    return cache === undefined ? undefined : { hits: cache.hits, misses: cache.misses, size: cache.size, capacity: cache.capacity };
+    return this.promptCache?.stats;
   }
 
   /** Opens `file` and checks its inputs and outputs against `spec`. */
@@ -193,7 +193,7 @@ export class OnnxPredictor implements Predictor {
         whole.push(index);
         return;
       }
-      const key = PromptCache.keyOf(request.inputIds, promptLength);
+      const key = promptKey(request.inputIds, promptLength);
       const group = byPrompt.get(key) ?? { members: [], prompt: { key, length: promptLength } };
       group.members.push(index);
       byPrompt.set(key, group);
@@ -233,7 +233,7 @@ export class OnnxPredictor implements Predictor {
   }
 
   private async encodedPrompt(key: string, inputIds: ArrayLike<number>, promptLength: number): Promise<EncodedPrompt> {
-    const cache = this.promptCache as PromptCache;
+    const cache = this.promptCache as LruCache<string, EncodedPrompt>;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     const names = (this.spec.promptCache as PromptCacheSpec).outputs;

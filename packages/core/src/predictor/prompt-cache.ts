@@ -1,3 +1,4 @@
+import type { CacheStats } from '../cache/lru-cache.js';
 import type { PredictionRequest } from './predictor.js';
 
 /** One prompt's encoding, as the graph returned it for a batch of one: what later passes feed back as the past. */
@@ -31,54 +32,9 @@ export function cachedPromptLength(request: PredictionRequest, answerStartTokenI
 }
 
 /** What a predictor's prompt cache has done: passes that found their prompt encoded, and those that encoded it. */
-export interface PromptCacheStats {
-  readonly hits: number;
-  readonly misses: number;
-  /** Prompts held now, at most `capacity`. */
-  readonly size: number;
-  readonly capacity: number;
-}
+export type PromptCacheStats = CacheStats;
 
-/** The most recently used prompts' encodings, at most `capacity` of them, by their token ids. */
-export class PromptCache {
-  private readonly entries = new Map<string, EncodedPrompt>();
-  hits = 0;
-  misses = 0;
-
-  constructor(readonly capacity: number) {}
-
-  static keyOf(ids: ArrayLike<number>, length: number): string {
-    return Array.prototype.slice.call(ids, 0, length).join(',');
-  }
-
-  get(key: string): EncodedPrompt | undefined {
-    const entry = this.entries.get(key);
-    if (entry === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
-    // A Map iterates in insertion order: re-inserting makes this the most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry;
-  }
-
-  set(key: string, entry: EncodedPrompt): void {
-    if (this.capacity <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
+/** A prompt's key in the cache: its first `length` token ids. */
+export function promptKey(ids: ArrayLike<number>, length: number): string {
+  return Array.prototype.slice.call(ids, 0, length).join(',');
 }

@@ -3,6 +3,7 @@ import Ajv2019Module from 'ajv/dist/2019.js';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
+import { LruCache } from '@lacuna/core';
 import { createRequire } from 'node:module';
 import { pointerToPath, type JsonPath } from './json-pointer.js';
 import type { SchemaDraft } from './normalize-json-schema.js';
@@ -49,19 +50,13 @@ export function ajvFor(draft: SchemaDraft): AjvInstance {
 }
 
 /** Validators of the schemas compiled last, by draft and JSON text: an agent's tools recur in every agent. */
-const compiled = new Map<string, ValidateFunction>();
-const MAX_COMPILED = 256;
+const compiled = new LruCache<string, ValidateFunction>(256);
 
 /** Compiles a JSON Schema for validation with the validator of its draft. */
 export function compileValidator(schema: unknown, draft: SchemaDraft): ValidateFunction {
   const key = `${draft}\n${JSON.stringify(schema)}`;
   const known = compiled.get(key);
-  if (known !== undefined) {
-    // Re-inserted: a Map iterates in insertion order, so the least recently used comes first.
-    compiled.delete(key);
-    compiled.set(key, known);
-    return known;
-  }
+  if (known !== undefined) return known;
   const ajv = ajvFor(draft);
   const copy = typeof schema === 'object' && schema !== null ? stripIds(schema as Record<string, unknown>) : schema;
   const validate = ajv.compile(copy as object);
@@ -69,7 +64,6 @@ export function compileValidator(schema: unknown, draft: SchemaDraft): ValidateF
   // a caller compiling a new schema per request would grow without bound. The function stays usable.
   if (typeof copy === 'object' && copy !== null) ajv.removeSchema(copy as object);
   compiled.set(key, validate);
-  if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
   return validate;
 }
 
