@@ -44,4 +44,4 @@ export { renderTrainingCanvases, FIXED_MASK_ROLE, type DecisionCanvas, type Deci
 export { createRandomPredictor } from './testing/random-predictor.js';
 
 // The model folder the CLIs use: --model, $LACUNA_MODEL, the trained default model, else the fixture.
-export { DEFAULT_MODEL_PACKAGE, resolveModelFolder, type ModelSource, type ResolvedModel } from './cli/resolve-model.js';
+export { DEFAULT_MODEL_PACKAGE, loadResolvedModel, resolveModelFolder, type ModelSource, type ResolvedModel } from './cli/resolve-model.js';

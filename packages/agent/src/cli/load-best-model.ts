@@ -1,7 +1,7 @@
-import { loadModel, type DiffusionModel, type LoadModelOptions } from '@lacuna/core';
+import type { DiffusionModel, LoadModelOptions } from '@lacuna/core';
 import type { AgentOptions } from '../agent/agent-types.js';
 import { checksForModel, fixtureNotice } from './model-checks.js';
-import { resolveModelFolder, type ResolvedModel } from '@lacuna/infill';
+import { loadResolvedModel, resolveModelFolder, type ResolvedModel } from '@lacuna/infill';
 
 export interface BestModel {
   readonly model: DiffusionModel;
@@ -20,6 +20,6 @@ export async function loadBestModel(
   const resolved = await resolveModelFolder({ flag: options.model, onnxVariantFlag: options.onnxVariant });
   const notice = fixtureNotice(resolved, { agent: options.agent ?? true });
   if (notice !== undefined) (options.warn ?? ((line: string) => process.stderr.write(`${line}\n`)))(notice);
-  const model = await loadModel(resolved.folder, { ...options.load, ...(resolved.onnxVariant === undefined ? {} : { variant: resolved.onnxVariant }) });
+  const model = await loadResolvedModel(resolved, options.load);
   return { model, resolved, checks: checksForModel(resolved) };
 }

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadModel } from '@lacuna/core';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import { infill } from '../infill.js';
-import { resolveModelFolder } from './resolve-model.js';
+import { loadResolvedModel, resolveModelFolder } from './resolve-model.js';
 
 export const INFILL_USAGE = `Usage: lacuna infill --schema <file.json> --prompt "<text>" [--model <folder>] [--onnx-variant <name>] [--seed <n>] [--temperature <t>]
 
@@ -54,7 +53,7 @@ export async function infillCommand(argv: readonly string[], out: (text: string)
   if (!(temperature >= 0)) throw new LacunaInfillError({ code: 'CLI_USAGE', message: `--temperature must be a number >= 0, got ${values.temperature}.` });
   const resolved = await resolveModelFolder({ flag: values.model, onnxVariantFlag: values['onnx-variant'] });
   if (resolved.source === 'fixture') process.stderr.write('lacuna infill: no trained model found (models/default, $LACUNA_MODEL or --model): running the random-weight fixture model: values are valid but noise.\n');
-  const model = await loadModel(resolved.folder, resolved.onnxVariant === undefined ? {} : { variant: resolved.onnxVariant });
+  const model = await loadResolvedModel(resolved);
   try {
     const result = await infill({ model, schema: schema as Record<string, unknown>, prompt: values.prompt ?? '', seed, sampling: { temperature } });
     out(`${JSON.stringify(result.value)}\n`);

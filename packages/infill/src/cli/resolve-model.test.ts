@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modelPath as fixtureModelPath } from '@lacuna/model-tiny-random';
 import { describe, expect, it } from 'vitest';
-import { resolveModelFolder } from './resolve-model.js';
+import { loadResolvedModel, resolveModelFolder } from './resolve-model.js';
 
 describe('resolveModelFolder', () => {
   it('prefers --model, then $LACUNA_MODEL', async () => {
@@ -28,5 +28,12 @@ describe('resolveModelFolder', () => {
     const resolved = await resolveModelFolder({ environment: {} });
     expect(resolved).toMatchObject({ source: 'default', isFixture: false });
     expect(resolved.folder.replace(/\\/g, '/')).toMatch(/models\/default\/model$/);
+  });
+
+  it('loads the resolved folder with the variant it names, which wins over the options', async () => {
+    const model = await loadResolvedModel(await resolveModelFolder({ environment: { LACUNA_MODEL: fixtureModelPath } }));
+    expect(model.spec.vocabularySize).toBeGreaterThan(0);
+    const withVariant = await resolveModelFolder({ onnxVariantFlag: 'no-such-variant', environment: { LACUNA_MODEL: fixtureModelPath } });
+    await expect(loadResolvedModel(withVariant, { variant: 'ignored' })).rejects.toMatchObject({ code: 'INVALID_OPTIONS', message: expect.stringContaining('"no-such-variant"') });
   });
 });

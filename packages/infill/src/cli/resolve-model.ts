@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadModel, type DiffusionModel, type LoadModelOptions } from '@lacuna/core';
 import { modelPath as fixtureModelPath } from '@lacuna/model-tiny-random';
 
 /** Where the model folder came from, best first. */
@@ -42,6 +43,11 @@ export async function resolveModelFolder(
   const trained = await defaultModelFolder();
   if (trained !== undefined) return described(trained, 'default');
   return described(fixtureModelPath, 'fixture');
+}
+
+/** Loads a resolved model folder, with its ONNX variant when one was asked for (over `options.variant`). */
+export function loadResolvedModel(resolved: ResolvedModel, options: LoadModelOptions = {}): Promise<DiffusionModel> {
+  return loadModel(resolved.folder, { ...options, ...(resolved.onnxVariant === undefined ? {} : { variant: resolved.onnxVariant }) });
 }
 
 /** The installed default model's folder, if the package is there and holds a model. */
