@@ -40,6 +40,7 @@ const choice = (domain: Domain | 'general', name: string, label: string, options
 const flag = (domain: Domain | 'general', name: string, label: string): ProceduralField => maker(domain, { kind: 'boolean' })(name, label);
 const day = (domain: Domain | 'general', name: string, label: string): ProceduralField => maker(domain, { kind: 'date' })(name, label, `${label[0]!.toUpperCase()}${label.slice(1)} as YYYY-MM-DD`);
 
+const PHONE_PATTERNS = ['+44 7### ######', '+1 ### ### ####', '0### ### ####'];
 const NOTES = ['leave it at the back door', 'ring the bell twice', 'call me on arrival', 'fragile, handle with care', 'please use the side entrance', 'no rush on this one', 'urgent, needed by noon', 'second floor, flat 4', 'ask for the front desk', 'quiet room if possible'];
 const ISSUES = ['the screen flickers on startup', 'the app crashes when I log in', 'I was charged twice', 'the item arrived broken', 'the heating does not turn on', 'the export button does nothing', 'my password reset email never arrived', 'the door lock is jammed', 'the invoice total is wrong', 'the printer keeps jamming'];
 const TOPICS = ['quarterly results', 'new office hours', 'system maintenance', 'holiday schedule', 'policy update', 'welcome new joiners', 'price changes', 'fire drill on Thursday', 'parking changes', 'summer party'];
@@ -59,7 +60,7 @@ export const PROCEDURAL_FIELDS: readonly ProceduralField[] = [
   code('general', 'reference_number', 'reference number', 'REF-#####', 'R#######'),
   entity('general', 'customer_name', 'customer name', 'person'),
   entity('general', 'contact_email', 'contact email', 'email'),
-  code('general', 'phone_number', 'phone number', '+44 7### ######', '+1 ### ### ####', '0### ### ####'),
+  code('general', 'phone_number', 'phone number', ...PHONE_PATTERNS),
   text('general', 'notes', 'notes', NOTES),
   day('general', 'effective_date', 'effective date'),
   choice('general', 'priority_level', 'priority level', ['low', 'normal', 'high', 'critical']),
@@ -312,7 +313,6 @@ const PLACES = [
   'clinic', 'office', 'warehouse', 'branch', 'hotel', 'school', 'depot', 'studio', 'store', 'site', 'campus',
   'station', 'gym', 'library', 'lab', 'garage', 'salon', 'pharmacy', 'bakery', 'factory',
 ];
-const PHONE_PATTERNS = ['+44 7### ######', '+1 ### ### ####', '0### ### ####'];
 
 /**
  * Field names made from parts (a role or a place, and what of it: name, email, phone, city, ID or street), for
