@@ -5,7 +5,8 @@
  *
  * Options: --test-count N (examples per held-out split, default 500), --mix tool_call=0.55,no_tool=0.06,...,
  * --composed-fields (the training file's made-up tools also draw from procedural-fields.ts `composedFields()`; the
- * held-out files are the same with or without it).
+ * held-out files are the same with or without it), --distractor-mentions (half of the training file's made-up
+ * tool requests also state one or two fields the tool lacks; procedural/distractor-fields.ts).
  * The same seed writes byte-identical files.
  */
 import { once } from 'node:events';
@@ -13,6 +14,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateExample, parseMix, type KindMix } from './generate-examples.js';
+import { useDistractorMentions } from './procedural/distractor-fields.js';
 import { useComposedFields } from './procedural/procedural-tools.js';
 import { HELD_OUT_SPLITS, type Split } from './splits.js';
 import { CorpusSummary } from './summary.js';
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       'test-count': { type: 'string', default: '500' },
       mix: { type: 'string' },
       'composed-fields': { type: 'boolean', default: false },
+      'distractor-mentions': { type: 'boolean', default: false },
     },
   });
   const seed = Number(values.seed);
@@ -68,8 +71,10 @@ async function main(): Promise<void> {
   // The training file's made-up tools may draw composed field names; the held-out files' tools never do (the
   // entity and phrasing splits use training's tool names too), so held-out files stay the same either way.
   useComposedFields(values['composed-fields']);
+  useDistractorMentions(values['distractor-mentions']);
   const trainBytes = await writeSplit(values.out, seed, 'train', count, summary, mix);
   useComposedFields(false);
+  useDistractorMentions(false);
   written.push(`${values.out} (${count} examples, ${(trainBytes / 1e6).toFixed(1)} MB)`);
   for (const split of HELD_OUT_SPLITS) {
     const path = heldOutPath(values.out, split);

@@ -1,8 +1,10 @@
 import { DEMO_TOOL_NAMES, DEMO_TOOL_SPECS } from '../demo-toolbox.js';
 import type { ProceduralToolCallExample, ToolSpec } from '../example-types.js';
+import { DISTRACTOR_SHARE, distractorMentionsOn, drawDistractorFields } from '../procedural/distractor-fields.js';
 import { mentionField, type FieldMention } from '../procedural/field-mentions.js';
 import { PROCEDURAL_REQUEST_TEMPLATES } from '../procedural/procedural-request-templates.js';
-import { drawProceduralTool, withArticle } from '../procedural/procedural-tools.js';
+import type { ProceduralField } from '../procedural/procedural-fields.js';
+import { drawProceduralTool, withArticle, type ProceduralTool } from '../procedural/procedural-tools.js';
 import type { Random } from '../random.js';
 import { HELD_OUT_FRACTION, partition } from '../splits.js';
 import { capitaliseFirst, copied, renderTemplate } from '../templates/template.js';
@@ -28,24 +30,50 @@ function objectPhrase(kind: string, phrase: string, random: Random): string {
   return `${random.pick(['the', 'the', 'my', 'our'])} ${phrase}`;
 }
 
+function sameValue(left: unknown, right: unknown): boolean {
+  if (typeof left === 'string' && typeof right === 'string') return left.includes(right) || right.includes(left);
+  return left === right;
+}
+
+/** Mentions of fields the tool lacks, each with a value no stated field has (else the call would be ambiguous). */
+function distractorMentions(tool: ProceduralTool, stated: readonly ProceduralField[], mentions: readonly FieldMention[], context: ExampleContext): FieldMention[] {
+  const { random } = context;
+  const taken = mentions.map((mention) => mention.value);
+  const distractors: FieldMention[] = [];
+  for (const field of drawDistractorFields(tool, stated, random, context.sides.tools)) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const mention = mentionField(field, random, context.pool);
+      if (taken.some((value) => sameValue(value, mention.value))) continue;
+      taken.push(mention.value);
+      distractors.push(mention);
+      break;
+    }
+  }
+  return distractors;
+}
+
 /**
  * A call to a tool made up for this example's prompt: the model has never seen its name or fields,
  * and must fill them from the request, copying values as written. The request states every required
- * field and some optional ones, in any order; unstated optional fields stay out of the call.
+ * field and some optional ones, in any order; unstated optional fields stay out of the call. With
+ * `--distractor-mentions`, half of training's requests also state one or two fields the tool lacks.
  */
 export function proceduralToolCallExample(context: ExampleContext): ProceduralToolCallExample {
   const { random } = context;
   const tool = drawProceduralTool(random, context.sides.tools);
   const stated = tool.fields.filter((field) => tool.required.has(field.name) || random.chance(0.45));
   const mentions: FieldMention[] = random.shuffle(stated).map((field) => mentionField(field, random, context.pool));
+  // Drawn only with the flag on, so that without it the random stream, and so the corpus, is as before.
+  const unasked = context.split === 'train' && distractorMentionsOn() && random.chance(DISTRACTOR_SHARE) ? distractorMentions(tool, stated, mentions, context) : [];
+  const requestMentions = unasked.length === 0 ? mentions : random.shuffle([...mentions, ...unasked]);
   const template = random.pick(PROCEDURAL_TEMPLATE_PARTITION[context.sides.templates]);
   const action = random.pick(tool.verb.phrases);
   const rendered = renderTemplate(template, random, (slot) => {
     if (slot.name === 'action') return copied(slot.variant === 'capital' ? capitaliseFirst(action) : action);
     if (slot.name === 'object') return copied(objectPhrase(tool.verb.kind, tool.noun.phrase, random));
-    if (slot.variant === 'list') return copied(joinList(mentions.map((mention) => mention.listItem), random));
-    if (slot.variant === 'sentences') return copied(mentions.map((mention) => mention.sentence).join(' '));
-    return copied(joinInline(mentions.map((mention) => mention.inline), random));
+    if (slot.variant === 'list') return copied(joinList(requestMentions.map((mention) => mention.listItem), random));
+    if (slot.variant === 'sentences') return copied(requestMentions.map((mention) => mention.sentence).join(' '));
+    return copied(joinInline(requestMentions.map((mention) => mention.inline), random));
   });
   const byName = new Map(mentions.map((mention) => [mention.field.name, mention]));
   const argumentsInOrder: Record<string, unknown> = {};
@@ -73,6 +101,6 @@ export function proceduralToolCallExample(context: ExampleContext): ProceduralTo
     request: rendered.text,
     calls: [{ tool: tool.spec.name, arguments: argumentsInOrder }],
     normalised,
-    provenance: { templates: [template.id], entities: [...new Set(mentions.flatMap((mention) => mention.entities))] },
+    provenance: { templates: [template.id], entities: [...new Set(requestMentions.flatMap((mention) => mention.entities))] },
   };
 }

@@ -58,7 +58,7 @@ export function useComposedFields(on: boolean): void {
 }
 
 /** The fields a tool on this side may draw from. */
-function fieldsOfSide(side: Side): readonly ProceduralField[] {
+export function fieldsOfSide(side: Side): readonly ProceduralField[] {
   return side === 'train' && composedInTraining ? [...FIELD_PARTITION.train, ...COMPOSED_FIELDS] : FIELD_PARTITION[side];
 }
 
