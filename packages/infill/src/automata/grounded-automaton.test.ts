@@ -18,7 +18,7 @@ describe('GroundedAutomaton', () => {
     // Whole words only: a piece of a word is not a value the text states.
     expect(acceptsText(grounded!, 'Rio de Jan')).toBe(false);
     expect(acceptsText(grounded!, 'io de Janeiro')).toBe(false);
-    expect(acceptsText(grounded!, 'Janeiro,')).toBe(true);
+    expect(acceptsText(grounded!, 'Janeiro, please')).toBe(true);
     // minLength 1: the empty value is not a value.
     expect(acceptsText(grounded!, '')).toBe(false);
   });
@@ -29,13 +29,22 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(grounded, 'in Frankfurt')).toBe(true);
     expect(acceptsText(grounded, ' Frankfurt')).toBe(false);
     expect(acceptsText(grounded, 'Frankfurt ')).toBe(false);
-    expect(acceptsText(grounded, 'Frankfurt ,')).toBe(true);
-    expect(acceptsText(grounded, ',\\n')).toBe(false);
+    expect(acceptsText(grounded, 'Frankfurt ,\\nplease')).toBe(true);
     expect(acceptsText(grounded, '\\nplease')).toBe(false);
-    expect(acceptsText(grounded, ',\\nplease')).toBe(true);
     // A word that starts a line is a value of its own, as one after a space is; the escape's letter is no word.
     expect(acceptsText(grounded, 'please')).toBe(true);
     expect(acceptsText(grounded, 'nplease')).toBe(false);
+  });
+
+  it('copies words, never punctuation alone, nor punctuation that closes what came before or leads on', () => {
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'requester: Aisha Patel. notes: "fragile, handle with care" (urgent) on .NET', 'string')!;
+    for (const value of ['Aisha Patel', 'Aisha Patel.', '.NET', 'fragile, handle with care', '\\"fragile, handle with care\\"', '(urgent)', 'urgent)']) {
+      expect(acceptsText(grounded, value), value).toBe(true);
+    }
+    for (const value of ['.', ': Aisha', '. notes', 'fragile,', 'requester:', '\\"', '(', ')', 'care\\" (']) expect(acceptsText(grounded, value), value).toBe(false);
+    // The lookahead knows it too: after "fragile," the value must go on to a word.
+    expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('fragile,'))!)).toBe(7);
+    expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('\\"'))!)).toBe(7);
   });
 
   it('grounds JSON-escaped text: quotes in the context are written escaped', () => {

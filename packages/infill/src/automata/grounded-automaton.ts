@@ -5,6 +5,8 @@ export interface GroundedState {
   readonly inner: unknown;
   /** Offsets into the context bytes just after the bytes written so far, ascending. */
   readonly ends: Int32Array;
+  /** Whether a letter or digit has been written: a string of punctuation alone (".") is no value. */
+  readonly words: boolean;
 }
 
 /** How far ahead a completion is looked for along the context (bytes). */
@@ -14,7 +16,8 @@ const LOOKAHEAD = 64;
  * A value that must also be a span of a context: the intersection of a leaf's language (a JSON string body, a
  * number) with the contiguous spans of the context as that leaf would write them. An agent uses it for values
  * the request states (names, places, amounts), so copying is exact by construction. Numbers must be whole
- * numbers of the context (not "12" out of "123", nor 2 out of "2,000"), written without thousands separators.
+ * numbers of the context (not "12" out of "123", nor 2 out of "2,000"), written without thousands separators;
+ * strings are whole words with at least one letter or digit, trimmed of the punctuation around them.
  *
  * Liveness holds as the contract asks: a state is returned only if, from one of its offsets, walking on along
  * the context reaches acceptance within the lookahead; so a hole can never get stuck.
@@ -32,7 +35,7 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     this.context = context;
     this.wholeNumbers = wholeNumbers;
     this.name = `grounded(${inner.name})`;
-    this.start = { inner: inner.start, ends: starts };
+    this.start = { inner: inner.start, ends: starts, words: false };
   }
 
   /**
@@ -60,12 +63,12 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
       if (this.context[at] === byte) ends.push(at + 1);
     }
     if (ends.length === 0) return undefined;
-    const next = { inner, ends: Int32Array.from(ends) };
+    const next = { inner, ends: Int32Array.from(ends), words: state.words || isWordByte(byte) };
     return Number.isFinite(this.distance(next)) ? next : undefined;
   }
 
   accepts(state: GroundedState): boolean {
-    if (!this.inner.accepts(state.inner)) return false;
+    if (!this.inner.accepts(state.inner) || !state.words) return false;
     return state.ends.some((end) => this.endsSpan(end));
   }
 
@@ -74,9 +77,10 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     let best = Infinity;
     for (const end of state.ends) {
       let inner: unknown = state.inner;
+      let words = state.words;
       // `written` counts the bytes the value needs; `offset` walks the context, past any separators it skips.
       for (let written = 0, offset = end; written <= LOOKAHEAD && written < best; written++) {
-        if (this.inner.accepts(inner) && this.endsSpan(offset)) {
+        if (words && this.inner.accepts(inner) && this.endsSpan(offset)) {
           best = written;
           break;
         }
@@ -85,6 +89,7 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
         if (byte === undefined) break;
         inner = this.inner.step(inner, byte);
         if (inner === undefined) break;
+        words ||= isWordByte(byte);
         offset++;
       }
     }
@@ -92,15 +97,17 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
   }
 
   key(state: GroundedState): string {
-    return `${this.inner.key(state.inner)}@${state.ends.join(',')}`;
+    return `${this.inner.key(state.inner)}@${state.ends.join(',')}${state.words ? '' : '?'}`;
   }
 
   /**
    * Numbers end where the context's number ends; strings at the end of a word (or anywhere outside words), but
-   * not after whitespace.
+   * not after whitespace nor after punctuation that leads on to more ("fragile," of "fragile, handle with care").
    */
   private endsSpan(end: number): boolean {
-    if (!this.wholeNumbers) return !(isWordByte(this.context[end - 1]) && isWordByte(this.context[end])) && !endsWithWhitespace(this.context, end);
+    if (!this.wholeNumbers) {
+      return !(isWordByte(this.context[end - 1]) && isWordByte(this.context[end])) && !endsWithWhitespace(this.context, end) && !LEADS_ON.has(this.context[end - 1] ?? 0);
+    }
     const next = this.context[end];
     return next === undefined || (!isDigit(next) && !(next === 0x2e && isDigit(this.context[end + 1] ?? 0)) && !isThousandsSeparator(this.context, end));
   }
@@ -113,6 +120,14 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     return this.wholeNumbers && isThousandsSeparator(this.context, offset) ? offset + 1 : offset;
   }
 }
+
+/** Punctuation no copied value ends with: it leads on to the rest of a sentence or opens a bracket. */
+const LEADS_ON: ReadonlySet<number> = new Set([...',;:([{'].map((character) => character.charCodeAt(0)));
+/**
+ * Punctuation no copied value starts with: it closes or ends what came before (": Aisha"). The full stop too where
+ * it ends a sentence (". The manager"), but not where it starts a word (".NET").
+ */
+const CLOSES: ReadonlySet<number> = new Set([...',;:!?)]}'].map((character) => character.charCodeAt(0)));
 
 /** A comma between a digit and a group of exactly three digits ("2,000", "1,250,000"). */
 function isThousandsSeparator(context: Uint8Array, offset: number): boolean {
@@ -174,7 +189,7 @@ function isEscaped(context: Uint8Array, offset: number): boolean {
 
 /**
  * A span starts at a character (not inside a UTF-8 sequence or an escape), a string at the start of a word (or
- * outside words) but not on whitespace, and a number not inside another.
+ * outside words) but not on whitespace or closing punctuation, and a number not inside another.
  */
 function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number'): boolean {
   const byte = context[offset] as number;
@@ -186,7 +201,7 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
   }
   // The letter of an escaped newline or tab is no word the span would cut into: "Paris" starts a span in "to\nParis".
   if (isWordByte(context[offset - 1]) && isWordByte(byte) && !endsWithWhitespace(context, offset)) return false;
-  if (isWhitespaceAt(context, offset)) return false;
+  if (isWhitespaceAt(context, offset) || CLOSES.has(byte) || (byte === 0x2e && (offset + 1 === context.length || isWhitespaceAt(context, offset + 1)))) return false;
   // Inside an escape: after a backslash that is itself not escaped, or within \uXXXX.
   if (isEscaped(context, offset)) return false;
   for (let back = 1; back <= 5; back++) {
