@@ -32,8 +32,9 @@ CORPUS_SEED=${CORPUS_SEED:-1}
 CORPUS_COUNT=${CORPUS_COUNT:-200000}
 # Further generate-corpus.ts flags; `--composed-fields` gives training's made-up tools hundreds more argument names
 # made from parts (manager_phone, warehouse_city), the held-out ones excluded; `--distractor-mentions` has half of
-# training's made-up tool requests also state one or two fields the tool lacks. Off by default: the shipped model's
-# corpus is made without them.
+# training's made-up tool requests also state one or two fields the tool lacks (session 18's run with it left out
+# twice as many stated optional arguments; training/README.md). Off by default: the shipped model's corpus is made
+# without them.
 CORPUS_FLAGS=${CORPUS_FLAGS:-}
 TOKENIZER_EXAMPLES=${TOKENIZER_EXAMPLES:-30000}
 VOCABULARY_SIZE=${VOCABULARY_SIZE:-4096}
