@@ -42,10 +42,10 @@ export function drawDistractorFields(tool: ProceduralTool, stated: readonly Proc
   const candidates = fieldsOfSide(side).filter((field) => !labels.some((label) => labelsOverlap(label, field.label)));
   if (candidates.length === 0) return [];
   const statedKinds = new Set(stated.map(valueKind));
+  const sameKind = candidates.filter((field) => statedKinds.has(valueKind(field)));
   const wanted = random.integer(1, 2);
   const chosen: ProceduralField[] = [];
   for (let attempt = 0; attempt < 4 * wanted && chosen.length < wanted; attempt++) {
-    const sameKind = candidates.filter((field) => statedKinds.has(valueKind(field)));
     const pool = sameKind.length > 0 && random.chance(0.6) ? sameKind : candidates;
     const field = random.pick(pool);
     if (chosen.some((other) => labelsOverlap(other.label, field.label))) continue;
