@@ -25,13 +25,14 @@
  *
  * --decisions label|token sets infill's rule for decision holes everywhere (default: the agent's, label, for tool use and
  * answers; infill's, the first token, for extraction); --decision-order together|confidence its order for a round's
- * decisions (default: the agent's and infill's, together).
+ * decisions (default: the agent's and infill's, together); --grounded-values span|token how grounded values are
+ * written (default: the agent's for tool use and answers, infill's, token by token, for extraction).
  * --bare-toolbox gives the agent the demo toolbox's tools as the corpus states them, in JSON Schema alone. By
  * default they keep what the demo agent has of them beyond that: their readers (`grounding`: convert_currency reads
  * the currencies a request names, as codes; get_stock_price the tickers it states) and their zod schemas'
  * refinements (convert_currency rejects converting a currency into itself).
  * --mistakes FILE writes each tool-use request whose plan is not exactly the expected calls (split, tools, setting,
- * request, expected and planned calls, failure code) as one JSON line, for reading what goes wrong.
+ * request, expected and planned calls, failure code and message) as one JSON line, for reading what goes wrong.
  *
  * --card replaces the "Evaluation through the SDK" section of a model card with the tables; with the tools,
  * extraction and speed sections it ends with the issue's aims next to what was measured.
@@ -41,7 +42,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chatForwardPassCanvas, forwardPassCanvas, forwardPassMedians, TIMED_PASSES } from '../../bench/forward-pass-timing.js';
-import { createAgent, DEFAULT_DECISION_ORDER, DEFAULT_DECISIONS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
+import { createAgent, DEFAULT_DECISION_ORDER, DEFAULT_DECISIONS, DEFAULT_GROUNDED_VALUES, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
 import { demoTools, type DemoToolName } from '@lacuna/demo-toolbox';
 import { infill } from '@lacuna/infill';
@@ -138,7 +139,7 @@ const VARIANT_TITLES: Readonly<Record<Variant, string>> = {
 const EVALUATION_DAY = '2026-06-01';
 
 /** infill's rule for decision holes (--decisions), for every fill here; empty: the agent's or infill's default. */
-type Decisions = { decisions?: 'label' | 'token'; decisionOrder?: 'together' | 'confidence' };
+type Decisions = { decisions?: 'label' | 'token'; decisionOrder?: 'together' | 'confidence'; groundedValues?: 'span' | 'token' };
 
 /** One planning step of the agent for a request; the calls it planned, or the failure's code. */
 async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, variant: Variant, decisions: Decisions, asDemo: boolean) {
@@ -166,9 +167,9 @@ async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], reque
     }
     if (result === undefined) throw new Error('the stream ended without a result');
     const calls: Call[] = result.toolCalls.map((call) => ({ tool: call.tool, arguments: call.input }));
-    return { calls, failure: undefined, repairs: result.repairs.length, forwardPasses: result.usage.forwardPasses, sampled, milliseconds: performance.now() - started };
+    return { calls, failure: undefined, failureMessage: undefined, repairs: result.repairs.length, forwardPasses: result.usage.forwardPasses, sampled, milliseconds: performance.now() - started };
   } catch (error) {
-    return { calls: undefined, failure: (error as { code?: string }).code ?? String(error), repairs: 0, forwardPasses: 0, sampled: 0, milliseconds: performance.now() - started };
+    return { calls: undefined, failure: (error as { code?: string }).code ?? String(error), failureMessage: (error as Error).message, repairs: 0, forwardPasses: 0, sampled: 0, milliseconds: performance.now() - started };
   }
 }
 
@@ -185,6 +186,7 @@ interface ToolUseMistake {
   readonly expected: readonly Call[];
   readonly planned: readonly Call[] | undefined;
   readonly failure: string | undefined;
+  readonly failureMessage: string | undefined;
 }
 
 async function evaluateToolUse(
@@ -210,7 +212,7 @@ async function evaluateToolUse(
     if (planned.failure !== undefined) tally.failures[planned.failure] = (tally.failures[planned.failure] ?? 0) + 1;
     const score = scoreCalls(expected, planned.calls ?? [{ tool: '(failed)', arguments: {} }]);
     if (!score.rightTools || (example.kind !== 'no_tool' && !score.exactCalls)) {
-      onMistake?.({ request: example.request, expected, planned: planned.calls, failure: planned.failure });
+      onMistake?.({ request: example.request, expected, planned: planned.calls, failure: planned.failure, failureMessage: planned.failureMessage });
     }
     if (score.rightTools) tally.rightTools += 1;
     if (example.kind === 'no_tool') {
@@ -256,6 +258,7 @@ async function evaluateAnswers(model: DiffusionModel, examples: readonly Example
       seed: 0,
       decisions: decisions.decisions ?? DEFAULT_DECISIONS,
       decisionOrder: decisions.decisionOrder ?? DEFAULT_DECISION_ORDER,
+      groundedValues: decisions.groundedValues ?? DEFAULT_GROUNDED_VALUES,
     });
     const [first] = result.value as { tool: string; text?: string }[];
     if (first?.tool !== 'answer' || first.text === undefined) continue;
@@ -391,6 +394,7 @@ async function main(): Promise<void> {
       variants: { type: 'string', default: Object.keys(VARIANTS).join(',') },
       decisions: { type: 'string' },
       'decision-order': { type: 'string' },
+      'grounded-values': { type: 'string' },
       // Every tool-use request whose plan is not exactly the expected calls, one JSON line each.
       mistakes: { type: 'string' },
       // The demo toolbox's tools as bare JSON Schema, without their readers and refinements.
@@ -408,7 +412,13 @@ async function main(): Promise<void> {
   if (values.decisions !== undefined && values.decisions !== 'label' && values.decisions !== 'token') throw new Error('--decisions is label or token.');
   const decisionOrder = values['decision-order'];
   if (decisionOrder !== undefined && decisionOrder !== 'together' && decisionOrder !== 'confidence') throw new Error('--decision-order is together or confidence.');
-  const decisions: Decisions = { ...(values.decisions === undefined ? {} : { decisions: values.decisions }), ...(decisionOrder === undefined ? {} : { decisionOrder }) };
+  const groundedValues = values['grounded-values'];
+  if (groundedValues !== undefined && groundedValues !== 'span' && groundedValues !== 'token') throw new Error('--grounded-values is span or token.');
+  const decisions: Decisions = {
+    ...(values.decisions === undefined ? {} : { decisions: values.decisions }),
+    ...(decisionOrder === undefined ? {} : { decisionOrder }),
+    ...(groundedValues === undefined ? {} : { groundedValues }),
+  };
   const onnxVariant = values['onnx-variant'];
   const model = await loadModel(values.model, onnxVariant === undefined ? {} : { variant: onnxVariant });
   const report: Partial<Report> & { model: string; count: number; machine: string; answers?: AnswerTally } = { model: values.model, count, machine: machine() };
@@ -419,7 +429,7 @@ async function main(): Promise<void> {
   };
   const splits = Object.fromEntries(await Promise.all(SPLITS.map(async (split) => [split, await readSplit(values.data, split, count)] as const))) as Record<(typeof SPLITS)[number], Example[]>;
   const every = SPLITS.flatMap((split) => splits[split]);
-  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}${values.decisions === undefined ? '' : ` --decisions ${values.decisions}`}${decisionOrder === undefined ? '' : ` --decision-order ${decisionOrder}`}${values['bare-toolbox'] ? ' --bare-toolbox' : ''}${onnxVariant === undefined ? '' : ` --onnx-variant ${onnxVariant}`}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
+  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}${values.decisions === undefined ? '' : ` --decisions ${values.decisions}`}${decisionOrder === undefined ? '' : ` --decision-order ${decisionOrder}`}${groundedValues === undefined ? '' : ` --grounded-values ${groundedValues}`}${values['bare-toolbox'] ? ' --bare-toolbox' : ''}${onnxVariant === undefined ? '' : ` --onnx-variant ${onnxVariant}`}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
 
   if (sections.has('tools')) {
     const rows: { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[] = [];

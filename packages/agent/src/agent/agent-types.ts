@@ -141,6 +141,11 @@ export interface AgentOptions {
    * `DEFAULT_DECISION_ORDER`.
    */
   readonly decisionOrder?: 'together' | 'confidence';
+  /**
+   * How the plan's grounded arguments (values the request states) are written: infill's `groundedValues`.
+   * Default `DEFAULT_GROUNDED_VALUES`.
+   */
+  readonly groundedValues?: 'span' | 'token';
 }
 
 export type { FieldIssue };

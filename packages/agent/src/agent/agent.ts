@@ -41,6 +41,8 @@ export const DEFAULT_PARALLEL_THRESHOLD = 0.9;
 export const DEFAULT_DECISIONS = 'label';
 /** The agent's order for a round's decisions (infill's `decisionOrder`). */
 export const DEFAULT_DECISION_ORDER = 'together';
+/** How the agent writes grounded arguments (infill's `groundedValues`). */
+export const DEFAULT_GROUNDED_VALUES = 'token';
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
@@ -309,6 +311,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       ...(this.options.parallelThreshold === false ? {} : { parallelThreshold: this.options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD }),
       decisions: this.options.decisions ?? DEFAULT_DECISIONS,
       decisionOrder: this.options.decisionOrder ?? DEFAULT_DECISION_ORDER,
+      groundedValues: this.options.groundedValues ?? DEFAULT_GROUNDED_VALUES,
     };
   }
 

@@ -3,8 +3,8 @@ import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import type { TokenLifter } from '../tokens/token-lifter.js';
 import type { CanvasLayout } from './canvas-layout.js';
 import type { Hole } from './hole.js';
-import { bestLabelFirstToken } from './label-choice.js';
 import { allowedProbability, bestAllowedToken, LookaheadPredictor } from './lookahead-predictor.js';
+import { chooseWholeFill } from './whole-fill-choice.js';
 
 /** Placeholders after a hole's frontier whose rows are asked for when parallel commits are on. */
 const LOOKAHEAD = 8;
@@ -23,6 +23,8 @@ export interface RoundOptions {
   readonly parallelThreshold?: number;
   /** How decision holes are decided (see FillOptions.decisions). */
   readonly decisions?: 'label' | 'token';
+  /** How grounded values are written (see FillOptions.groundedValues). */
+  readonly groundedValues?: 'span' | 'token';
   /** Whether a round's decisions are begun together or one per forward pass (see FillOptions.decisionOrder). */
   readonly decisionOrder?: 'together' | 'confidence';
   /** Milliseconds spent computing token constraints (accumulated, for benchmarks). */
@@ -97,10 +99,13 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
   const threshold = options.parallelThreshold;
   const greedy = (options.sampling?.temperature ?? 0) === 0 && options.cfgScale === undefined;
   const byLabel = greedy && options.decisions === 'label';
-  // The rows asked for beyond each frontier: a decision's whole rest when it is decided by label, a value's next
-  // few positions for the threshold rule.
+  const bySpan = greedy && options.groundedValues === 'span';
+  // Holes whose frontier takes the first token of the best whole fill of the hole (whole-fill-choice.ts).
+  const byWhole = (hole: Hole): boolean => (byLabel && hole.isDecision) || (bySpan && hole.grounded);
+  // The rows asked for beyond each frontier: the whole rest of a hole chosen whole, a value's next few positions
+  // for the threshold rule.
   const lookahead =
-    !greedy || (threshold === undefined && !byLabel)
+    !greedy || (threshold === undefined && !byLabel && !bySpan)
       ? undefined
       : new LookaheadPredictor(
           options.predictor,
@@ -108,11 +113,11 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
             active.flatMap((hole) => {
               if (hole.ended || hole.full) return [];
               const next = frontier(hole) + 1;
-              const end = byLabel && hole.isDecision ? holeEnd(hole) : threshold === undefined ? next : Math.min(holeEnd(hole), next + LOOKAHEAD);
+              const end = byWhole(hole) ? holeEnd(hole) : threshold === undefined ? next : Math.min(holeEnd(hole), next + LOOKAHEAD);
               return Array.from({ length: Math.max(0, end - next) }, (_, index) => next + index);
             }),
-          // The label choice reads a decision's frontier row too.
-          { keepAsked: byLabel },
+          // The whole choice reads the frontier's row too.
+          { keepAsked: byLabel || bySpan },
         );
   const oneDecisionAtATime = options.decisionOrder === 'confidence';
   const isUnbegunDecision = (hole: Hole): boolean => {
@@ -159,10 +164,10 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
-  // A decision's frontier takes the first token of its best whole label (label-choice.ts), from the rows of every
-  // position left in the hole, which the same pass computed.
-  const labelChoice = (hole: Hole, change: TokenChange, step: number): TokenChange => {
-    if (lookahead === undefined || !byLabel || !hole.isDecision) return change;
+  // A decision's frontier takes the first token of its best whole label, a grounded value's that of its best whole
+  // span (whole-fill-choice.ts), from the rows of every position left in the hole, which the same pass computed.
+  const wholeChoice = (hole: Hole, change: TokenChange, step: number): TokenChange => {
+    if (lookahead === undefined || !byWhole(hole)) return change;
     const rows: Float32Array[] = [];
     for (let position = change.position, end = holeEnd(hole); position < end; position++) {
       const row = lookahead.rowAt(position);
@@ -171,17 +176,24 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
     }
     const constraint = canvas.constraintAt(change.position);
     if (constraint?.kind !== 'allowed-tokens') return change;
-    const best = bestLabelFirstToken({
+    const best = chooseWholeFill({
       rows,
       state: hole.state,
       allowed: (state, remaining) => options.lifter.allowed(hole.automaton, state, options.padTokenId, hole.finishing ? remaining : undefined),
       step: (state, token) => options.lifter.stepToken(hole.automaton, state, token),
       padTokenId: options.padTokenId,
     });
-    if (best < 0 || best === change.token) return change;
-    const confidence = allowedProbability(rows[0] as Float32Array, constraint.tokens, best);
-    canvas.commit(change.position, best, confidence, step);
-    return { position: change.position, token: best, confidence };
+    if (best.token < 0) return change;
+    // A value's token is as sure as its span is among the spans it allows (what the agent's confidence check
+    // reads); a decision keeps its frontier row's probability.
+    if (!hole.isDecision) {
+      canvas.commit(change.position, best.token, best.probability, step);
+      return { position: change.position, token: best.token, confidence: best.probability };
+    }
+    if (best.token === change.token) return change;
+    const confidence = allowedProbability(rows[0] as Float32Array, constraint.tokens, best.token);
+    canvas.commit(change.position, best.token, confidence, step);
+    return { position: change.position, token: best.token, confidence };
   };
   for (;;) {
     const next = await steps.next();
@@ -191,7 +203,7 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
     const committed: TokenChange[] = [];
     for (const change of event.committed) {
       const hole = holeAt[change.position];
-      const chosen = hole === undefined ? change : labelChoice(hole, change, event.step);
+      const chosen = hole === undefined ? change : wholeChoice(hole, change, event.step);
       committed.push(chosen);
       if (hole === undefined) continue;
       record(hole, chosen.token, chosen.confidence, options);

@@ -96,6 +96,7 @@ export class HoleFiller {
       ...(options.parallelThreshold === undefined ? {} : { parallelThreshold: options.parallelThreshold }),
       ...(options.decisions === undefined ? {} : { decisions: options.decisions }),
       ...(options.decisionOrder === undefined ? {} : { decisionOrder: options.decisionOrder }),
+      ...(options.groundedValues === undefined ? {} : { groundedValues: options.groundedValues }),
     };
   }
 

@@ -1,4 +1,6 @@
 import type { AnyByteAutomaton } from '../automata/byte-automaton.js';
+import { ExcludingAutomaton } from '../automata/excluding-automaton.js';
+import { GroundedAutomaton } from '../automata/grounded-automaton.js';
 import type { JsonPath } from '../schema/json-pointer.js';
 
 /**
@@ -71,6 +73,11 @@ export class Hole {
     return this.kind !== 'value';
   }
 
+  /** A value that must be a span of a context (the skeleton's `ground` option), also once a repair excluded some. */
+  get grounded(): boolean {
+    return this.kind === 'value' && isGroundedLanguage(this.body);
+  }
+
   get full(): boolean {
     return this.tokens.length >= this.budget;
   }
@@ -94,4 +101,9 @@ export class Hole {
     this.finishing = !this.growable;
     this.canStillGrow = true;
   }
+}
+
+function isGroundedLanguage(body: AnyByteAutomaton): boolean {
+  if (body instanceof ExcludingAutomaton) return isGroundedLanguage(body.inner);
+  return body instanceof GroundedAutomaton;
 }

@@ -56,6 +56,13 @@ export interface FillOptions extends SkeletonOptions {
    */
   readonly decisions?: 'label' | 'token';
   /**
+   * How a grounded value (one the `ground` option ties to spans of a text) is written. `'span'`: every span it
+   * may still become is scored through all the hole's positions, as `decisions: 'label'` scores labels, and the
+   * frontier takes the best span's token: where a value starts and where it ends are chosen on the whole span.
+   * `'token'` (default): the frontier's most likely allowed token. Greedy decoding only.
+   */
+  readonly groundedValues?: 'span' | 'token';
+  /**
    * When a round holds several decisions (the tools of a plan's calls, the optional arguments present): `'together'`
    * (default) begins them all in the same forward pass, each from its own prediction with the others masked, so two
    * calls can pick the same likeliest tool; `'confidence'` begins only the most confident one per pass and predicts
@@ -117,6 +124,9 @@ export class InfillSession<T = unknown> {
     }
     if (options.decisionOrder !== undefined && options.decisionOrder !== 'together' && options.decisionOrder !== 'confidence') {
       throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `decisionOrder must be 'together' or 'confidence', got ${JSON.stringify(options.decisionOrder)}.` });
+    }
+    if (options.groundedValues !== undefined && options.groundedValues !== 'span' && options.groundedValues !== 'token') {
+      throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `groundedValues must be 'span' or 'token', got ${JSON.stringify(options.groundedValues)}.` });
     }
     if (options.decisions !== undefined && options.decisions !== 'label' && options.decisions !== 'token') {
       throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `decisions must be 'label' or 'token', got ${JSON.stringify(options.decisions)}.` });
