@@ -143,7 +143,7 @@ export interface AgentOptions {
   readonly decisionOrder?: 'together' | 'confidence';
   /**
    * How the plan's grounded arguments (values the request states) are written: infill's `groundedValues`.
-   * Default `DEFAULT_GROUNDED_VALUES`.
+   * Default `DEFAULT_GROUNDED_VALUES` (`'span'`: each value chosen on its whole span of the conversation).
    */
   readonly groundedValues?: 'span' | 'token';
 }

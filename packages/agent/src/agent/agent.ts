@@ -41,8 +41,14 @@ export const DEFAULT_PARALLEL_THRESHOLD = 0.9;
 export const DEFAULT_DECISIONS = 'label';
 /** The agent's order for a round's decisions (infill's `decisionOrder`). */
 export const DEFAULT_DECISION_ORDER = 'together';
-/** How the agent writes grounded arguments (infill's `groundedValues`). */
-export const DEFAULT_GROUNDED_VALUES = 'token';
+/**
+ * How the agent writes grounded arguments (infill's `groundedValues`): by whole span. On the default model (session
+ * 19, 200 held-out requests a split, against token by token) more plans had every argument right: toolbox requests
+ * with held-out entities 64.9 against 64.0%, with held-out phrasings 60.4 against 58.2%, tools never seen in
+ * training 44.0 against 41.5%; no row lost a plan, and planning took fewer forward passes (4.7 against 5.1 a
+ * request on never-seen tools). Infill itself writes token by token unless asked.
+ */
+export const DEFAULT_GROUNDED_VALUES = 'span';
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
