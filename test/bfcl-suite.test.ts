@@ -3,7 +3,7 @@
  * place, never copied) compiles to a tool-call skeleton. The coverage script fills samples of them as well;
  * this keeps the compile guarantee under `npm test`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSchema } from '@lacuna/infill';
@@ -13,6 +13,9 @@ import { bfclToolCallSchema } from '../packages/infill/scripts/bfcl-schema.js';
 const folder = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/suites/bfcl');
 
 describe('BFCL function definitions', () => {
+  if (!existsSync(folder)) {
+    throw new Error(`The BFCL suites are read in place from ${folder}, which does not exist: this test needs the workplace's shared data folder (shared/suites/bfcl) beside the repository's folder.`);
+  }
   const files = readdirSync(folder).filter((file) => file.endsWith('.json'));
 
   it('finds the five suites', () => {
