@@ -4,6 +4,7 @@ import { declaredJsonSchema } from '../tools/json-schema.js';
 import type { ToolSet } from '../tools/tool.js';
 import type { FieldIssue } from './field-issue.js';
 import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
+import { leastConfidence, repeatedValueIssues } from './repeated-values.js';
 
 export interface PlannedCall {
   readonly tool: string;
@@ -25,7 +26,8 @@ export interface CheckOptions {
 
 /**
  * Checks every field of every planned call: the tool's zod schema (with zod's issue paths), grounding in the
- * conversation, the model's confidence, and the user's validators. Returns what failed, field by field.
+ * conversation (a value stated once fills one argument: repeated-values.ts), the model's confidence, and the
+ * user's validators. Returns what failed, field by field.
  */
 export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, options: CheckOptions): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
@@ -52,6 +54,16 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
             : await grounding(value, options.context);
       if (message !== undefined) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message: `${name}: ${message}` });
     }
+    const copied = Object.keys(call.arguments).filter(
+      (name) => groundingOf(tool, name, properties[name]) === 'context' && !issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name])),
+    );
+    const repeated = repeatedValueIssues({
+      arguments: call.arguments,
+      copied: new Set(copied),
+      context: options.context,
+      confidenceOf: (name) => leastConfidence(options.holes, [callIndex, 'arguments', name]),
+    });
+    for (const { name, message } of repeated) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message });
     if (options.minConfidence > 0) {
       for (const hole of options.holes) {
         if (hole.path[0] !== callIndex || hole.path[1] !== 'arguments' || hole.kind !== 'value') continue;

@@ -1,0 +1,50 @@
+import type { HoleReport } from '@lacuna/infill';
+
+/**
+ * Two arguments of one call copied from the same words: when the conversation states a value once, one mention
+ * fills one argument (an origin and a destination are two cities), so of two arguments holding it, the one the
+ * model was less sure of is the mistake. A value stated twice ("from Lyon back to Lyon") may fill both. An
+ * argument chosen from a list (an enum: `room_type: "single"`) keeps the value against a copied one, which is
+ * the one that took a word meant for the other.
+ *
+ * `copied` are the call's arguments grounded in the conversation, the only ones rejected here. Returns them with
+ * their messages; the argument kept is named in each message so the model reads which value is taken.
+ */
+export function repeatedValueIssues(input: {
+  readonly arguments: Record<string, unknown>;
+  readonly copied: ReadonlySet<string>;
+  readonly context: string;
+  /** The least confidence of an argument's committed tokens (1 when it has none). */
+  readonly confidenceOf: (name: string) => number;
+}): { name: string; message: string }[] {
+  const issues: { name: string; message: string }[] = [];
+  const holders = new Map<string, string[]>();
+  for (const [name, value] of Object.entries(input.arguments)) {
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    holders.set(value, [...(holders.get(value) ?? []), name]);
+  }
+  for (const [value, names] of holders) {
+    if (names.length < 2 || occurrences(input.context, value) !== 1) continue;
+    // A chosen argument keeps the value, else the most confident copy; a tie keeps the first in the call's order.
+    const chosen = names.filter((name) => !input.copied.has(name));
+    const kept = chosen[0] ?? names.reduce((best, name) => (input.confidenceOf(name) > input.confidenceOf(best) ? name : best));
+    for (const name of names) {
+      if (name === kept || !input.copied.has(name)) continue;
+      issues.push({ name, message: `${name}: ${JSON.stringify(value)} is stated once and \`${kept}\` holds it already.` });
+    }
+  }
+  return issues;
+}
+
+/** Least confidence of the committed tokens of the value hole at `path` (forced tokens do not count). */
+export function leastConfidence(holes: readonly HoleReport[], path: readonly (string | number)[]): number {
+  const hole = holes.find((report) => report.kind === 'value' && report.path.length === path.length && report.path.every((segment, index) => segment === path[index]));
+  const confidences = (hole?.confidences ?? []).filter((confidence) => Number.isFinite(confidence) && confidence < 1);
+  return confidences.length === 0 ? 1 : Math.min(...confidences);
+}
+
+function occurrences(text: string, value: string): number {
+  let count = 0;
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) count++;
+  return count;
+}
