@@ -61,15 +61,14 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       arguments: call.arguments,
       copied: new Set(copied),
       context: options.context,
-      confidenceOf: (name) => leastConfidence(options.holes, [callIndex, 'arguments', name]),
+      confidenceOf: (name) => leastConfidence(options.holes.find((hole) => hole.kind === 'value' && samePath(hole.path, [callIndex, 'arguments', name]))),
     });
     for (const { name, message } of repeated) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message });
     if (options.minConfidence > 0) {
       for (const hole of options.holes) {
         if (hole.path[0] !== callIndex || hole.path[1] !== 'arguments' || hole.kind !== 'value') continue;
-        const confidences = hole.confidences.filter((confidence) => Number.isFinite(confidence) && confidence < 1);
-        const least = Math.min(...confidences);
-        if (confidences.length > 0 && least < options.minConfidence) {
+        const least = leastConfidence(hole);
+        if (least < options.minConfidence) {
           const path = hole.path.slice(2);
           if (issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, path))) continue;
           issues.push({

@@ -36,9 +36,8 @@ export function repeatedValueIssues(input: {
   return issues;
 }
 
-/** Least confidence of the committed tokens of the value hole at `path` (forced tokens do not count). */
-export function leastConfidence(holes: readonly HoleReport[], path: readonly (string | number)[]): number {
-  const hole = holes.find((report) => report.kind === 'value' && report.path.length === path.length && report.path.every((segment, index) => segment === path[index]));
+/** The least confidence of a hole's sampled tokens; 1 when it has none (forced tokens, the only ones allowed, do not count). */
+export function leastConfidence(hole: HoleReport | undefined): number {
   const confidences = (hole?.confidences ?? []).filter((confidence) => Number.isFinite(confidence) && confidence < 1);
   return confidences.length === 0 ? 1 : Math.min(...confidences);
 }
