@@ -43,6 +43,8 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       }
     }
     const properties = (parametersOf(tool) as { properties?: Record<string, object> }).properties ?? {};
+    // Arguments copied from the conversation that passed the checks so far: the repeated-value check reads them.
+    const copied = new Set<string>();
     for (const [name, value] of Object.entries(call.arguments)) {
       const grounding = groundingOf(tool, name, properties[name]);
       if (grounding === 'free') continue;
@@ -53,13 +55,11 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
             ? statedValueFailure(value, grounding.statedValues(options.context))
             : await grounding(value, options.context);
       if (message !== undefined) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message: `${name}: ${message}` });
+      else if (grounding === 'context' && !issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) copied.add(name);
     }
-    const copied = Object.keys(call.arguments).filter(
-      (name) => groundingOf(tool, name, properties[name]) === 'context' && !issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name])),
-    );
     const repeated = repeatedValueIssues({
       arguments: call.arguments,
-      copied: new Set(copied),
+      copied,
       context: options.context,
       confidenceOf: (name) => leastConfidence(options.holes.find((hole) => hole.kind === 'value' && samePath(hole.path, [callIndex, 'arguments', name]))),
     });

@@ -81,3 +81,8 @@ export class ExcludingAutomaton implements ByteAutomaton<ExcludingState> {
     return state.matched.some((count, index) => count === (this.excluded[index] as Uint8Array).length);
   }
 }
+
+/** The language a repair's exclusions were put around (`automaton` itself when it excludes nothing). */
+export function withoutExclusions(automaton: AnyByteAutomaton): AnyByteAutomaton {
+  return automaton instanceof ExcludingAutomaton ? withoutExclusions(automaton.inner) : automaton;
+}

@@ -1,7 +1,7 @@
 import type { Canvas, RandomSource } from '@lacuna/core';
 import type { AnyByteAutomaton } from '../automata/byte-automaton.js';
 import { ChoiceAutomaton } from '../automata/choice-automaton.js';
-import { ExcludingAutomaton } from '../automata/excluding-automaton.js';
+import { withoutExclusions } from '../automata/excluding-automaton.js';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import type { SkeletonItem } from '../skeleton/render-skeleton.js';
 import type { TokenLifter } from '../tokens/token-lifter.js';
@@ -163,6 +163,6 @@ export class HoleFiller {
 
 /** The values of an enum's language, also once a repair has excluded some (their budget stays the longest's). */
 function choicesOf(body: AnyByteAutomaton): readonly string[] | undefined {
-  if (body instanceof ExcludingAutomaton) return choicesOf(body.inner);
-  return body instanceof ChoiceAutomaton ? body.choices : undefined;
+  const language = withoutExclusions(body);
+  return language instanceof ChoiceAutomaton ? language.choices : undefined;
 }

@@ -1,5 +1,5 @@
 import type { AnyByteAutomaton } from '../automata/byte-automaton.js';
-import { ExcludingAutomaton } from '../automata/excluding-automaton.js';
+import { withoutExclusions } from '../automata/excluding-automaton.js';
 import { GroundedAutomaton } from '../automata/grounded-automaton.js';
 import type { JsonPath } from '../schema/json-pointer.js';
 
@@ -75,7 +75,7 @@ export class Hole {
 
   /** A value that must be a span of a context (the skeleton's `ground` option), also once a repair excluded some. */
   get grounded(): boolean {
-    return this.kind === 'value' && isGroundedLanguage(this.body);
+    return this.kind === 'value' && withoutExclusions(this.body) instanceof GroundedAutomaton;
   }
 
   get full(): boolean {
@@ -101,9 +101,4 @@ export class Hole {
     this.finishing = !this.growable;
     this.canStillGrow = true;
   }
-}
-
-function isGroundedLanguage(body: AnyByteAutomaton): boolean {
-  if (body instanceof ExcludingAutomaton) return isGroundedLanguage(body.inner);
-  return body instanceof GroundedAutomaton;
 }
