@@ -73,6 +73,26 @@ describe('repair', () => {
     expect((repaired.value as { to: string }).to).toBe(to === 'INR' ? 'CAD' : 'INR');
   });
 
+  it('takes another branch for a union re-masked whole, and grounds its new holes as the repair says', async () => {
+    const call = (tool: string) => ({ type: 'object', properties: { tool: { const: tool }, name: { type: 'string', maxLength: 8 } }, required: ['tool', 'name'] });
+    const schema = { type: 'array', minItems: 2, maxItems: 2, items: { oneOf: [call('ask'), call('greet'), call('thank')] } };
+    const { tokenizer, spec, predictor } = canvasDeterminedModel();
+    const first = await infill({ model: { tokenizer, spec, predictor }, schema, prompt: 'Ask Ann, greet Bob.', ground: () => 'Ask Ann, greet Bob.' });
+    const [kept, rejected] = first.value as { tool: string; name: string }[];
+    const tools = ['ask', 'greet', 'thank'];
+    const again = await repair(first, { paths: [[1]], ground: ({ path }) => (path[0] === 1 ? ['Bob'] : 'Ask Ann, greet Bob.') });
+    const [same, other] = again.value as { tool: string; name: string }[];
+    expect(same).toEqual(kept);
+    expect(tools.filter((tool) => tool !== rejected?.tool)).toContain(other?.tool);
+    expect(other?.name).toBe('Bob');
+    // The branches rejected so far stay excluded; with all of them rejected, any may be taken again.
+    const third = await repair(again, { paths: [[1]] });
+    const last = (third.value as { tool: string }[])[1]?.tool;
+    expect([rejected?.tool, other?.tool]).not.toContain(last);
+    const fourth = await repair(third, { paths: [[1]] });
+    expect(tools).toContain((fourth.value as { tool: string }[])[1]?.tool);
+  });
+
   it('re-decides structure under a path', async () => {
     const model = randomFixtureModel({ seed: 8 });
     const first = await infill({ model, schema: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string', maxLength: 3 }, maxItems: 4 }, keep: { type: 'integer' } }, required: ['tags', 'keep'] }, seed: 3 });

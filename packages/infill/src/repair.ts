@@ -3,6 +3,7 @@ import { LacunaInfillError } from './errors/lacuna-infill-error.js';
 import { finish, type InfillResult } from './infill.js';
 import { pointerToPath, type JsonPath } from './schema/json-pointer.js';
 import type { ValidationIssue } from './schema/validate-json-schema.js';
+import type { HoleGrounding } from './skeleton/skeleton-tree.js';
 
 export interface RepairOptions {
   /**
@@ -27,9 +28,17 @@ export interface RepairOptions {
    * Whether a re-masked value may be written again as it was (default false: each value hole under `paths` or
    * `issues` excludes the value it held, so the model writes its next best value; a hole with no other value
    * to write may repeat it). With greedy decoding and nothing else changed, the model would otherwise write the
-   * rejected value again. Decisions (which branch, whether an optional property is there) are made afresh.
+   * rejected value again. A union re-masked as a whole (a plan's call at `[1]`) likewise takes another branch than
+   * the one it held (another tool), while one is left. Other decisions (whether an optional property is there) are
+   * made afresh.
    */
   readonly allowRejected?: boolean;
+  /**
+   * Grounding for the holes this repair, and those after it, make anew (infill's `ground`): a union re-masked as a
+   * whole builds its branch's holes again, and may read other texts than the first fill did (an agent keeps a call
+   * planned again off the words another call copied).
+   */
+  readonly ground?: HoleGrounding;
   /** Times to re-mask again if the result still does not validate (default 2). */
   readonly repairAttempts?: number;
 }
@@ -50,6 +59,7 @@ export async function repair<T>(result: InfillResult<T>, options: RepairOptions)
   const feedback =
     options.feedback === true ? (options.issues ?? []).map((issue) => issue.message).join('\n') : typeof options.feedback === 'string' ? options.feedback : '';
   if (feedback !== '') session.prompt = withFeedback(session.prompt, feedback);
+  if (options.ground !== undefined) session.builder.reground(options.ground);
   const matched = session.omit(omitted) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false) });
   if (matched === 0) {
     throw new LacunaInfillError({

@@ -5,6 +5,7 @@ import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-call
 import { groundingContext } from '../checks/grounding.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
 import type { FieldIssue } from '../checks/field-issue.js';
+import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { calendarDateOf, isCalendarDate, type DateReading } from '../checks/stated-dates-and-times.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
@@ -166,16 +167,23 @@ export class Agent extends EventEmitter<AgentEvents> {
       yield* drain();
 
       const repairs: RepairRecord[] = [];
+      // Calls planned again this step because they repeated another: the checks keep them off its words.
+      const replanned = new Set<number>();
       let calls = callsOf(planned.value);
       for (let attempt = 1; calls.length > 0; attempt++) {
-        const issues: FieldIssue[] = await checkCalls(calls, this.options.tools, {
+        let issues: FieldIssue[] = await checkCalls(calls, this.options.tools, {
           context,
           minConfidence: this.options.checks?.minConfidence ?? 0.05,
           holes: planned.holes,
+          grounding: this.options.checks?.grounding !== false,
+          replanned,
+          replannable: offered.length + (allowAnswer ? 1 : 0) > 1,
           ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),
-        }).then((found) => (this.options.checks?.grounding === false ? found.filter((issue) => issue.check !== 'grounding') : found));
-        if (issues.length === 0) break;
+        });
         const exhausted = attempt > (this.options.repair?.maxAttempts ?? 2);
+        // Two calls of one tool reading one mention are doubtful, not invalid: once repairs are spent, both stay.
+        if (exhausted) issues = issues.filter((issue) => issue.check !== 'repeated-call');
+        if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
         // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
         const unstated = exhausted ? issues.filter((issue) => this.isUnstatedOptional(issue, calls)) : [];
@@ -188,6 +196,11 @@ export class Agent extends EventEmitter<AgentEvents> {
             path: first.path,
           });
         }
+        const wholeCall = (issue: FieldIssue) => issue.check === 'repeated-call' && issue.path.length === 0;
+        const replanning = issues.some(wholeCall);
+        for (const issue of issues) if (wholeCall(issue)) replanned.add(issue.callIndex);
+        // A call planned again copies only from the words the other calls left.
+        const taken = new Map([...replanned].map((index) => [index, mentionsTakenFrom(calls, index, context)] as const));
         const before = calls;
         const repairStarted = performance.now();
         phase = 'repair';
@@ -196,7 +209,9 @@ export class Agent extends EventEmitter<AgentEvents> {
           exhausted
             ? repair(planned, { omit: unstated.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) })
             : repair(planned, {
-                paths: issues.map((issue) => [issue.callIndex, 'arguments', ...issue.path]),
+                // A repeated call is planned again whole, its tool excluded; a field, only its hole.
+                paths: issues.map((issue) => (wholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
+                ...(replanning ? { ground: planGrounding(this.options.tools, offered, context, reading, taken) } : {}),
                 ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
               }),
         );
@@ -211,8 +226,8 @@ export class Agent extends EventEmitter<AgentEvents> {
             path: issue.path,
             check: issue.check,
             reason: issue.message,
-            before: valueAt(before[issue.callIndex]?.arguments, issue.path),
-            after: valueAt(calls[issue.callIndex]?.arguments, issue.path),
+            before: wholeCall(issue) ? callAt(before, issue.callIndex) : valueAt(callAt(before, issue.callIndex)?.arguments, issue.path),
+            after: wholeCall(issue) ? callAt(calls, issue.callIndex) : valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path),
             forwardPasses: planned.forwardPasses,
           };
           repairs.push(record);
@@ -273,7 +288,7 @@ export class Agent extends EventEmitter<AgentEvents> {
 
   /** A grounding rejection of a top-level argument the tool does not require. */
   private isUnstatedOptional(issue: FieldIssue, calls: readonly PlannedCall[]): boolean {
-    if (issue.check !== 'grounding' || issue.path.length !== 1 || calls[issue.callIndex]?.tool !== issue.tool) return false;
+    if (issue.check !== 'grounding' || issue.path.length !== 1 || callAt(calls, issue.callIndex)?.tool !== issue.tool) return false;
     const signature = this.signatures.find((candidate) => candidate.name === issue.tool);
     const required = (signature?.parameters as { required?: readonly string[] } | undefined)?.required ?? [];
     return signature !== undefined && !required.includes(String(issue.path[0]));
@@ -357,8 +372,15 @@ function compileToolParameters(name: string, tool: AgentOptions['tools'][string]
   }
 }
 
+/** The plan's calls, each with its place in the plan (which an answer item may shift from its place among the calls). */
 function callsOf(plan: readonly PlanItem[]): PlannedCall[] {
-  return plan.filter((item) => item.tool !== ANSWER_TOOL).map((item) => ({ tool: item.tool, arguments: item.arguments ?? {} }));
+  return plan.flatMap((item, index) => (item.tool === ANSWER_TOOL ? [] : [{ tool: item.tool, arguments: item.arguments ?? {}, index }]));
+}
+
+/** The call at a place in the plan, as `{ tool, arguments }`. */
+function callAt(calls: readonly PlannedCall[], index: number): PlannedCall | undefined {
+  const call = calls.find((candidate) => candidate.index === index);
+  return call === undefined ? undefined : { tool: call.tool, arguments: call.arguments };
 }
 
 function answerOf(plan: readonly PlanItem[]): string {

@@ -4,11 +4,17 @@ import { declaredJsonSchema } from '../tools/json-schema.js';
 import type { ToolSet } from '../tools/tool.js';
 import type { FieldIssue } from './field-issue.js';
 import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
-import { leastConfidence, repeatedValueIssues } from './repeated-values.js';
+import { repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
+import { leastConfidence, occurrences, repeatedValueIssues } from './repeated-values.js';
 
 export interface PlannedCall {
   readonly tool: string;
   readonly arguments: Record<string, unknown>;
+  /**
+   * Where the call stands in the plan, which its holes' paths begin with (a plan may hold an answer besides its
+   * calls); its position among the calls when absent.
+   */
+  readonly index?: number;
 }
 
 export interface CheckOptions {
@@ -19,19 +25,37 @@ export interface CheckOptions {
    * check off). Forced tokens (the only ones allowed) do not count.
    */
   readonly minConfidence: number;
-  /** Holes of the plan: their paths are `[callIndex, "arguments", ...field path]`. */
+  /** Holes of the plan: their paths are `[callIndex, "arguments", ...field path]`, and `[callIndex]` for the tool. */
   readonly holes: readonly HoleReport[];
+  /**
+   * Whether arguments are checked against the conversation (default true). Off, it is not read at all: no
+   * grounding, repeated-value or repeated-call issues.
+   */
+  readonly grounding?: boolean;
+  /**
+   * Calls planned again because they repeated another call (check `repeated-call`), by their place in the plan:
+   * their copied arguments may not take a value another call copied from a mention stated once.
+   */
+  readonly replanned?: ReadonlySet<number>;
+  /**
+   * Whether a call may be planned again with another tool (the plan offers more than one choice): when it may
+   * not, two calls of one tool copying one mention are left alone (default true).
+   */
+  readonly replannable?: boolean;
   readonly validators?: Readonly<Record<string, (input: unknown) => Promise<readonly { path: readonly (string | number)[]; message: string }[]> | readonly { path: readonly (string | number)[]; message: string }[]>>;
 }
 
 /**
  * Checks every field of every planned call: the tool's zod schema (with zod's issue paths), grounding in the
- * conversation (a value stated once fills one argument: repeated-values.ts), the model's confidence, and the
- * user's validators. Returns what failed, field by field.
+ * conversation (a value stated once fills one argument, repeated-values.ts, and belongs to one call,
+ * repeated-calls.ts), the model's confidence, and the user's validators. Returns what failed, field by field; a
+ * call of a tool named twice for one mention is rejected as a whole (check `repeated-call`).
  */
 export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, options: CheckOptions): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
-  for (const [callIndex, call] of calls.entries()) {
+  const copies: (CallCopies & { readonly callIndex: number })[] = [];
+  for (const [position, call] of calls.entries()) {
+    const callIndex = call.index ?? position;
     const tool = tools[call.tool];
     if (tool === undefined) continue;
     const parsed = tool.inputSchema.safeParse(call.arguments);
@@ -43,27 +67,38 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       }
     }
     const properties = (parametersOf(tool) as { properties?: Record<string, object> }).properties ?? {};
-    // Arguments copied from the conversation that passed the checks so far: the repeated-value check reads them.
+    // Arguments copied from the conversation (or one of the values it states) that passed the grounding check:
+    // the repeated-value check reads them, with the values a declared grounding lists, each stated once.
     const copied = new Set<string>();
+    const listed = new Set<string>();
     for (const [name, value] of Object.entries(call.arguments)) {
       const grounding = groundingOf(tool, name, properties[name]);
-      if (grounding === 'free') continue;
+      if (grounding === 'free' || options.grounding === false) continue;
+      const stated = typeof grounding === 'object' ? grounding.statedValues(options.context) : undefined;
       const message =
         grounding === 'context'
           ? groundingFailure(value, options.context)
           : typeof grounding === 'object'
-            ? statedValueFailure(value, grounding.statedValues(options.context))
+            ? statedValueFailure(value, stated ?? [])
             : await grounding(value, options.context);
       if (message !== undefined) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message: `${name}: ${message}` });
-      else if (grounding === 'context' && !issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) copied.add(name);
+      else if (stated !== undefined) {
+        copied.add(name);
+        for (const value of stated) listed.add(value);
+      } else if (grounding === 'context' && !issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) copied.add(name);
     }
     const repeated = repeatedValueIssues({
       arguments: call.arguments,
       copied,
-      context: options.context,
+      timesStated: (value) => Math.max(occurrences(options.context, value), listed.has(value) ? 1 : 0),
       confidenceOf: (name) => leastConfidence(options.holes.find((hole) => hole.kind === 'value' && samePath(hole.path, [callIndex, 'arguments', name]))),
     });
-    for (const { name, message } of repeated) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message });
+    for (const { name, kept, message } of repeated) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message });
+    // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
+    // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.
+    const keptPaths = repeated.map(({ kept }) => [kept]);
+    const toolDecision = options.holes.find((hole) => hole.kind === 'branch' && samePath(hole.path, [callIndex]));
+    copies.push({ tool: call.tool, arguments: call.arguments, copied, toolConfidence: leastConfidence(toolDecision), replanned: options.replanned?.has(callIndex) ?? false, callIndex });
     if (options.minConfidence > 0) {
       for (const hole of options.holes) {
         if (hole.path[0] !== callIndex || hole.path[1] !== 'arguments' || hole.kind !== 'value') continue;
@@ -85,8 +120,20 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     if (validator !== undefined && parsed.success) {
       for (const issue of await validator(parsed.data)) issues.push({ callIndex, tool: call.tool, path: issue.path, check: 'validator', message: issue.message });
     }
+    if (keptPaths.length > 0) {
+      const deferred = (issue: FieldIssue) => issue.callIndex === callIndex && (issue.check === 'schema' || issue.check === 'validator') && keptPaths.some((path) => samePath(issue.path, path));
+      issues.splice(0, issues.length, ...issues.filter((issue) => !deferred(issue)));
+    }
   }
-  return issues;
+  const replannedPositions = new Set(copies.flatMap((copy, position) => (options.replanned?.has(copy.callIndex) ? [position] : [])));
+  for (const { index, name, message } of replannedCopyIssues(copies, replannedPositions, options.context)) {
+    const { callIndex, tool } = copies[index] as (typeof copies)[number];
+    if (!issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) issues.push({ callIndex, tool, path: [name], check: 'repeated-call', message });
+  }
+  const replanned = options.replannable === false || options.grounding === false ? [] : repeatedCallIssues(copies, options.context).map(({ index, message }) => ({ ...(copies[index] as (typeof copies)[number]), message }));
+  // A call planned again is rejected whole: its fields' own issues go with it.
+  const kept = issues.filter((issue) => !replanned.some((call) => call.callIndex === issue.callIndex));
+  return [...kept, ...replanned.map(({ callIndex, tool, message }): FieldIssue => ({ callIndex, tool, path: [], check: 'repeated-call', message }))];
 }
 
 const parameterCache = new WeakMap<object, object>();

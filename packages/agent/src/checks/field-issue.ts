@@ -1,11 +1,15 @@
-/** Why a field of a planned call was rejected. */
-export type FieldCheck = 'schema' | 'grounding' | 'confidence' | 'validator';
+/**
+ * Why a field of a planned call was rejected. `repeated-call`: with an empty path, a whole call, the second call of
+ * one tool copying the same mention, which is planned again with another tool; with a field's path, an argument
+ * of a call so planned that copies the words of another call.
+ */
+export type FieldCheck = 'schema' | 'grounding' | 'confidence' | 'validator' | 'repeated-call';
 
 /** One rejected argument: which call, which field, which check and what to tell the model. */
 export interface FieldIssue {
   readonly callIndex: number;
   readonly tool: string;
-  /** Path inside the call's arguments (`["to"]`, `["items", 0, "sku"]`); empty for the arguments as a whole. */
+  /** Path inside the call's arguments (`["to"]`, `["items", 0, "sku"]`); empty for the arguments as a whole or the whole call. */
   readonly path: readonly (string | number)[];
   readonly check: FieldCheck;
   readonly message: string;

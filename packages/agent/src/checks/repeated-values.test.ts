@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { repeatedValueIssues } from './repeated-values.js';
+import { occurrences, repeatedValueIssues } from './repeated-values.js';
 
 const confidences: Readonly<Record<string, number>> = { origin: 0.4, destination: 0.9 };
 const check = (args: Record<string, unknown>, context: string, confidenceOf = (name: string) => confidences[name] ?? 1) =>
-  repeatedValueIssues({ arguments: args, copied: new Set(Object.keys(args).filter((name) => name !== 'room_type')), context, confidenceOf });
+  repeatedValueIssues({ arguments: args, copied: new Set(Object.keys(args).filter((name) => name !== 'room_type')), timesStated: (value) => occurrences(context, value), confidenceOf }).map(({ name, message }) => ({ name, message }));
 
 describe('repeatedValueIssues', () => {
   it('rejects the less confident of two arguments copied from one mention', () => {

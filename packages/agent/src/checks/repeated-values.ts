@@ -13,24 +13,25 @@ import type { HoleReport } from '@lacuna/infill';
 export function repeatedValueIssues(input: {
   readonly arguments: Record<string, unknown>;
   readonly copied: ReadonlySet<string>;
-  readonly context: string;
+  /** How many times the conversation states a value. */
+  readonly timesStated: (value: string) => number;
   /** The least confidence of an argument's committed tokens (1 when it has none). */
   readonly confidenceOf: (name: string) => number;
-}): { name: string; message: string }[] {
-  const issues: { name: string; message: string }[] = [];
+}): { name: string; kept: string; message: string }[] {
+  const issues: { name: string; kept: string; message: string }[] = [];
   const holders = new Map<string, string[]>();
   for (const [name, value] of Object.entries(input.arguments)) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     holders.set(value, [...(holders.get(value) ?? []), name]);
   }
   for (const [value, names] of holders) {
-    if (names.length < 2 || occurrences(input.context, value) !== 1) continue;
+    if (names.length < 2 || input.timesStated(value) !== 1) continue;
     // A chosen argument keeps the value, else the most confident copy; a tie keeps the first in the call's order.
     const chosen = names.filter((name) => !input.copied.has(name));
     const kept = chosen[0] ?? names.reduce((best, name) => (input.confidenceOf(name) > input.confidenceOf(best) ? name : best));
     for (const name of names) {
       if (name === kept || !input.copied.has(name)) continue;
-      issues.push({ name, message: `${name}: ${JSON.stringify(value)} is stated once and \`${kept}\` holds it already.` });
+      issues.push({ name, kept, message: `${name}: ${JSON.stringify(value)} is stated once and \`${kept}\` holds it already.` });
     }
   }
   return issues;
@@ -42,7 +43,8 @@ export function leastConfidence(hole: HoleReport | undefined): number {
   return confidences.length === 0 ? 1 : Math.min(...confidences);
 }
 
-function occurrences(text: string, value: string): number {
+/** How many times a value occurs in a text, mentions not overlapping. */
+export function occurrences(text: string, value: string): number {
   let count = 0;
   for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) count++;
   return count;

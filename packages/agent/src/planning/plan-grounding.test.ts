@@ -1,7 +1,7 @@
 import { create_event, set_timer } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { parametersOf } from '../checks/check-calls.js';
-import { planGrounding } from './plan-grounding.js';
+import { planGrounding, textsAround } from './plan-grounding.js';
 
 describe('planGrounding', () => {
   const offered = [
@@ -24,5 +24,33 @@ describe('planGrounding', () => {
     expect(ground(argument(2, 'label'))).toBeUndefined();
     expect(ground({ pointer: '#/items/oneOf/1/properties/arguments/properties/title/items' })).toBeUndefined();
     expect(ground({ pointer: '#/items/oneOf/2/properties/text' })).toBeUndefined();
+  });
+});
+
+describe('planGrounding for calls planned again', () => {
+  const offered = [
+    { name: 'set_timer', description: set_timer.description, parameters: parametersOf(set_timer) },
+    { name: 'create_event', description: create_event.description, parameters: parametersOf(create_event) },
+  ];
+  const context = 'Team sync on Nov 18, 2026 at 7:15 PM, and a 10 minute timer for the oven';
+  const ground = planGrounding({ set_timer, create_event }, offered, context, {}, new Map([[1, ['Team sync']]]));
+  const argument = (call: number, branch: number, name: string) => ({ path: [call, 'arguments', name], pointer: `#/items/oneOf/${branch}/properties/arguments/properties/${name}` });
+
+  it('grounds a copied string of such a call in the text around the words the other calls took', () => {
+    expect(ground(argument(1, 0, 'label'))).toEqual([' on Nov 18, 2026 at 7:15 PM, and a 10 minute timer for the oven']);
+    expect(ground(argument(0, 1, 'title'))).toBe(context);
+  });
+
+  it('leaves its numbers, dates and times to the whole conversation', () => {
+    expect(ground(argument(1, 0, 'minutes'))).toMatch(/10 minute timer/);
+    expect(ground(argument(1, 1, 'date'))).toBe('2026-11-18');
+  });
+});
+
+describe('textsAround', () => {
+  it('cuts every occurrence of the mentions out, keeping the pieces between in order', () => {
+    expect(textsAround('from Cork to Limerick and back to Cork', ['Cork', 'Limerick'])).toEqual(['from ', ' to ', ' and back to ']);
+    expect(textsAround('Ann', ['Ann'])).toEqual([]);
+    expect(textsAround('Ann and Bob', [''])).toEqual(['Ann and Bob']);
   });
 });

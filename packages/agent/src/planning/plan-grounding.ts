@@ -18,14 +18,49 @@ export function planGrounding(
   offered: readonly ToolSignature[],
   context: string,
   reading: DateReading = {},
-): (hole: { readonly pointer: string }) => string | undefined {
-  return ({ pointer }) => {
+  /**
+   * Calls planned again because they repeated another (the agent's `repeated-call` check), by their place in the
+   * plan, with the mentions the other calls copied: such a call copies only from the conversation around them.
+   */
+  taken: ReadonlyMap<number, readonly string[]> = new Map(),
+): (hole: { readonly path?: readonly (string | number)[]; readonly pointer: string }) => string | readonly string[] | undefined {
+  return ({ path, pointer }) => {
     const match = ARGUMENT_POINTER.exec(pointer);
     const signature = match === null ? undefined : offered[Number(match[1])];
     const tool = signature === undefined ? undefined : tools[signature.name];
     if (match === null || signature === undefined || tool === undefined) return undefined;
     const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
     const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
-    return groundedHoleText(tool, name, property, context, reading);
+    const whole = groundedHoleText(tool, name, property, context, reading);
+    const mentions = typeof path?.[0] === 'number' ? taken.get(path[0]) : undefined;
+    // Only a copied string is kept off the words taken; numbers and values a reader finds in the whole
+    // conversation (dates, codes) stay as they are. With nothing left to copy from, the whole conversation (the
+    // checks then judge the copy).
+    if (mentions === undefined || whole !== context || !isStringProperty(property)) return whole;
+    const texts = textsAround(context, mentions);
+    return texts.length === 0 ? whole : texts;
   };
+}
+
+/** The text with every occurrence of the mentions cut out: the pieces around them, in order. */
+export function textsAround(text: string, mentions: readonly string[]): string[] {
+  const cuts: [number, number][] = [];
+  for (const mention of mentions) {
+    if (mention === '') continue;
+    for (let at = text.indexOf(mention); at >= 0; at = text.indexOf(mention, at + mention.length)) cuts.push([at, at + mention.length]);
+  }
+  cuts.sort((left, right) => left[0] - right[0]);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const [start, end] of cuts) {
+    if (start > from) pieces.push(text.slice(from, start));
+    from = Math.max(from, end);
+  }
+  if (from < text.length) pieces.push(text.slice(from));
+  return pieces.filter((piece) => piece.trim() !== '');
+}
+
+function isStringProperty(property: object | undefined): boolean {
+  const type = (property as { type?: unknown } | undefined)?.type;
+  return type === 'string' || (Array.isArray(type) && type.includes('string') && !type.includes('number') && !type.includes('integer'));
 }

@@ -23,6 +23,19 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(grounded!, '')).toBe(false);
   });
 
+  it('grounds a value in any of several texts, never across two', () => {
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), ['Weather in Rio', 'de Janeiro, St. Paul.'], 'string')!;
+    expect(acceptsText(grounded, 'Rio')).toBe(true);
+    expect(acceptsText(grounded, 'de Janeiro')).toBe(true);
+    expect(acceptsText(grounded, 'St. Paul')).toBe(true);
+    expect(acceptsText(grounded, 'Rio de Janeiro')).toBe(false);
+    expect(acceptsText(grounded, 'Riode')).toBe(false);
+    const numbers = GroundedAutomaton.create(leafAutomaton(integer), ['about 12', '34 people'], 'number')!;
+    expect(acceptsText(numbers, '12')).toBe(true);
+    expect(acceptsText(numbers, '34')).toBe(true);
+    expect(acceptsText(numbers, '1234')).toBe(false);
+  });
+
   it('copies trimmed values: never starting or ending on whitespace, escaped newlines included', () => {
     const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'Weather in Frankfurt ,\nplease', 'string')!;
     expect(acceptsText(grounded, 'Frankfurt')).toBe(true);

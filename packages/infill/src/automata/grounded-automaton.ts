@@ -39,13 +39,22 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
   }
 
   /**
-   * The grounded language of `inner` over `contextText`, or undefined when no span of the context is in the
-   * inner language (the hole is then left ungrounded rather than made unsatisfiable).
+   * The grounded language of `inner` over `contextText` (or several texts: a span of one of them), or undefined
+   * when no span of the context is in the inner language (the hole is then left ungrounded rather than made
+   * unsatisfiable).
    */
-  static create(inner: AnyByteAutomaton, contextText: string, as: 'string' | 'number'): GroundedAutomaton | undefined {
-    // A string hole writes JSON-escaped text: ground it in the context as JSON would escape it.
-    const text = as === 'string' ? JSON.stringify(contextText).slice(1, -1) : contextText;
-    const context = utf8(text);
+  static create(inner: AnyByteAutomaton, contextText: string | readonly string[], as: 'string' | 'number'): GroundedAutomaton | undefined {
+    // A string hole writes JSON-escaped text: ground it in the context as JSON would escape it. Several texts
+    // are joined by a byte no UTF-8 text holds, which no value can be written across.
+    const texts = typeof contextText === 'string' ? [contextText] : contextText;
+    const pieces = texts.map((text) => utf8(as === 'string' ? JSON.stringify(text).slice(1, -1) : text));
+    const context = new Uint8Array(pieces.reduce((length, piece) => length + piece.length, 0) + Math.max(0, pieces.length - 1));
+    let offset = 0;
+    for (const [index, piece] of pieces.entries()) {
+      if (index > 0) context[offset++] = PIECE_SEPARATOR;
+      context.set(piece, offset);
+      offset += piece.length;
+    }
     const starts: number[] = [];
     for (let offset = 0; offset < context.length; offset++) {
       if (isSpanStart(context, offset, as)) starts.push(offset);
@@ -55,6 +64,7 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
   }
 
   step(state: GroundedState, byte: number): GroundedState | undefined {
+    if (byte === PIECE_SEPARATOR) return undefined;
     const inner = this.inner.step(state.inner, byte);
     if (inner === undefined) return undefined;
     const ends: number[] = [];
@@ -86,7 +96,7 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
         }
         offset = this.skipSeparator(offset);
         const byte = this.context[offset];
-        if (byte === undefined) break;
+        if (byte === undefined || byte === PIECE_SEPARATOR) break;
         inner = this.inner.step(inner, byte);
         if (inner === undefined) break;
         words ||= isWordByte(byte);
@@ -120,6 +130,9 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     return this.wholeNumbers && isThousandsSeparator(this.context, offset) ? offset + 1 : offset;
   }
 }
+
+/** Between two texts of one context: a byte no UTF-8 text holds, so neither a value nor a word runs across it. */
+const PIECE_SEPARATOR = 0xff;
 
 /** Punctuation no copied value ends with: it leads on to the rest of a sentence or opens a bracket. */
 const LEADS_ON: ReadonlySet<number> = new Set([...',;:([{'].map((character) => character.charCodeAt(0)));
@@ -161,7 +174,7 @@ function isDigit(byte: number): boolean {
  */
 function isWordByte(byte: number | undefined): boolean {
   if (byte === undefined) return false;
-  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte >= 0x80;
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x80 && byte !== PIECE_SEPARATOR);
 }
 
 /**
@@ -201,7 +214,8 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
   }
   // The letter of an escaped newline or tab is no word the span would cut into: "Paris" starts a span in "to\nParis".
   if (isWordByte(context[offset - 1]) && isWordByte(byte) && !endsWithWhitespace(context, offset)) return false;
-  if (isWhitespaceAt(context, offset) || CLOSES.has(byte) || (byte === 0x2e && (offset + 1 === context.length || isWhitespaceAt(context, offset + 1)))) return false;
+  if (byte === PIECE_SEPARATOR || isWhitespaceAt(context, offset) || CLOSES.has(byte)) return false;
+  if (byte === 0x2e && (offset + 1 === context.length || context[offset + 1] === PIECE_SEPARATOR || isWhitespaceAt(context, offset + 1))) return false;
   // Inside an escape: after a backslash that is itself not escaped, or within \uXXXX.
   if (isEscaped(context, offset)) return false;
   for (let back = 1; back <= 5; back++) {

@@ -365,6 +365,9 @@ export class InfillSession<T = unknown> {
         instance.hole.prefixText = '';
         instance.hole.suffixText = '';
         instance.hole.state = instance.hole.body.start;
+      } else if (instance.kind === 'union' && excludeRejected && instance.branch !== undefined) {
+        // The branch is what the caller rejects (a plan's call that named the wrong tool): decided again without it.
+        replace(this.builder.reinstantiateUnion(instance, [...(instance.excludedBranches ?? []), instance.branch]));
       } else {
         replace(this.builder.instantiate(nodeOf(instance, this.schema), instance.path, instance.path.length));
       }

@@ -56,6 +56,10 @@ export interface UnionInstance {
   branch: number | undefined;
   decision: Hole | undefined;
   value: Instance | undefined;
+  /** Branches the decision may take, in label order (set when there is a decision). */
+  allowedBranches?: readonly number[];
+  /** Branches a repair rejected: the union, re-masked as a whole, may not take them again. */
+  excludedBranches?: readonly number[];
 }
 
 export interface LeafInstance {
@@ -91,10 +95,14 @@ export interface SkeletonOptions {
    * Grounding: for a string or number value, the text its value must be a span of (the agent passes the
    * conversation for names, places and amounts the request states), or undefined for a free value. The hole
    * is then constrained, token by token, to spans of that text; if no span fits the value's schema, the hole
-   * stays free when the value is required, and an optional property is left out (absent, no decision).
+   * stays free when the value is required, and an optional property is left out (absent, no decision). Several
+   * texts (an array) ground a value in spans of any one of them, never running from one into the next.
    */
-  readonly ground?: (hole: { readonly path: JsonPath; readonly pointer: string; readonly kind: 'string' | 'number' }) => string | undefined;
+  readonly ground?: HoleGrounding;
 }
+
+/** The `ground` option: the text (or texts) a string or number value must be a span of, or undefined for a free value. */
+export type HoleGrounding = (hole: { readonly path: JsonPath; readonly pointer: string; readonly kind: 'string' | 'number' }) => string | readonly string[] | undefined;
 
 /** Counts tokens of a text as the tokenizer writes it (for budgets of choices). */
 export type TokenCounter = (text: string) => number;
@@ -104,7 +112,7 @@ export type StartDistance = (automaton: AnyByteAutomaton) => number;
 export class SkeletonBuilder {
   private nextId = 0;
   private readonly options: Required<Omit<SkeletonOptions, 'ground'>> & { budgets: Required<HoleBudgets> };
-  private readonly ground: SkeletonOptions['ground'];
+  private ground: HoleGrounding | undefined;
   private readonly countTokens: TokenCounter;
   private readonly startDistance: StartDistance;
 
@@ -117,6 +125,19 @@ export class SkeletonBuilder {
     this.ground = options.ground;
     this.countTokens = countTokens;
     this.startDistance = startDistance;
+  }
+
+  /** Grounds the holes made from now on (a repair's, `RepairOptions.ground`) with another function. */
+  reground(ground: HoleGrounding | undefined): void {
+    this.ground = ground;
+  }
+
+  /**
+   * A union again, without the branches a repair rejected, unless none would be left (then the union may take
+   * any again, as a value hole with nothing else to write may repeat its rejected value).
+   */
+  reinstantiateUnion(previous: UnionInstance, excluded: readonly number[], depth = previous.path.length): Instance {
+    return this.union(previous.node, previous.path, depth, excluded);
   }
 
   instantiate(schema: SchemaNode, path: JsonPath, depth = 0): Instance {
@@ -194,7 +215,7 @@ export class SkeletonBuilder {
     }
   }
 
-  private union(node: UnionNode, path: JsonPath, depth: number): Instance {
+  private union(node: UnionNode, path: JsonPath, depth: number, excluded: readonly number[] = []): Instance {
     // A union of constants is one enum hole.
     if (node.branches.every((branch) => resolveNode(branch).kind === 'enum')) {
       const values: JsonValue[] = [];
@@ -218,12 +239,17 @@ export class SkeletonBuilder {
       if (shallow.length > 0) allowed = shallow;
     }
     if (allowed.length === 0) throw new LacunaInfillError({ code: 'INVALID_SCHEMA', message: `No branch of the union at ${node.pointer} has a finite value.`, pointer: node.pointer });
+    const remaining = allowed.filter((index) => !excluded.includes(index));
+    if (remaining.length > 0 && excluded.length > 0) {
+      allowed = remaining;
+      instance.excludedBranches = excluded;
+    }
     if (allowed.length === 1) {
       this.expandUnion(instance, allowed[0] as number, depth);
       return instance;
     }
     instance.decision = this.decisionHole('branch', allowed.map((index) => labels[index] as string), path, node.pointer);
-    (instance as { allowedBranches?: number[] }).allowedBranches = allowed;
+    instance.allowedBranches = allowed;
     return instance;
   }
 
@@ -253,8 +279,9 @@ export class SkeletonBuilder {
    */
   private grounded(node: StringNode | NumberNode, path: JsonPath, inner: AnyByteAutomaton): GroundedAutomaton | null | undefined {
     if (this.ground === undefined) return undefined;
-    const context = this.ground({ path, pointer: node.pointer, kind: node.kind });
-    if (context === undefined) return undefined;
+    const grounding = this.ground({ path, pointer: node.pointer, kind: node.kind });
+    if (grounding === undefined) return undefined;
+    const context = typeof grounding === 'string' ? `text:${grounding}` : `texts:${JSON.stringify(grounding)}`;
     // Made once per language and context: an optional member is asked about twice (can it be stated at all,
     // then its hole), and the items of an array share their node.
     let byContext = this.groundedLanguages.get(inner);
@@ -264,7 +291,7 @@ export class SkeletonBuilder {
     }
     let language = byContext.get(context);
     if (language === undefined) {
-      language = GroundedAutomaton.create(inner, context, node.kind) ?? null;
+      language = GroundedAutomaton.create(inner, grounding, node.kind) ?? null;
       byContext.set(context, language);
     }
     return language;
@@ -303,8 +330,8 @@ export class SkeletonBuilder {
 }
 
 /** Branches a union decision's labels stand for, in label order. */
-export function unionBranches(instance: UnionInstance): number[] {
-  return (instance as { allowedBranches?: number[] }).allowedBranches ?? instance.node.branches.map((_, index) => index);
+export function unionBranches(instance: UnionInstance): readonly number[] {
+  return instance.allowedBranches ?? instance.node.branches.map((_, index) => index);
 }
 
 /** Every hole of the tree, in text order. */

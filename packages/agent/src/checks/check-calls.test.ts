@@ -1,0 +1,46 @@
+import type { HoleReport } from '@lacuna/infill';
+import { convert_currency, send_email } from '@lacuna/demo-toolbox';
+import { describe, expect, it } from 'vitest';
+import { checkCalls } from './check-calls.js';
+
+/** A value hole of a plan's call, sampled at one confidence. */
+const hole = (callIndex: number, name: string, confidence: number) =>
+  ({ id: 0, kind: 'value', path: [callIndex, 'arguments', name], pointer: '', text: '', confidences: [confidence] }) as unknown as HoleReport;
+
+describe('checkCalls', () => {
+  const tools = { convert_currency, send_email };
+
+  it('rejects the less confident of two arguments holding one currency the request names once, not the rule of the tool', async () => {
+    // "rupees" and "CAD": the model copied the code it sees into both sides; the tool's refinement (on `to`) would
+    // repair the side it was surer of.
+    const issues = await checkCalls([{ tool: 'convert_currency', arguments: { amount: 80, from: 'CAD', to: 'CAD' } }], tools, {
+      context: "What's 80 rupees in CAD?",
+      minConfidence: 0,
+      holes: [hole(0, 'from', 0.3), hole(0, 'to', 0.9)],
+    });
+    expect(issues).toEqual([{ callIndex: 0, tool: 'convert_currency', path: ['from'], check: 'grounding', message: 'from: "CAD" is stated once and `to` holds it already.' }]);
+  });
+
+  it('reads no grounding with the grounding check off: the rule of the tool stands', async () => {
+    const issues = await checkCalls([{ tool: 'convert_currency', arguments: { amount: 80, from: 'CAD', to: 'CAD' } }], tools, {
+      context: "What's 80 rupees in CAD?",
+      minConfidence: 0,
+      holes: [hole(0, 'from', 0.3), hole(0, 'to', 0.9)],
+      grounding: false,
+    });
+    expect(issues.map((issue) => [issue.check, issue.path])).toEqual([['schema', ['to']]]);
+  });
+
+  it('rejects the second call of a tool copying the same mention whole, by its place in the plan', async () => {
+    const email = { to: 'ann@example.org', subject: 'Bug report', body: 'The export failed.' };
+    const context = 'Evaluate 19 + 10, then email ann@example.org, subject Bug report: The export failed.';
+    const calls = [
+      { tool: 'send_email', arguments: email, index: 0 },
+      { tool: 'send_email', arguments: email, index: 2 },
+    ];
+    expect(await checkCalls(calls, tools, { context, minConfidence: 0, holes: [] })).toEqual([
+      { callIndex: 2, tool: 'send_email', path: [], check: 'repeated-call', message: 'send_email is called twice with the same arguments: this call is planned again with another tool.' },
+    ]);
+    expect(await checkCalls(calls, tools, { context, minConfidence: 0, holes: [], replannable: false })).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+import { occurrences } from './repeated-values.js';
+
+/** A planned call as the repeated-call check reads it. */
+export interface CallCopies {
+  readonly tool: string;
+  readonly arguments: Record<string, unknown>;
+  /** Its arguments copied from the conversation that passed the grounding check. */
+  readonly copied: ReadonlySet<string>;
+  /** How sure the model was of the tool (the least confidence of the tool decision; 1 when it was forced). */
+  readonly toolConfidence: number;
+  /** Whether it was planned again already this step: it is not planned a third time. */
+  readonly replanned?: boolean;
+}
+
+/**
+ * Two calls of one tool that copy the same words: the model named one tool for two requests ("email Ann, and
+ * evaluate 19 + 10" planned as two e-mails to Ann). A value the conversation states once belongs to one call, as
+ * it fills one argument (repeated-values.ts), so of two calls of a tool holding it in the same argument, or of two
+ * identical calls, the one whose tool the model was less sure of (the later one on a tie) is planned again with
+ * another tool; a call planned again already is kept, so that two such calls are left as they are. Two calls of a tool with different values ("the weather in Rome and in Oslo") are left alone, as
+ * is a value stated twice ("send it to ann@x.io, and cc ann@x.io on the other one").
+ *
+ * Returns the positions in `calls` to plan again, each with the message the model may read.
+ */
+export function repeatedCallIssues(calls: readonly CallCopies[], context: string): { index: number; message: string }[] {
+  const replanned = new Map<number, string>();
+  for (const [first, earlier] of calls.entries()) {
+    for (let second = first + 1; second < calls.length; second++) {
+      const later = calls[second] as CallCopies;
+      if (later.tool !== earlier.tool || replanned.has(first) || replanned.has(second)) continue;
+      const reason = sameArguments(earlier.arguments, later.arguments) ? 'the same arguments' : sharedMention(earlier, later, context);
+      if (reason === undefined) continue;
+      if (earlier.replanned === true && later.replanned === true) continue;
+      const index = later.replanned === true || (earlier.replanned !== true && earlier.toolConfidence < later.toolConfidence) ? first : second;
+      replanned.set(index, `${later.tool} is called twice with ${reason}: this call is planned again with another tool.`);
+    }
+  }
+  return [...replanned].map(([index, message]) => ({ index, message }));
+}
+
+/**
+ * The copied arguments of a call planned again (after `repeatedCallIssues`) that hold a value another call copied
+ * from a mention stated once: the new tool's arguments must come from the rest of the request, or the call reads
+ * the words of the call it repeated once more ("evaluate 19 + 10, and email Ann" planned again as `calculate`
+ * with the e-mail's body as its expression). Returns positions in `calls` and argument names, with messages.
+ */
+export function replannedCopyIssues(calls: readonly CallCopies[], replanned: ReadonlySet<number>, context: string): { index: number; name: string; message: string }[] {
+  const issues: { index: number; name: string; message: string }[] = [];
+  for (const index of replanned) {
+    const call = calls[index];
+    if (call === undefined) continue;
+    for (const name of call.copied) {
+      const value = call.arguments[name];
+      if (typeof value !== 'string' || value.trim() === '' || occurrences(context, value) !== 1) continue;
+      const holder = calls.findIndex((other, position) => position !== index && Object.values(other.arguments).includes(value));
+      if (holder < 0) continue;
+      issues.push({ index, name, message: `${name}: ${JSON.stringify(value)} is stated once and the ${(calls[holder] as CallCopies).tool} call holds it already.` });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The words the other calls of a plan copied, which a call planned again must leave to them: every top-level
+ * string argument of another call that the conversation states exactly once. `index` is the call's place in the
+ * plan (`PlannedCall.index`).
+ */
+export function mentionsTakenFrom(calls: readonly { readonly index?: number; readonly arguments: Record<string, unknown> }[], index: number, context: string): string[] {
+  const taken = new Set<string>();
+  for (const [position, call] of calls.entries()) {
+    if ((call.index ?? position) === index) continue;
+    for (const value of Object.values(call.arguments)) if (typeof value === 'string' && value.trim() !== '' && occurrences(context, value) === 1) taken.add(value);
+  }
+  return [...taken];
+}
+
+/** An argument both calls copied, holding one value the conversation states once, described for the message. */
+function sharedMention(earlier: CallCopies, later: CallCopies, context: string): string | undefined {
+  for (const name of earlier.copied) {
+    const value = earlier.arguments[name];
+    if (!later.copied.has(name) || typeof value !== 'string' || value.trim() === '' || later.arguments[name] !== value) continue;
+    if (occurrences(context, value) === 1) return `${name} ${JSON.stringify(value)}, which is stated once`;
+  }
+  return undefined;
+}
+
+function sameArguments(left: Record<string, unknown>, right: Record<string, unknown>): boolean {
+  return canonical(left) === canonical(right);
+}
+
+/** JSON with keys sorted at every level, so that argument order does not matter. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonical(member)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
