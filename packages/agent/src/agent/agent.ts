@@ -200,7 +200,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         const replanning = issues.some(wholeCall);
         for (const issue of issues) if (wholeCall(issue)) replanned.add(issue.callIndex);
         // A call planned again copies only from the words the other calls left.
-        const taken = new Map([...replanned].map((index) => [index, mentionsTakenFrom(calls, index, context)] as const));
+        const taken = () => new Map([...replanned].map((index) => [index, mentionsTakenFrom(calls, index, context)] as const));
         const before = calls;
         const repairStarted = performance.now();
         phase = 'repair';
@@ -211,7 +211,7 @@ export class Agent extends EventEmitter<AgentEvents> {
             : repair(planned, {
                 // A repeated call is planned again whole, its tool excluded; a field, only its hole.
                 paths: issues.map((issue) => (wholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
-                ...(replanning ? { ground: planGrounding(this.options.tools, offered, context, reading, taken) } : {}),
+                ...(replanning ? { ground: planGrounding(this.options.tools, offered, context, reading, taken()) } : {}),
                 ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
               }),
         );

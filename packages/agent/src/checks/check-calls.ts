@@ -93,7 +93,7 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       timesStated: (value) => Math.max(occurrences(options.context, value), listed.has(value) ? 1 : 0),
       confidenceOf: (name) => leastConfidence(options.holes.find((hole) => hole.kind === 'value' && samePath(hole.path, [callIndex, 'arguments', name]))),
     });
-    for (const { name, kept, message } of repeated) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message });
+    for (const { name, message } of repeated) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message });
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
     // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.
     const keptPaths = repeated.map(({ kept }) => [kept]);
@@ -125,15 +125,15 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       issues.splice(0, issues.length, ...issues.filter((issue) => !deferred(issue)));
     }
   }
-  const replannedPositions = new Set(copies.flatMap((copy, position) => (options.replanned?.has(copy.callIndex) ? [position] : [])));
-  for (const { index, name, message } of replannedCopyIssues(copies, replannedPositions, options.context)) {
+  for (const { index, name, message } of replannedCopyIssues(copies, options.context)) {
     const { callIndex, tool } = copies[index] as (typeof copies)[number];
     if (!issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) issues.push({ callIndex, tool, path: [name], check: 'repeated-call', message });
   }
-  const replanned = options.replannable === false || options.grounding === false ? [] : repeatedCallIssues(copies, options.context).map(({ index, message }) => ({ ...(copies[index] as (typeof copies)[number]), message }));
+  if (options.replannable === false || options.grounding === false) return issues;
+  const repeatedCalls = repeatedCallIssues(copies, options.context).map(({ index, message }) => ({ ...(copies[index] as (typeof copies)[number]), message }));
   // A call planned again is rejected whole: its fields' own issues go with it.
-  const kept = issues.filter((issue) => !replanned.some((call) => call.callIndex === issue.callIndex));
-  return [...kept, ...replanned.map(({ callIndex, tool, message }): FieldIssue => ({ callIndex, tool, path: [], check: 'repeated-call', message }))];
+  const kept = issues.filter((issue) => !repeatedCalls.some((call) => call.callIndex === issue.callIndex));
+  return [...kept, ...repeatedCalls.map(({ callIndex, tool, message }): FieldIssue => ({ callIndex, tool, path: [], check: 'repeated-call', message }))];
 }
 
 const parameterCache = new WeakMap<object, object>();

@@ -37,12 +37,12 @@ describe('repeatedCallIssues', () => {
 
 describe('replannedCopyIssues', () => {
   it('rejects the arguments of a call planned again that copy words another call copied', () => {
-    const calls = [call('send_email', { to: 'ann@example.org', body: 'The export failed.' }), call('calculate', { expression: 'The export failed.' })];
+    const email = call('send_email', { to: 'ann@example.org', body: 'The export failed.' });
     const context = 'Evaluate 19 + 10, and email ann@example.org: The export failed.';
-    expect(replannedCopyIssues(calls, new Set([1]), context)).toEqual([
+    expect(replannedCopyIssues([email, call('calculate', { expression: 'The export failed.' }, 0.5, true)], context)).toEqual([
       { index: 1, name: 'expression', message: 'expression: "The export failed." is stated once and the send_email call holds it already.' },
     ]);
-    expect(replannedCopyIssues(calls, new Set(), context)).toEqual([]);
+    expect(replannedCopyIssues([email, call('calculate', { expression: 'The export failed.' })], context)).toEqual([]);
   });
 });
 

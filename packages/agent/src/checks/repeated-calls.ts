@@ -39,16 +39,15 @@ export function repeatedCallIssues(calls: readonly CallCopies[], context: string
 }
 
 /**
- * The copied arguments of a call planned again (after `repeatedCallIssues`) that hold a value another call copied
+ * The copied arguments of a call planned again (`replanned`, after `repeatedCallIssues`) that hold a value another call copied
  * from a mention stated once: the new tool's arguments must come from the rest of the request, or the call reads
  * the words of the call it repeated once more ("evaluate 19 + 10, and email Ann" planned again as `calculate`
  * with the e-mail's body as its expression). Returns positions in `calls` and argument names, with messages.
  */
-export function replannedCopyIssues(calls: readonly CallCopies[], replanned: ReadonlySet<number>, context: string): { index: number; name: string; message: string }[] {
+export function replannedCopyIssues(calls: readonly CallCopies[], context: string): { index: number; name: string; message: string }[] {
   const issues: { index: number; name: string; message: string }[] = [];
-  for (const index of replanned) {
-    const call = calls[index];
-    if (call === undefined) continue;
+  for (const [index, call] of calls.entries()) {
+    if (call.replanned !== true) continue;
     for (const name of call.copied) {
       const value = call.arguments[name];
       if (typeof value !== 'string' || value.trim() === '' || occurrences(context, value) !== 1) continue;
