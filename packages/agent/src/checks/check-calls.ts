@@ -25,7 +25,7 @@ export interface CheckOptions {
    * check off). Forced tokens (the only ones allowed) do not count.
    */
   readonly minConfidence: number;
-  /** Holes of the plan: their paths are `[callIndex, "arguments", ...field path]`, and `[callIndex]` for the tool. */
+  /** Holes of the plan: their paths are `[callIndex, "arguments", ...field path]`. */
   readonly holes: readonly HoleReport[];
   /**
    * Whether arguments are checked against the conversation (default true). Off, it is not read at all: no
@@ -97,8 +97,7 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
     // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.
     const keptPaths = repeated.map(({ kept }) => [kept]);
-    const toolDecision = options.holes.find((hole) => hole.kind === 'branch' && samePath(hole.path, [callIndex]));
-    copies.push({ tool: call.tool, arguments: call.arguments, copied, toolConfidence: leastConfidence(toolDecision), replanned: options.replanned?.has(callIndex) ?? false, callIndex });
+    copies.push({ tool: call.tool, arguments: call.arguments, copied, replanned: options.replanned?.has(callIndex) ?? false, callIndex });
     if (options.minConfidence > 0) {
       for (const hole of options.holes) {
         if (hole.path[0] !== callIndex || hole.path[1] !== 'arguments' || hole.kind !== 'value') continue;

@@ -6,8 +6,6 @@ export interface CallCopies {
   readonly arguments: Record<string, unknown>;
   /** Its arguments copied from the conversation that passed the grounding check. */
   readonly copied: ReadonlySet<string>;
-  /** How sure the model was of the tool (the least confidence of the tool decision; 1 when it was forced). */
-  readonly toolConfidence: number;
   /** Whether it was planned again already this step: it is not planned a third time. */
   readonly replanned?: boolean;
 }
@@ -16,8 +14,10 @@ export interface CallCopies {
  * Two calls of one tool that copy the same words: the model named one tool for two requests ("email Ann, and
  * evaluate 19 + 10" planned as two e-mails to Ann). A value the conversation states once belongs to one call, as
  * it fills one argument (repeated-values.ts), so of two calls of a tool holding it in the same argument, or of two
- * identical calls, the one whose tool the model was less sure of (the later one on a tie) is planned again with
- * another tool; a call planned again already is kept, so that two such calls are left as they are. Two calls of a tool with different values ("the weather in Rome and in Oslo") are left alone, as
+ * identical calls, the later one is planned again with another tool; a call planned again already is kept, so
+ * that two such calls are left as they are. (Planning again the call whose tool decision was less sure, measured
+ * on the default model in session 20, mended one plan and broke two: a first call planned again after the
+ * second took the words it needed less often.) Two calls of a tool with different values ("the weather in Rome and in Oslo") are left alone, as
  * is a value stated twice ("send it to ann@x.io, and cc ann@x.io on the other one").
  *
  * Returns the positions in `calls` to plan again, each with the message the model may read.
@@ -31,7 +31,7 @@ export function repeatedCallIssues(calls: readonly CallCopies[], context: string
       const reason = sameArguments(earlier.arguments, later.arguments) ? 'the same arguments' : sharedMention(earlier, later, context);
       if (reason === undefined) continue;
       if (earlier.replanned === true && later.replanned === true) continue;
-      const index = later.replanned === true || (earlier.replanned !== true && earlier.toolConfidence < later.toolConfidence) ? first : second;
+      const index = later.replanned === true ? first : second;
       replanned.set(index, `${later.tool} is called twice with ${reason}: this call is planned again with another tool.`);
     }
   }
