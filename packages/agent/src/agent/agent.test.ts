@@ -261,23 +261,27 @@ describe('createAgent on the fixture model', () => {
   });
 });
 
+/** The fixture's tokenizer with the same row at every position: the given texts' first tokens at these logits, the rest at 0. */
+function constantRowModel(scores: readonly (readonly [string, number])[]): DiffusionModel {
+  const spec = JSON.parse(readFileSync(join(modelPath, 'lacuna-model.json'), 'utf8')) as ModelSpec;
+  const tokenizer = new TextTokenizer(
+    JSON.parse(readFileSync(join(modelPath, 'tokenizer.json'), 'utf8')) as object,
+    JSON.parse(readFileSync(join(modelPath, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>,
+  );
+  const logits = new Float32Array(spec.vocabularySize);
+  for (const [text, value] of scores) logits[tokenizer.encode(text)[0] as number] = value;
+  const predictor = createScriptedPredictor({ vocabularySize: spec.vocabularySize, logitsFor: () => logits });
+  return { spec, tokenizer, predictor, dispose: () => Promise.resolve() };
+}
+
+/** "a" a little above "c", "d" far above "b". */
+const AB_OR_CD: readonly (readonly [string, number])[] = [['a', 1], ['c', 0.8], ['b', -3], ['d', 3]];
+
 describe("the plan's decisions", () => {
-  /** The fixture's tokenizer with the same row at every position: "a" a little above "c", "d" far above "b". */
-  function constantRowModel(): DiffusionModel {
-    const spec = JSON.parse(readFileSync(join(modelPath, 'lacuna-model.json'), 'utf8')) as ModelSpec;
-    const tokenizer = new TextTokenizer(
-      JSON.parse(readFileSync(join(modelPath, 'tokenizer.json'), 'utf8')) as object,
-      JSON.parse(readFileSync(join(modelPath, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>,
-    );
-    const logits = new Float32Array(spec.vocabularySize);
-    for (const [text, value] of [['a', 1], ['c', 0.8], ['b', -3], ['d', 3]] as const) logits[tokenizer.encode(text)[0] as number] = value;
-    const predictor = createScriptedPredictor({ vocabularySize: spec.vocabularySize, logitsFor: () => logits });
-    return { spec, tokenizer, predictor, dispose: () => Promise.resolve() };
-  }
   const noArguments = z.object({});
   const tools = { ab: tool({ description: 'One tool.', inputSchema: noArguments }), cd: tool({ description: 'Another tool.', inputSchema: noArguments }) };
   const plannedTools = async (options: { decisions?: 'label' | 'token' }) => {
-    const agent = createAgent({ model: constantRowModel(), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 }, ...options });
+    const agent = createAgent({ model: constantRowModel(AB_OR_CD), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 }, ...options });
     const result = await agent.run('Use a tool.');
     return new Set(result.toolCalls.map((call) => call.tool));
   };
@@ -291,23 +295,13 @@ describe("the plan's decisions", () => {
 });
 
 describe('createAgent planning a tool twice for one mention', () => {
-  /** The fixture's tokenizer with one row at every position: two calls, each naming "cd" over "ab". */
-  function constantRowModel(): DiffusionModel {
-    const spec = JSON.parse(readFileSync(join(modelPath, 'lacuna-model.json'), 'utf8')) as ModelSpec;
-    const tokenizer = new TextTokenizer(
-      JSON.parse(readFileSync(join(modelPath, 'tokenizer.json'), 'utf8')) as object,
-      JSON.parse(readFileSync(join(modelPath, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>,
-    );
-    const logits = new Float32Array(spec.vocabularySize);
-    for (const [text, value] of [['a', 1], ['c', 0.8], ['b', -3], ['d', 3], ['2', 6]] as const) logits[tokenizer.encode(text)[0] as number] = value;
-    const predictor = createScriptedPredictor({ vocabularySize: spec.vocabularySize, logitsFor: () => logits });
-    return { spec, tokenizer, predictor, dispose: () => Promise.resolve() };
-  }
+  /** Two calls, each naming "cd" over "ab". */
+  const twoCalls = () => constantRowModel([...AB_OR_CD, ['2', 6]]);
   const named = z.object({ name: z.string() });
   const tools = { ab: tool({ description: 'One tool.', inputSchema: named }), cd: tool({ description: 'Another tool.', inputSchema: named }) };
 
   it('plans the second call again with another tool, copying from the words the first left', async () => {
-    const agent = createAgent({ model: constantRowModel(), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const agent = createAgent({ model: twoCalls(), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
     const result = await agent.run('Ask Ann, then Bob.');
     // The same row everywhere: both calls first name "cd" and copy the same words.
     const replanned = result.repairs.filter((repair) => repair.check === 'repeated-call');
@@ -322,7 +316,7 @@ describe('createAgent planning a tool twice for one mention', () => {
 
   it('leaves two calls of one tool alone when no other tool may be planned, or with the grounding check off', async () => {
     for (const options of [{ tools: { cd: tools.cd } }, { tools, checks: { minConfidence: 0, grounding: false } }]) {
-      const agent = createAgent({ model: constantRowModel(), toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 }, ...options });
+      const agent = createAgent({ model: twoCalls(), toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 }, ...options });
       const result = await agent.run('Ask Ann, then Bob.');
       expect(result.toolCalls.map((call) => call.tool)).toEqual(['cd', 'cd']);
       expect(result.repairs.filter((repair) => repair.check === 'repeated-call')).toEqual([]);
