@@ -146,6 +146,11 @@ export interface AgentOptions {
    * Default `DEFAULT_GROUNDED_VALUES` (`'span'`: each value chosen on its whole span of the conversation).
    */
   readonly groundedValues?: 'span' | 'token';
+  /**
+   * Whether free text (the answer, arguments not copied from the conversation) may take the word token it just
+   * wrote again: infill's `repeatedWords`. Default `DEFAULT_REPEATED_WORDS` (`'forbid'`).
+   */
+  readonly repeatedWords?: 'allow' | 'forbid';
 }
 
 export type { FieldIssue };

@@ -50,6 +50,13 @@ export const DEFAULT_DECISION_ORDER = 'together';
  * request on never-seen tools). Infill itself writes token by token unless asked.
  */
 export const DEFAULT_GROUNDED_VALUES = 'span';
+/**
+ * Whether the agent's free text (its answers, arguments not copied from the conversation) may take the word token
+ * it just wrote again (infill's `repeatedWords`): forbidden. On the default model (session 20) answers written from
+ * a tool's result shared more of the reference's words (mean word F1 0.28 against 0.24, 39 held-out answers) and
+ * no tool-use count changed. Infill itself allows it unless asked.
+ */
+export const DEFAULT_REPEATED_WORDS = 'forbid';
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
@@ -333,6 +340,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       decisions: this.options.decisions ?? DEFAULT_DECISIONS,
       decisionOrder: this.options.decisionOrder ?? DEFAULT_DECISION_ORDER,
       groundedValues: this.options.groundedValues ?? DEFAULT_GROUNDED_VALUES,
+      repeatedWords: this.options.repeatedWords ?? DEFAULT_REPEATED_WORDS,
     };
   }
 

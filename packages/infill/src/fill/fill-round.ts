@@ -4,6 +4,7 @@ import type { TokenLifter } from '../tokens/token-lifter.js';
 import type { CanvasLayout } from './canvas-layout.js';
 import type { Hole } from './hole.js';
 import { allowedProbability, bestAllowedToken, LookaheadPredictor } from './lookahead-predictor.js';
+import { withoutRepeatedWord } from './repeated-words.js';
 import { chooseWholeFill } from './whole-fill-choice.js';
 
 /** Placeholders after a hole's frontier whose rows are asked for when parallel commits are on. */
@@ -25,6 +26,8 @@ export interface RoundOptions {
   readonly decisions?: 'label' | 'token';
   /** How grounded values are written (see FillOptions.groundedValues). */
   readonly groundedValues?: 'span' | 'token';
+  /** Whether a free value may take the word token it just wrote again (see FillOptions.repeatedWords). */
+  readonly repeatedWords?: 'allow' | 'forbid';
   /** Whether a round's decisions are begun together or one per forward pass (see FillOptions.decisionOrder). */
   readonly decisionOrder?: 'together' | 'confidence';
   /** Milliseconds spent computing token constraints (accumulated, for benchmarks). */
@@ -72,6 +75,7 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
       else {
         const remaining = hole.budget - hole.tokens.length;
         allowed = options.lifter.allowed(hole.automaton, hole.state, options.padTokenId, hole.finishing ? remaining : undefined);
+        if (options.repeatedWords === 'forbid') allowed = withoutRepeatedWord(allowed, hole, options.lifter.index.tokenBytes);
       }
       if (allowed.length === 0) {
         throw new LacunaInfillError({

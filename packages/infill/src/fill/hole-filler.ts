@@ -97,6 +97,7 @@ export class HoleFiller {
       ...(options.decisions === undefined ? {} : { decisions: options.decisions }),
       ...(options.decisionOrder === undefined ? {} : { decisionOrder: options.decisionOrder }),
       ...(options.groundedValues === undefined ? {} : { groundedValues: options.groundedValues }),
+      ...(options.repeatedWords === undefined ? {} : { repeatedWords: options.repeatedWords }),
     };
   }
 

@@ -63,6 +63,12 @@ export interface FillOptions extends SkeletonOptions {
    */
   readonly groundedValues?: 'span' | 'token';
   /**
+   * Whether a free value (not grounded, not an enum) may take the word token it just wrote again: `'allow'`
+   * (default) or `'forbid'`, against the stutter of a small model's free text ("90 minutes minutes"). Digits and
+   * words with a space before them may repeat (repeated-words.ts).
+   */
+  readonly repeatedWords?: 'allow' | 'forbid';
+  /**
    * When a round holds several decisions (the tools of a plan's calls, the optional arguments present): `'together'`
    * (default) begins them all in the same forward pass, each from its own prediction with the others masked, so two
    * calls can pick the same likeliest tool; `'confidence'` begins only the most confident one per pass and predicts
@@ -127,6 +133,9 @@ export class InfillSession<T = unknown> {
     }
     if (options.groundedValues !== undefined && options.groundedValues !== 'span' && options.groundedValues !== 'token') {
       throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `groundedValues must be 'span' or 'token', got ${JSON.stringify(options.groundedValues)}.` });
+    }
+    if (options.repeatedWords !== undefined && options.repeatedWords !== 'allow' && options.repeatedWords !== 'forbid') {
+      throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `repeatedWords must be 'allow' or 'forbid', got ${JSON.stringify(options.repeatedWords)}.` });
     }
     if (options.decisions !== undefined && options.decisions !== 'label' && options.decisions !== 'token') {
       throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `decisions must be 'label' or 'token', got ${JSON.stringify(options.decisions)}.` });

@@ -1,0 +1,54 @@
+import { createScriptedPredictor } from '@lacuna/core/testing';
+import { describe, expect, it } from 'vitest';
+import { infill } from '../infill.js';
+import { fixtureTokenizer } from '../testing/fixture-tokenizer.js';
+
+const { tokenizer, spec } = fixtureTokenizer();
+const SCHEMA = { type: 'object', properties: { text: { type: 'string', maxLength: 40 } }, required: ['text'], additionalProperties: false };
+
+/** A model that wants every free position to be the first text's first token, then a little less the second's. */
+function stuttering(text: string, next = text) {
+  const first = tokenizer.encode(text)[0];
+  const second = tokenizer.encode(next).at(-1);
+  return {
+    tokenizer,
+    spec,
+    predictor: createScriptedPredictor({
+      vocabularySize: spec.vocabularySize,
+      logitsFor: () => {
+        const logits = new Float32Array(spec.vocabularySize);
+        logits[first as number] = 4;
+        logits[second as number] = 3;
+        logits[spec.padTokenId] = 2;
+        return logits;
+      },
+    }),
+  };
+}
+
+describe("repeatedWords: 'forbid'", () => {
+  it('never writes a word token twice in a row in a free value; by default the stutter stays', async () => {
+    // " the" and " city" are one token each in the fixture's vocabulary.
+    expect([tokenizer.encode(' the').length, tokenizer.encode(' city').length]).toEqual([1, 1]);
+    const allowed = await infill({ model: stuttering(' the', ' city'), schema: SCHEMA, prompt: 'A city.' });
+    const forbidden = await infill({ model: stuttering(' the', ' city'), schema: SCHEMA, prompt: 'A city.', repeatedWords: 'forbid' });
+    expect((allowed.value as { text: string }).text).toMatch(/^ the the the/);
+    expect((forbidden.value as { text: string }).text).toMatch(/^ the city the city/);
+  });
+
+  it('lets a digit repeat, and grounded values copy what the text holds', async () => {
+    const digits = await infill({ model: stuttering('22'), schema: SCHEMA, prompt: 'Digits.', repeatedWords: 'forbid' });
+    expect((digits.value as { text: string }).text).toMatch(/^2222/);
+    // "citycity" is the token "city" twice: a grounded value copies it as the text has it, "cityville" aside.
+    expect(tokenizer.encode('citycity')).toEqual([...tokenizer.encode('city'), ...tokenizer.encode('city')]);
+    const copied = await infill({ model: stuttering('city'), schema: SCHEMA, prompt: 'cityville citycity', ground: () => 'cityville citycity', repeatedWords: 'forbid' });
+    expect(copied.value).toEqual({ text: 'citycity' });
+    const [city] = tokenizer.encode('city');
+    const tokens = copied.holes[0]?.tokens ?? [];
+    expect(tokens.some((token, index) => token === city && tokens[index + 1] === city)).toBe(true);
+  });
+
+  it('is refused with INVALID_OPTIONS when neither allow nor forbid', async () => {
+    await expect(infill({ model: stuttering('a'), schema: SCHEMA, prompt: 'x', repeatedWords: 'never' as never })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+  });
+});
