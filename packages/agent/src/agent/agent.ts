@@ -188,12 +188,13 @@ export class Agent extends EventEmitter<AgentEvents> {
           ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),
         });
         const exhausted = attempt > (this.options.repair?.maxAttempts ?? 2);
-        // Two calls of one tool reading one mention are doubtful, not invalid: once repairs are spent, both stay.
-        if (exhausted) issues = issues.filter((issue) => issue.check !== 'repeated-call');
+        // Two calls of one tool, or two arguments, reading one mention are doubtful, not invalid: once repairs are
+        // spent, both stay (an optional argument still sharing a mention is left out, below).
+        if (exhausted) issues = issues.filter((issue) => issue.check !== 'repeated-call' && (issue.check !== 'repeated-value' || this.isOptionalArgument(issue, calls)));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
         // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
-        const unstated = exhausted ? issues.filter((issue) => this.isUnstatedOptional(issue, calls)) : [];
+        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || issue.check === 'repeated-value') && this.isOptionalArgument(issue, calls)) : [];
         if (exhausted && unstated.length < issues.length) {
           const first = issues.find((issue) => !unstated.includes(issue)) as FieldIssue;
           throw new LacunaAgentError({
@@ -293,9 +294,9 @@ export class Agent extends EventEmitter<AgentEvents> {
     yield* drain();
   }
 
-  /** A grounding rejection of a top-level argument the tool does not require. */
-  private isUnstatedOptional(issue: FieldIssue, calls: readonly PlannedCall[]): boolean {
-    if (issue.check !== 'grounding' || issue.path.length !== 1 || callAt(calls, issue.callIndex)?.tool !== issue.tool) return false;
+  /** A rejection of a top-level argument the tool does not require. */
+  private isOptionalArgument(issue: FieldIssue, calls: readonly PlannedCall[]): boolean {
+    if (issue.path.length !== 1 || callAt(calls, issue.callIndex)?.tool !== issue.tool) return false;
     const signature = this.signatures.find((candidate) => candidate.name === issue.tool);
     const required = (signature?.parameters as { required?: readonly string[] } | undefined)?.required ?? [];
     return signature !== undefined && !required.includes(String(issue.path[0]));

@@ -1,9 +1,10 @@
 /**
- * Why a field of a planned call was rejected. `repeated-call`: with an empty path, a whole call, the second call of
- * one tool copying the same mention, which is planned again with another tool; with a field's path, an argument
- * of a call so planned that copies the words of another call.
+ * Why a field of a planned call was rejected. `repeated-value`: one mention of the conversation held by two
+ * arguments of a call (the same value, or one inside the other's), the less sure one rejected. `repeated-call`: with
+ * an empty path, a whole call, the second call of one tool copying the same mention, which is planned again with
+ * another tool; with a field's path, an argument of a call so planned that copies the words of another call.
  */
-export type FieldCheck = 'schema' | 'grounding' | 'confidence' | 'validator' | 'repeated-call';
+export type FieldCheck = 'schema' | 'grounding' | 'repeated-value' | 'confidence' | 'validator' | 'repeated-call';
 
 /** One rejected argument: which call, which field, which check and what to tell the model. */
 export interface FieldIssue {

@@ -3,7 +3,7 @@ import { occurrences, repeatedValueIssues } from './repeated-values.js';
 
 const confidences: Readonly<Record<string, number>> = { origin: 0.4, destination: 0.9 };
 const check = (args: Record<string, unknown>, context: string, confidenceOf = (name: string) => confidences[name] ?? 1) =>
-  repeatedValueIssues({ arguments: args, copied: new Set(Object.keys(args).filter((name) => name !== 'room_type')), timesStated: (value) => occurrences(context, value), confidenceOf }).map(({ name, message }) => ({ name, message }));
+  repeatedValueIssues({ arguments: args, copied: new Set(Object.keys(args).filter((name) => name !== 'room_type')), context, timesStated: (value) => occurrences(context, value), confidenceOf }).map(({ name, message }) => ({ name, message }));
 
 describe('repeatedValueIssues', () => {
   it('rejects the less confident of two arguments copied from one mention', () => {
@@ -26,5 +26,19 @@ describe('repeatedValueIssues', () => {
     expect(check({ a: 'Ann', b: 'Ann', c: 'Tom', d: 3, e: 3 }, 'Ann and Tom, 3 tickets', () => 0.5)).toEqual([
       { name: 'b', message: 'b: "Ann" is stated once and `a` holds it already.' },
     ]);
+  });
+
+  it('rejects the less confident of two arguments when one holds the other and the conversation states it only there', () => {
+    const confidenceOf = (name: string) => ({ departure_city: 0.3, arrival_city: 0.8, payee_name: 0.9, card_last_four: 0.2 })[name] ?? 1;
+    expect(check({ departure_city: 'Philadelphia, arrival', arrival_city: 'Philadelphia' }, 'departure city: Philadelphia, arrival city: Limerick', confidenceOf)).toEqual([
+      { name: 'departure_city', message: 'departure_city: "Philadelphia, arrival" and `arrival_city`\'s "Philadelphia" are one mention of the conversation.' },
+    ]);
+    expect(check({ payee_name: 'Clearwater Labs', card_last_four: 'Clearwater' }, 'The payee is Clearwater Labs.', confidenceOf)).toEqual([
+      { name: 'card_last_four', message: 'card_last_four: "Clearwater" and `payee_name`\'s "Clearwater Labs" are one mention of the conversation.' },
+    ]);
+  });
+
+  it('keeps a value nested in another when the conversation also states it on its own', () => {
+    expect(check({ title: 'Q3 roadmap', body: 'Please review the Q3 roadmap.' }, 'Title Q3 roadmap, body: Please review the Q3 roadmap.')).toEqual([]);
   });
 });

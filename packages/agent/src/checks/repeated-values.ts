@@ -7,12 +7,17 @@ import type { HoleReport } from '@lacuna/infill';
  * argument chosen from a list (an enum: `room_type: "single"`) keeps the value against a copied one, which is
  * the one that took a word meant for the other.
  *
+ * The same holds for a value the conversation states only inside another argument's value ("Philadelphia" and
+ * "Philadelphia, arrival", "Clearwater" and "Clearwater Labs"): the two are one mention, and the less sure copy goes.
+ *
  * `copied` are the call's arguments grounded in the conversation, the only ones rejected here. Returns them with
  * their messages; the argument kept is named in each message so the model reads which value is taken.
  */
 export function repeatedValueIssues(input: {
   readonly arguments: Record<string, unknown>;
   readonly copied: ReadonlySet<string>;
+  /** The conversation the copies come from. */
+  readonly context: string;
   /** How many times the conversation states a value. */
   readonly timesStated: (value: string) => number;
   /** The least confidence of an argument's committed tokens (1 when it has none). */
@@ -34,7 +39,29 @@ export function repeatedValueIssues(input: {
       issues.push({ name, kept, message: `${name}: ${JSON.stringify(value)} is stated once and \`${kept}\` holds it already.` });
     }
   }
+  const copies = Object.entries(input.arguments).filter(
+    (entry): entry is [string, string] => input.copied.has(entry[0]) && typeof entry[1] === 'string' && entry[1].trim() !== '' && !issues.some((issue) => issue.name === entry[0]),
+  );
+  for (const [inner, innerValue] of copies) {
+    for (const [outer, outerValue] of copies) {
+      if (inner === outer || innerValue === outerValue || !outerValue.includes(innerValue) || !onlyInside(input.context, innerValue, outerValue)) continue;
+      if (issues.some((issue) => issue.name === inner || issue.name === outer)) continue;
+      const [name, kept] = input.confidenceOf(inner) < input.confidenceOf(outer) ? [inner, outer] : [outer, inner];
+      issues.push({ name, kept, message: `${name}: ${JSON.stringify(input.arguments[name])} and \`${kept}\`'s ${JSON.stringify(input.arguments[kept])} are one mention of the conversation.` });
+    }
+  }
   return issues;
+}
+
+/** Whether the conversation states `outer` (which holds `inner`), and `inner` only inside its statements of `outer`. */
+function onlyInside(context: string, inner: string, outer: string): boolean {
+  const outerStarts: number[] = [];
+  for (let at = context.indexOf(outer); at >= 0; at = context.indexOf(outer, at + 1)) outerStarts.push(at);
+  if (outerStarts.length === 0) return false;
+  for (let at = context.indexOf(inner); at >= 0; at = context.indexOf(inner, at + 1)) {
+    if (!outerStarts.some((start) => at >= start && at + inner.length <= start + outer.length)) return false;
+  }
+  return true;
 }
 
 /** The least confidence of a hole's sampled tokens; 1 when it has none (forced tokens, the only ones allowed, do not count). */
