@@ -51,13 +51,26 @@ describe('GroundedAutomaton', () => {
 
   it('copies words, never punctuation alone, nor punctuation that closes what came before or leads on', () => {
     const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'requester: Aisha Patel. notes: "fragile, handle with care" (urgent) on .NET', 'string')!;
-    for (const value of ['Aisha Patel', 'Aisha Patel.', '.NET', 'fragile, handle with care', '\\"fragile, handle with care\\"', '(urgent)', 'urgent)']) {
+    for (const value of ['Aisha Patel', 'Aisha Patel.', '.NET', 'fragile, handle with care', '\\"fragile, handle with care\\"', '(urgent)', 'urgent']) {
       expect(acceptsText(grounded, value), value).toBe(true);
     }
     for (const value of ['.', ': Aisha', '. notes', 'fragile,', 'requester:', '\\"', '(', ')', 'care\\" (']) expect(acceptsText(grounded, value), value).toBe(false);
-    // The lookahead knows it too: after "fragile," the value must go on to a word.
+    // The lookahead knows it too: after "fragile," the value must go on to a word, after a quote to its closing one.
     expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('fragile,'))!)).toBe(7);
-    expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('\\"'))!)).toBe(7);
+    expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('\\"'))!)).toBe(27);
+  });
+
+  it('closes every quote and bracket a value opens, and closes none it did not open', () => {
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'add "Tennis match" (Friday [court 2]) now', 'string')!;
+    for (const value of ['Tennis match', '\\"Tennis match\\"', '(Friday [court 2])', 'court 2', 'Friday']) expect(acceptsText(grounded, value), value).toBe(true);
+    for (const value of ['Tennis match\\"', 'match\\" (Friday', 'court 2]', 'court 2])', '(Friday [court 2]', '\\"Tennis']) expect(acceptsText(grounded, value), value).toBe(false);
+    // A quote after a word closes one: a value cannot run from a closing quote to the next opening one.
+    const notes = GroundedAutomaton.create(leafAutomaton(plainString), 'notes "quiet room" and title "Spring plan"', 'string')!;
+    expect(acceptsText(notes, 'quiet room')).toBe(true);
+    expect(acceptsText(notes, '\\"quiet room\\" and title \\"Spring plan\\"')).toBe(true);
+    expect(acceptsText(notes, 'quiet room\\" and title \\"Spring')).toBe(false);
+    // A value cannot go on past a bracket it did not open: no state is given for it.
+    expect(walkBytes(grounded, grounded.start, utf8('court 2]'))).toBeUndefined();
   });
 
   it('grounds JSON-escaped text: quotes in the context are written escaped', () => {

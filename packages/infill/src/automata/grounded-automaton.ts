@@ -7,6 +7,49 @@ export interface GroundedState {
   readonly ends: Int32Array;
   /** Whether a letter or digit has been written: a string of punctuation alone (".") is no value. */
   readonly words: boolean;
+  /**
+   * Quotes and brackets of a string written so far (`Balance`): a copied value ends with every quote and bracket it
+   * opened closed, and closes none it did not open (never `Tennis match"` out of `"Tennis match"`).
+   */
+  readonly balance: number;
+}
+
+/**
+ * Quotes and brackets as one number: bit 0 is set while a quote is open, bit 1 where a quote would open one (at the
+ * start, after a space or an opening bracket), the rest counts the open brackets; -1 once something was closed
+ * that the value never opened (no way back). A quote after a word closes: `possible"` has no quote to close.
+ */
+type Balance = number;
+const UNMATCHED: Balance = -1;
+const START_BALANCE: Balance = 2;
+
+function nextBalance(balance: Balance, byte: number): Balance {
+  if (balance === UNMATCHED) return UNMATCHED;
+  let open = balance & 1;
+  let opens = (balance >> 1) & 1;
+  let depth = balance >> 2;
+  // The backslash of an escape (\", \n) leaves the place as it was: the character after it decides.
+  if (byte === 0x5c) return balance;
+  // In a JSON-escaped value every 0x22 is a quote of the text: a bare one would end the string.
+  if (byte === 0x22) {
+    if (open === 1) open = 0;
+    else if (opens === 1) open = 1;
+    else return UNMATCHED;
+    opens = 0;
+  } else if (byte === 0x28 || byte === 0x5b) {
+    depth += 1;
+    opens = 1;
+  } else if (byte === 0x29 || byte === 0x5d) {
+    if (depth === 0) return UNMATCHED;
+    depth -= 1;
+    opens = 0;
+  } else opens = byte === 0x20 ? 1 : 0;
+  return open | (opens << 1) | (depth << 2);
+}
+
+/** Whether every quote and bracket written was closed. */
+function isBalanced(balance: Balance): boolean {
+  return balance >= 0 && (balance & ~2) === 0;
 }
 
 /** How far ahead a completion is looked for along the context (bytes). */
@@ -35,7 +78,7 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     this.context = context;
     this.wholeNumbers = wholeNumbers;
     this.name = `grounded(${inner.name})`;
-    this.start = { inner: inner.start, ends: starts, words: false };
+    this.start = { inner: inner.start, ends: starts, words: false, balance: START_BALANCE };
   }
 
   /**
@@ -73,12 +116,12 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
       if (this.context[at] === byte) ends.push(at + 1);
     }
     if (ends.length === 0) return undefined;
-    const next = { inner, ends: Int32Array.from(ends), words: state.words || isWordByte(byte) };
+    const next = { inner, ends: Int32Array.from(ends), words: state.words || isWordByte(byte), balance: this.wholeNumbers ? START_BALANCE : nextBalance(state.balance, byte) };
     return Number.isFinite(this.distance(next)) ? next : undefined;
   }
 
   accepts(state: GroundedState): boolean {
-    if (!this.inner.accepts(state.inner) || !state.words) return false;
+    if (!this.inner.accepts(state.inner) || !state.words || !isBalanced(state.balance)) return false;
     return state.ends.some((end) => this.endsSpan(end));
   }
 
@@ -88,9 +131,10 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     for (const end of state.ends) {
       let inner: unknown = state.inner;
       let words = state.words;
+      let balance = state.balance;
       // `written` counts the bytes the value needs; `offset` walks the context, past any separators it skips.
-      for (let written = 0, offset = end; written <= LOOKAHEAD && written < best; written++) {
-        if (words && this.inner.accepts(inner) && this.endsSpan(offset)) {
+      for (let written = 0, offset = end; written <= LOOKAHEAD && written < best && balance !== UNMATCHED; written++) {
+        if (words && isBalanced(balance) && this.inner.accepts(inner) && this.endsSpan(offset)) {
           best = written;
           break;
         }
@@ -100,6 +144,7 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
         inner = this.inner.step(inner, byte);
         if (inner === undefined) break;
         words ||= isWordByte(byte);
+        if (!this.wholeNumbers) balance = nextBalance(balance, byte);
         offset++;
       }
     }
@@ -107,7 +152,7 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
   }
 
   key(state: GroundedState): string {
-    return `${this.inner.key(state.inner)}@${state.ends.join(',')}${state.words ? '' : '?'}`;
+    return `${this.inner.key(state.inner)}@${state.ends.join(',')}${state.words ? '' : '?'}${state.balance === START_BALANCE ? '' : `~${state.balance}`}`;
   }
 
   /**
