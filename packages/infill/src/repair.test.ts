@@ -93,6 +93,31 @@ describe('repair', () => {
     expect(tools).toContain((fourth.value as { tool: string }[])[1]?.tool);
   });
 
+  it('grounds a re-masked value anew with the repair\'s ground, keeping the values rejected before', async () => {
+    const schema = { type: 'object', properties: { city: { type: 'string', maxLength: 12 } }, required: ['city'] };
+    const { tokenizer, spec, predictor } = canvasDeterminedModel();
+    const text = 'Oslo, Rome or Lima';
+    // Three texts: the value is one of the three cities.
+    const cities = ['Oslo', 'Rome', 'Lima'];
+    const first = await infill({ model: { tokenizer, spec, predictor }, schema, prompt: text, ground: () => cities });
+    const { city } = first.value as { city: string };
+    // Grounded in one other city alone, the value can only be that one, whichever it is.
+    const others = cities.filter((name) => name !== city);
+    expect(others).toHaveLength(2);
+    for (const target of others) {
+      const again = await infill({ model: { tokenizer, spec, predictor }, schema, prompt: text, ground: () => cities });
+      expect((await repair(again, { paths: ['$.city'], ground: () => [target] })).value).toEqual({ city: target });
+    }
+    const second = await repair(first, { paths: ['$.city'], ground: () => [others[0] as string] });
+    const next = (second.value as { city: string }).city;
+    // Grounded in the three cities again, the two rejected so far stay excluded.
+    const third = await repair(second, { paths: ['$.city'], ground: () => cities });
+    expect((third.value as { city: string }).city).toBe(others[1]);
+    // A text with no span that fits leaves the value its language: it is not written free.
+    const fourth = await repair(third, { paths: ['$.city'], ground: () => ', ' });
+    expect(cities).toContain((fourth.value as { city: string }).city);
+  });
+
   it('re-decides structure under a path', async () => {
     const model = randomFixtureModel({ seed: 8 });
     const first = await infill({ model, schema: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string', maxLength: 3 }, maxItems: 4 }, keep: { type: 'integer' } }, required: ['tags', 'keep'] }, seed: 3 });

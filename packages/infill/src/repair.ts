@@ -34,9 +34,10 @@ export interface RepairOptions {
    */
   readonly allowRejected?: boolean;
   /**
-   * Grounding for the holes this repair, and those after it, make anew (infill's `ground`): a union re-masked as a
-   * whole builds its branch's holes again, and may read other texts than the first fill did (an agent keeps a call
-   * planned again off the words another call copied).
+   * Grounding for the values this repair re-masks and the holes it makes anew, and those of later repairs (infill's
+   * `ground`): a value may then read other texts than the first fill did (an agent keeps a value off the words
+   * another argument holds, and a call planned again off the words other calls copied). Values rejected before
+   * stay excluded.
    */
   readonly ground?: HoleGrounding;
   /** Times to re-mask again if the result still does not validate (default 2). */
@@ -60,7 +61,7 @@ export async function repair<T>(result: InfillResult<T>, options: RepairOptions)
     options.feedback === true ? (options.issues ?? []).map((issue) => issue.message).join('\n') : typeof options.feedback === 'string' ? options.feedback : '';
   if (feedback !== '') session.prompt = withFeedback(session.prompt, feedback);
   if (options.ground !== undefined) session.builder.reground(options.ground);
-  const matched = session.omit(omitted) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false) });
+  const matched = session.omit(omitted) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false), reground: options.ground !== undefined });
   if (matched === 0) {
     throw new LacunaInfillError({
       code: 'INVALID_OPTIONS',

@@ -205,10 +205,16 @@ export class Agent extends EventEmitter<AgentEvents> {
           });
         }
         const wholeCall = (issue: FieldIssue) => issue.check === 'repeated-call' && issue.path.length === 0;
-        const replanning = issues.some(wholeCall);
         for (const issue of issues) if (wholeCall(issue)) replanned.add(issue.callIndex);
-        // A call planned again copies only from the words the other calls left.
-        const taken = () => new Map([...replanned].map((index) => [index, mentionsTakenFrom(calls, index, context)] as const));
+        // A call planned again copies only from the words the other calls left; a repeated value, from those the
+        // argument that kept the mention left.
+        const regrounding = issues.some((issue) => wholeCall(issue) || issue.taken !== undefined);
+        const takenByCall = new Map([...replanned].map((index) => [index, mentionsTakenFrom(calls, index, context)] as const));
+        const taken = (path: readonly (string | number)[]) => {
+          const byCall = takenByCall.get(path[0] as number) ?? [];
+          const byValue = issues.flatMap((issue) => (issue.taken !== undefined && issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2] ? [issue.taken] : []));
+          return byCall.length + byValue.length === 0 ? undefined : [...byCall, ...byValue];
+        };
         const before = calls;
         const repairStarted = performance.now();
         phase = 'repair';
@@ -219,7 +225,7 @@ export class Agent extends EventEmitter<AgentEvents> {
             : repair(planned, {
                 // A repeated call is planned again whole, its tool excluded; a field, only its hole.
                 paths: issues.map((issue) => (wholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
-                ...(replanning ? { ground: planGrounding(this.options.tools, offered, context, reading, taken()) } : {}),
+                ...(regrounding ? { ground: planGrounding(this.options.tools, offered, context, reading, taken) } : {}),
                 ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
               }),
         );

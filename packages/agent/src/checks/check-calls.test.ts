@@ -18,7 +18,7 @@ describe('checkCalls', () => {
       minConfidence: 0,
       holes: [hole(0, 'from', 0.3), hole(0, 'to', 0.9)],
     });
-    expect(issues).toEqual([{ callIndex: 0, tool: 'convert_currency', path: ['from'], check: 'repeated-value', message: 'from: "CAD" is stated once and `to` holds it already.' }]);
+    expect(issues).toEqual([{ callIndex: 0, tool: 'convert_currency', path: ['from'], check: 'repeated-value', message: 'from: "CAD" is stated once and `to` holds it already.', taken: 'CAD' }]);
   });
 
   it('reads no grounding with the grounding check off: the rule of the tool stands', async () => {

@@ -94,7 +94,10 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       timesStated: (value) => Math.max(occurrences(options.context, value), listed.has(value) ? 1 : 0),
       confidenceOf: (name) => leastConfidence(options.holes.find((hole) => hole.kind === 'value' && samePath(hole.path, [callIndex, 'arguments', name]))),
     });
-    for (const { name, message } of repeated) issues.push({ callIndex, tool: call.tool, path: [name], check: 'repeated-value', message });
+    for (const { name, kept, message } of repeated) {
+      const taken = call.arguments[kept];
+      issues.push({ callIndex, tool: call.tool, path: [name], check: 'repeated-value', message, ...(typeof taken === 'string' ? { taken } : {}) });
+    }
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
     // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.
     const keptPaths = repeated.map(({ kept }) => [kept]);

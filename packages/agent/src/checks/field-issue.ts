@@ -14,4 +14,6 @@ export interface FieldIssue {
   readonly path: readonly (string | number)[];
   readonly check: FieldCheck;
   readonly message: string;
+  /** For a repeated value: the words the argument kept holds, which a repair keeps this one off. */
+  readonly taken?: string;
 }

@@ -33,7 +33,7 @@ describe('planGrounding for calls planned again', () => {
     { name: 'create_event', description: create_event.description, parameters: parametersOf(create_event) },
   ];
   const context = 'Team sync on Nov 18, 2026 at 7:15 PM, and a 10 minute timer for the oven';
-  const ground = planGrounding({ set_timer, create_event }, offered, context, {}, new Map([[1, ['Team sync']]]));
+  const ground = planGrounding({ set_timer, create_event }, offered, context, {}, (path) => (path[0] === 1 ? ['Team sync'] : undefined));
   const argument = (call: number, branch: number, name: string) => ({ path: [call, 'arguments', name], pointer: `#/items/oneOf/${branch}/properties/arguments/properties/${name}` });
 
   it('grounds a copied string of such a call in the text around the words the other calls took', () => {

@@ -19,10 +19,11 @@ export function planGrounding(
   context: string,
   reading: DateReading = {},
   /**
-   * Calls planned again because they repeated another (the agent's `repeated-call` check), by their place in the
-   * plan, with the mentions the other calls copied: such a call copies only from the conversation around them.
+   * Words a value may not be copied from, by its hole's path (`[call, "arguments", name]`): the mentions other calls
+   * copied, for a call planned again (the agent's `repeated-call` check), or the one another argument holds, for a
+   * value rejected as a repeat (`repeated-value`). Such a value copies only from the conversation around them.
    */
-  taken: ReadonlyMap<number, readonly string[]> = new Map(),
+  taken: (path: readonly (string | number)[]) => readonly string[] | undefined = () => undefined,
 ): (hole: { readonly path?: readonly (string | number)[]; readonly pointer: string }) => string | readonly string[] | undefined {
   return ({ path, pointer }) => {
     const match = ARGUMENT_POINTER.exec(pointer);
@@ -32,7 +33,7 @@ export function planGrounding(
     const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
     const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
     const whole = groundedHoleText(tool, name, property, context, reading);
-    const mentions = typeof path?.[0] === 'number' ? taken.get(path[0]) : undefined;
+    const mentions = path === undefined ? undefined : taken(path);
     // Only a copied string is kept off the words taken; numbers and values a reader finds in the whole
     // conversation (dates, codes) stay as they are. With nothing left to copy from, the whole conversation (the
     // checks then judge the copy).

@@ -39,6 +39,12 @@ export class ExcludingAutomaton implements ByteAutomaton<ExcludingState> {
     return Number.isFinite(automaton.distance(automaton.start)) ? automaton : undefined;
   }
 
+  /** The same values excluded from another language, or undefined when that leaves nothing to write. */
+  over(inner: AnyByteAutomaton): ExcludingAutomaton | undefined {
+    const automaton = new ExcludingAutomaton(inner, this.excluded);
+    return Number.isFinite(automaton.distance(automaton.start)) ? automaton : undefined;
+  }
+
   step(state: ExcludingState, byte: number): ExcludingState | undefined {
     const next = this.advance(state, byte);
     return next !== undefined && Number.isFinite(this.distance(next)) ? next : undefined;
@@ -85,4 +91,13 @@ export class ExcludingAutomaton implements ByteAutomaton<ExcludingState> {
 /** The language a repair's exclusions were put around (`automaton` itself when it excludes nothing). */
 export function withoutExclusions(automaton: AnyByteAutomaton): AnyByteAutomaton {
   return automaton instanceof ExcludingAutomaton ? withoutExclusions(automaton.inner) : automaton;
+}
+
+/**
+ * `automaton`'s exclusions over another language (a value grounded anew keeps the values rejected before); a
+ * level that would leave nothing to write is dropped, as a rejected value may then be written again.
+ */
+export function withExclusionsOver(automaton: AnyByteAutomaton, base: AnyByteAutomaton): AnyByteAutomaton {
+  if (!(automaton instanceof ExcludingAutomaton)) return base;
+  return automaton.over(withExclusionsOver(automaton.inner, base)) ?? withExclusionsOver(automaton.inner, base);
 }

@@ -10,7 +10,7 @@ import { collectHoles, SkeletonBuilder, unionBranches, type Instance, type Skele
 import { TokenIndex } from '../tokens/token-index.js';
 import { TokenLifter } from '../tokens/token-lifter.js';
 import type { ChoiceAutomaton } from '../automata/choice-automaton.js';
-import { ExcludingAutomaton } from '../automata/excluding-automaton.js';
+import { ExcludingAutomaton, withExclusionsOver } from '../automata/excluding-automaton.js';
 import { holeValueText } from './canvas-layout.js';
 import { HoleFiller } from './hole-filler.js';
 import type { Hole, HoleKind } from './hole.js';
@@ -303,9 +303,9 @@ export class InfillSession<T = unknown> {
    * Re-masks everything under the given value paths: value holes are cleared; structure at or under a path is
    * decided again. Returns the number of paths that matched something.
    */
-  reset(paths: readonly JsonPath[], options: { excludeRejected?: boolean } = {}): number {
+  reset(paths: readonly JsonPath[], options: { excludeRejected?: boolean; reground?: boolean } = {}): number {
     let matched = 0;
-    for (const path of paths) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh), options.excludeRejected ?? false)) matched++;
+    for (const path of paths) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh), options.excludeRejected ?? false, options.reground ?? false)) matched++;
     return matched;
   }
 
@@ -364,11 +364,14 @@ export class InfillSession<T = unknown> {
     }
   }
 
-  private resetPath(instance: Instance, path: JsonPath, replace: (fresh: Instance) => void, excludeRejected: boolean): boolean {
+  private resetPath(instance: Instance, path: JsonPath, replace: (fresh: Instance) => void, excludeRejected: boolean, reground = false): boolean {
     if (!isPathPrefix(instance.path, path)) return false;
     const depth = instance.path.length;
     if (path.length === depth) {
       if (instance.kind === 'leaf') {
+        // A new grounding (repair's `ground`) gives the value a new language; the values rejected stay excluded.
+        const grounded = reground ? this.builder.regrounded(instance.node, instance.path) : undefined;
+        if (grounded !== undefined) instance.hole.body = withExclusionsOver(instance.hole.body, grounded);
         this.resetHole(instance.hole, excludeRejected);
         instance.hole.automaton = instance.hole.body;
         instance.hole.prefixText = '';
@@ -389,7 +392,7 @@ export class InfillSession<T = unknown> {
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
-        return this.resetPath(member.value, path, (fresh) => (member.value = fresh), excludeRejected);
+        return this.resetPath(member.value, path, (fresh) => (member.value = fresh), excludeRejected, reground);
       }
       case 'array': {
         const index = Number(path[depth]);
@@ -398,11 +401,11 @@ export class InfillSession<T = unknown> {
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
-        return this.resetPath(item, path, (fresh) => (instance.items[index] = fresh), excludeRejected);
+        return this.resetPath(item, path, (fresh) => (instance.items[index] = fresh), excludeRejected, reground);
       }
       case 'union':
         if (instance.value === undefined) return false;
-        return this.resetPath(instance.value, path, (fresh) => (instance.value = fresh), excludeRejected);
+        return this.resetPath(instance.value, path, (fresh) => (instance.value = fresh), excludeRejected, reground);
       default:
         if (instance.kind === 'leaf') {
           this.resetHole(instance.hole, excludeRejected);

@@ -299,6 +299,14 @@ export class SkeletonBuilder {
 
   private readonly groundedLanguages = new WeakMap<AnyByteAutomaton, Map<string, GroundedAutomaton | null>>();
 
+  /**
+   * A leaf's value grounded by the grounding in force (a repair's new one): undefined when it grounds the value in
+   * no text, or in one no span of which fits (the hole then keeps the language it had).
+   */
+  regrounded(node: StringNode | NumberNode | EnumNode, path: JsonPath): GroundedAutomaton | undefined {
+    return node.kind === 'enum' ? undefined : (this.grounded(node, path, leafAutomaton(node)) ?? undefined);
+  }
+
   private valueHole(node: StringNode | NumberNode | EnumNode, path: JsonPath): Hole {
     const inner = leafAutomaton(node);
     const body = (node.kind === 'enum' ? undefined : this.grounded(node, path, inner)) ?? inner;
