@@ -183,6 +183,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           minConfidence: this.options.checks?.minConfidence ?? 0.05,
           holes: planned.holes,
           grounding: this.options.checks?.grounding !== false,
+          reading,
           replanned,
           replannable: offered.length + (allowAnswer ? 1 : 0) > 1,
           ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),

@@ -4,6 +4,7 @@ import { declaredJsonSchema } from '../tools/json-schema.js';
 import type { ToolSet } from '../tools/tool.js';
 import type { FieldIssue } from './field-issue.js';
 import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
+import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 import { repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
 import { leastConfidence, occurrences, repeatedValueIssues } from './repeated-values.js';
 
@@ -27,6 +28,8 @@ export interface CheckOptions {
   readonly minConfidence: number;
   /** Holes of the plan: their paths are `[callIndex, "arguments", ...field path]`. */
   readonly holes: readonly HoleReport[];
+  /** What relative dates are read against, as the plan's holes were grounded ("tomorrow" is a date with `today`). */
+  readonly reading?: DateReading;
   /**
    * Whether arguments are checked against the conversation (default true). Off, it is not read at all: no
    * grounding, repeated-value or repeated-call issues.
@@ -54,6 +57,8 @@ export interface CheckOptions {
 export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, options: CheckOptions): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   const copies: (CallCopies & { readonly callIndex: number })[] = [];
+  // Where the conversation states dates and times: a copy from inside one that an argument read is no mention of its own.
+  const mentions = options.grounding === false ? [] : dateAndTimeMentions(options.context, options.reading);
   for (const [position, call] of calls.entries()) {
     const callIndex = call.index ?? position;
     const tool = tools[call.tool];
@@ -91,11 +96,15 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       arguments: call.arguments,
       copied,
       context: options.context,
+      readMentions: mentions.flatMap((mention) => {
+        const by = Object.keys(call.arguments).find((name) => call.arguments[name] === mention.value);
+        return by === undefined ? [] : [{ at: mention.at, end: mention.end, by }];
+      }),
       timesStated: (value) => Math.max(occurrences(options.context, value), listed.has(value) ? 1 : 0),
       confidenceOf: (name) => leastConfidence(options.holes.find((hole) => hole.kind === 'value' && samePath(hole.path, [callIndex, 'arguments', name]))),
     });
-    for (const { name, kept, message } of repeated) {
-      const taken = call.arguments[kept];
+    for (const { name, kept, taken: words, message } of repeated) {
+      const taken = words ?? call.arguments[kept];
       issues.push({ callIndex, tool: call.tool, path: [name], check: 'repeated-value', message, ...(typeof taken === 'string' ? { taken } : {}) });
     }
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on

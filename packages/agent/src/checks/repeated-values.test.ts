@@ -41,4 +41,19 @@ describe('repeatedValueIssues', () => {
   it('keeps a value nested in another when the conversation also states it on its own', () => {
     expect(check({ title: 'Q3 roadmap', body: 'Please review the Q3 roadmap.' }, 'Title Q3 roadmap, body: Please review the Q3 roadmap.')).toEqual([]);
   });
+
+  it('rejects a copy that lies only inside a date another argument read, naming the words it must leave', () => {
+    const context = 'The start date is September 14, 2027. The requester is Rahul Koch.';
+    const at = context.indexOf('September 14, 2027');
+    const readMentions = [{ at, end: at + 'September 14, 2027'.length, by: 'start_date' }];
+    const args = { requested_by: '2027', start_date: '2027-09-14' };
+    const issues = repeatedValueIssues({ arguments: args, copied: new Set(['requested_by']), context, timesStated: (value) => occurrences(context, value), confidenceOf: () => 1, readMentions });
+    expect(issues).toEqual([
+      { name: 'requested_by', kept: 'start_date', taken: 'September 14, 2027', message: 'requested_by: "2027" is part of "September 14, 2027", which `start_date` holds.' },
+    ]);
+    // Stated outside the date too, the copy is a mention of its own.
+    const twice = 'The start date is September 14, 2027. Budget code 2027.';
+    const at2 = twice.indexOf('September');
+    expect(repeatedValueIssues({ arguments: args, copied: new Set(['requested_by']), context: twice, timesStated: (value) => occurrences(twice, value), confidenceOf: () => 1, readMentions: [{ at: at2, end: at2 + 18, by: 'start_date' }] })).toEqual([]);
+  });
 });

@@ -8,7 +8,9 @@ import type { HoleReport } from '@lacuna/infill';
  * the one that took a word meant for the other.
  *
  * The same holds for a value the conversation states only inside another argument's value ("Philadelphia" and
- * "Philadelphia, arrival", "Clearwater" and "Clearwater Labs"): the two are one mention, and the less sure copy goes.
+ * "Philadelphia, arrival", "Clearwater" and "Clearwater Labs"): the two are one mention, and the less sure copy goes;
+ * and for a copy that lies only inside a date or time another argument read ("2027" of "September 14, 2027"): the
+ * date keeps its mention.
  *
  * `copied` are the call's arguments grounded in the conversation, the only ones rejected here. Returns them with
  * their messages; the argument kept is named in each message so the model reads which value is taken.
@@ -18,12 +20,17 @@ export function repeatedValueIssues(input: {
   readonly copied: ReadonlySet<string>;
   /** The conversation the copies come from. */
   readonly context: string;
+  /**
+   * Where the conversation states the dates and times the call's arguments hold (offsets into `context`), and which
+   * argument holds each: a copy that lies only inside them is a piece of a date another argument read.
+   */
+  readonly readMentions?: readonly { readonly at: number; readonly end: number; readonly by: string }[];
   /** How many times the conversation states a value. */
   readonly timesStated: (value: string) => number;
   /** The least confidence of an argument's committed tokens (1 when it has none). */
   readonly confidenceOf: (name: string) => number;
-}): { name: string; kept: string; message: string }[] {
-  const issues: { name: string; kept: string; message: string }[] = [];
+}): { name: string; kept: string; taken?: string; message: string }[] {
+  const issues: { name: string; kept: string; taken?: string; message: string }[] = [];
   const holders = new Map<string, string[]>();
   for (const [name, value] of Object.entries(input.arguments)) {
     if (typeof value !== 'string' || value.trim() === '') continue;
@@ -50,7 +57,25 @@ export function repeatedValueIssues(input: {
       issues.push({ name, kept, message: `${name}: ${JSON.stringify(input.arguments[name])} and \`${kept}\`'s ${JSON.stringify(input.arguments[kept])} are one mention of the conversation.` });
     }
   }
+  for (const [name, value] of copies) {
+    if (issues.some((issue) => issue.name === name)) continue;
+    const mention = mentionAround(input.context, value, input.readMentions ?? []);
+    if (mention === undefined || mention.by === name) continue;
+    const taken = input.context.slice(mention.at, mention.end);
+    issues.push({ name, kept: mention.by, taken, message: `${name}: ${JSON.stringify(value)} is part of ${JSON.stringify(taken)}, which \`${mention.by}\` holds.` });
+  }
   return issues;
+}
+
+/** The date or time mention another argument read that holds every statement of `value` in the conversation, if one does. */
+function mentionAround<M extends { readonly at: number; readonly end: number }>(context: string, value: string, mentions: readonly M[]): M | undefined {
+  let around: M | undefined;
+  for (let at = context.indexOf(value); at >= 0; at = context.indexOf(value, at + 1)) {
+    const mention = mentions.find((candidate) => at >= candidate.at && at + value.length <= candidate.end);
+    if (mention === undefined) return undefined;
+    around ??= mention;
+  }
+  return around;
 }
 
 /** Whether the conversation states `outer` (which holds `inner`), and `inner` only inside its statements of `outer`. */

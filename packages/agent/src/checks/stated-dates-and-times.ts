@@ -165,6 +165,11 @@ export function timesIn(text: string): string[] {
   return inOrder(timeMentions(text));
 }
 
+/** Where the text states each date and time (UTF-16 offsets), with the value it states (YYYY-MM-DD, HH:MM). */
+export function dateAndTimeMentions(text: string, reading: DateReading = {}): { readonly at: number; readonly end: number; readonly value: string }[] {
+  return [...dateMentions(text, reading), ...timeMentions(text)];
+}
+
 /**
  * The text with every date and time it states blanked out (same length): the numbers left in it are quantities,
  * not the day of a date ("Apr 2, 2027") or the hour of a time ("at 7:15"), which a count must not be copied from.
@@ -172,7 +177,7 @@ export function timesIn(text: string): string[] {
 export function withoutDatesAndTimes(text: string, reading: DateReading = {}): string {
   // Offsets are UTF-16 code units (the mentions are ASCII); blanking them one by one keeps every other offset.
   const units = text.split('');
-  for (const mention of [...dateMentions(text, reading), ...timeMentions(text)]) for (let index = mention.at; index < mention.end; index++) units[index] = ' ';
+  for (const mention of dateAndTimeMentions(text, reading)) for (let index = mention.at; index < mention.end; index++) units[index] = ' ';
   return units.join('');
 }
 
