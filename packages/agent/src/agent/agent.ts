@@ -205,17 +205,8 @@ export class Agent extends EventEmitter<AgentEvents> {
             path: first.path,
           });
         }
-        const wholeCall = (issue: FieldIssue) => issue.check === 'repeated-call' && issue.path.length === 0;
-        for (const issue of issues) if (wholeCall(issue)) replanned.add(issue.callIndex);
-        // A call planned again copies only from the words the other calls left; a repeated value, from those the
-        // argument that kept the mention left.
-        const regrounding = issues.some((issue) => wholeCall(issue) || issue.taken !== undefined);
-        const takenByCall = new Map([...replanned].map((index) => [index, mentionsTakenFrom(calls, index, context)] as const));
-        const taken = (path: readonly (string | number)[]) => {
-          const byCall = takenByCall.get(path[0] as number) ?? [];
-          const byValue = issues.flatMap((issue) => (issue.taken !== undefined && issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2] ? [issue.taken] : []));
-          return byCall.length + byValue.length === 0 ? undefined : [...byCall, ...byValue];
-        };
+        for (const issue of issues) if (isWholeCall(issue)) replanned.add(issue.callIndex);
+        const taken = wordsTaken(issues, calls, replanned, context);
         const before = calls;
         const repairStarted = performance.now();
         phase = 'repair';
@@ -225,8 +216,8 @@ export class Agent extends EventEmitter<AgentEvents> {
             ? repair(planned, { omit: unstated.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) })
             : repair(planned, {
                 // A repeated call is planned again whole, its tool excluded; a field, only its hole.
-                paths: issues.map((issue) => (wholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
-                ...(regrounding ? { ground: planGrounding(this.options.tools, offered, context, reading, taken) } : {}),
+                paths: issues.map((issue) => (isWholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
+                ...(taken === undefined ? {} : { ground: planGrounding(this.options.tools, offered, context, reading, taken) }),
                 ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
               }),
         );
@@ -241,8 +232,8 @@ export class Agent extends EventEmitter<AgentEvents> {
             path: issue.path,
             check: issue.check,
             reason: issue.message,
-            before: wholeCall(issue) ? callAt(before, issue.callIndex) : valueAt(callAt(before, issue.callIndex)?.arguments, issue.path),
-            after: wholeCall(issue) ? callAt(calls, issue.callIndex) : valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path),
+            before: isWholeCall(issue) ? callAt(before, issue.callIndex) : valueAt(callAt(before, issue.callIndex)?.arguments, issue.path),
+            after: isWholeCall(issue) ? callAt(calls, issue.callIndex) : valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path),
             forwardPasses: planned.forwardPasses,
           };
           repairs.push(record);
@@ -391,6 +382,28 @@ function compileToolParameters(name: string, tool: AgentOptions['tools'][string]
 /** The plan's calls, each with its place in the plan (which an answer item may shift from its place among the calls). */
 function callsOf(plan: readonly PlanItem[]): PlannedCall[] {
   return plan.flatMap((item, index) => (item.tool === ANSWER_TOOL ? [] : [{ tool: item.tool, arguments: item.arguments ?? {}, index }]));
+}
+
+/** A repeated call, planned again whole (not one of its fields). */
+function isWholeCall(issue: FieldIssue): boolean {
+  return issue.check === 'repeated-call' && issue.path.length === 0;
+}
+
+/**
+ * The words each value a repair re-masks may not copy, by its hole's path: a call planned again keeps off the words
+ * the other calls copied, a repeated value off those the argument that kept the mention holds. Undefined when no
+ * issue asks for it (the repair then keeps the grounding in force).
+ */
+function wordsTaken(issues: readonly FieldIssue[], calls: readonly PlannedCall[], replanned: ReadonlySet<number>, context: string): ((path: readonly (string | number)[]) => readonly string[] | undefined) | undefined {
+  if (!issues.some((issue) => isWholeCall(issue) || issue.taken !== undefined)) return undefined;
+  const byCall = new Map([...replanned].map((index) => [index, mentionsTakenFrom(calls, index, context)] as const));
+  return (path) => {
+    const words = [
+      ...(byCall.get(path[0] as number) ?? []),
+      ...issues.flatMap((issue) => (issue.taken !== undefined && issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2] ? [issue.taken] : [])),
+    ];
+    return words.length === 0 ? undefined : words;
+  };
 }
 
 /** The call at a place in the plan, as `{ tool, arguments }`. */
