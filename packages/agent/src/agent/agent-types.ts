@@ -21,6 +21,7 @@ export interface RepairRecord {
   readonly path: readonly (string | number)[];
   readonly check: FieldCheck;
   readonly reason: string;
+  /** The field's value before and after the repair; for a call planned again whole, the call `{ tool, arguments }`. */
   readonly before: unknown;
   readonly after: unknown;
   readonly forwardPasses: number;
