@@ -36,6 +36,12 @@ describe("repeatedWords: 'forbid'", () => {
     expect((forbidden.value as { text: string }).text).toMatch(/^ the city the city/);
   });
 
+  it('lets a single letter be doubled, not tripled', async () => {
+    expect(tokenizer.encode('a')).toHaveLength(1);
+    const letters = await infill({ model: stuttering('a', ' city'), schema: SCHEMA, prompt: 'Letters.', repeatedWords: 'forbid' });
+    expect((letters.value as { text: string }).text).toMatch(/^aa cityaa city/);
+  });
+
   it('lets a digit repeat, and grounded values copy what the text holds', async () => {
     const digits = await infill({ model: stuttering('22'), schema: SCHEMA, prompt: 'Digits.', repeatedWords: 'forbid' });
     expect((digits.value as { text: string }).text).toMatch(/^2222/);
