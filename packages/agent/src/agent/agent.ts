@@ -206,7 +206,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           });
         }
         for (const issue of issues) if (isWholeCall(issue)) replanned.add(issue.callIndex);
-        const taken = wordsTaken(issues, calls, replanned, context);
+        const taken = wordsTaken(issues, calls, context);
         const before = calls;
         const repairStarted = performance.now();
         phase = 'repair';
@@ -390,13 +390,15 @@ function isWholeCall(issue: FieldIssue): boolean {
 }
 
 /**
- * The words each value a repair re-masks may not copy, by its hole's path: a call planned again keeps off the words
- * the other calls copied, a repeated value off those the argument that kept the mention holds. Undefined when no
- * issue asks for it (the repair then keeps the grounding in force).
+ * The words each value a repair re-masks may not copy, by its hole's path: a call planned again now keeps off the
+ * words the other calls copied, a repeated value off those the argument that kept the mention holds. Undefined
+ * when no issue asks for it (the repair then keeps the grounding in force). A field of a call planned again in an
+ * earlier attempt is grounded in the whole conversation again: when the words left held no value for it (the one
+ * e-mail address of the request), its hole was left free, and the grounding check rejected what it wrote.
  */
-function wordsTaken(issues: readonly FieldIssue[], calls: readonly PlannedCall[], replanned: ReadonlySet<number>, context: string): ((path: readonly (string | number)[]) => readonly string[] | undefined) | undefined {
-  if (!issues.some((issue) => isWholeCall(issue) || issue.taken !== undefined)) return undefined;
-  const byCall = new Map([...replanned].map((index) => [index, mentionsTakenFrom(calls, index, context)] as const));
+function wordsTaken(issues: readonly FieldIssue[], calls: readonly PlannedCall[], context: string): ((path: readonly (string | number)[]) => readonly string[] | undefined) | undefined {
+  if (!issues.some((issue) => isWholeCall(issue) || issue.taken !== undefined || issue.check === 'grounding')) return undefined;
+  const byCall = new Map(issues.filter(isWholeCall).map((issue) => [issue.callIndex, mentionsTakenFrom(calls, issue.callIndex, context)] as const));
   return (path) => {
     const words = [
       ...(byCall.get(path[0] as number) ?? []),
