@@ -5,13 +5,13 @@ import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-call
 import { groundingContext } from '../checks/grounding.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
 import type { FieldIssue } from '../checks/field-issue.js';
-import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { calendarDateOf, isCalendarDate, type DateReading } from '../checks/stated-dates-and-times.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
 import { canGroundRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
+import { isWholeCall, wordsTaken } from './words-taken.js';
 import { planArgumentsSchema, planSchema } from '../planning/plan-schema.js';
 import { createPlanValidator } from '../planning/plan-validator.js';
 import type {
@@ -382,30 +382,6 @@ function compileToolParameters(name: string, tool: AgentOptions['tools'][string]
 /** The plan's calls, each with its place in the plan (which an answer item may shift from its place among the calls). */
 function callsOf(plan: readonly PlanItem[]): PlannedCall[] {
   return plan.flatMap((item, index) => (item.tool === ANSWER_TOOL ? [] : [{ tool: item.tool, arguments: item.arguments ?? {}, index }]));
-}
-
-/** A repeated call, planned again whole (not one of its fields). */
-function isWholeCall(issue: FieldIssue): boolean {
-  return issue.check === 'repeated-call' && issue.path.length === 0;
-}
-
-/**
- * The words each value a repair re-masks may not copy, by its hole's path: a call planned again now keeps off the
- * words the other calls copied, a repeated value off those the argument that kept the mention holds. Undefined
- * when no issue asks for it (the repair then keeps the grounding in force). A field of a call planned again in an
- * earlier attempt is grounded in the whole conversation again: when the words left held no value for it (the one
- * e-mail address of the request), its hole was left free, and the grounding check rejected what it wrote.
- */
-function wordsTaken(issues: readonly FieldIssue[], calls: readonly PlannedCall[], context: string): ((path: readonly (string | number)[]) => readonly string[] | undefined) | undefined {
-  if (!issues.some((issue) => isWholeCall(issue) || issue.taken !== undefined || issue.check === 'grounding')) return undefined;
-  const byCall = new Map(issues.filter(isWholeCall).map((issue) => [issue.callIndex, mentionsTakenFrom(calls, issue.callIndex, context)] as const));
-  return (path) => {
-    const words = [
-      ...(byCall.get(path[0] as number) ?? []),
-      ...issues.flatMap((issue) => (issue.taken !== undefined && issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2] ? [issue.taken] : [])),
-    ];
-    return words.length === 0 ? undefined : words;
-  };
 }
 
 /** The call at a place in the plan, as `{ tool, arguments }`. */

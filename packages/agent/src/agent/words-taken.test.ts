@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldIssue } from '../checks/field-issue.js';
+import { isWholeCall, wordsTaken } from './words-taken.js';
+
+const context = 'Evaluate 19 + 10, then email ann@example.org: The export failed.';
+const calls = [
+  { tool: 'send_email', arguments: { to: 'ann@example.org', body: 'The export failed.' }, index: 0 },
+  { tool: 'send_email', arguments: { to: 'ann@example.org', body: 'The export failed.' }, index: 1 },
+];
+const issue = (fields: Partial<FieldIssue>): FieldIssue => ({ callIndex: 1, tool: 'send_email', path: [], check: 'repeated-call', message: '', ...fields });
+
+describe('wordsTaken', () => {
+  it("keeps a call planned again now off the other calls' once-stated words", () => {
+    const replan = issue({});
+    expect(isWholeCall(replan)).toBe(true);
+    const taken = wordsTaken([replan], calls, context);
+    expect(taken?.([1, 'arguments', 'body'])).toEqual(['ann@example.org', 'The export failed.']);
+    expect(taken?.([0, 'arguments', 'body'])).toBeUndefined();
+  });
+
+  it('keeps a repeated value off the words the kept argument holds, and only that value', () => {
+    const repeated = issue({ callIndex: 0, path: ['subject'], check: 'repeated-value', taken: 'The export failed.' });
+    expect(isWholeCall(repeated)).toBe(false);
+    const taken = wordsTaken([repeated], calls, context);
+    expect(taken?.([0, 'arguments', 'subject'])).toEqual(['The export failed.']);
+    expect(taken?.([0, 'arguments', 'to'])).toBeUndefined();
+  });
+
+  it('grounds a rejected field of a call planned in an earlier attempt in the whole conversation again', () => {
+    const grounding = issue({ path: ['to'], check: 'grounding' });
+    expect(wordsTaken([grounding], calls, context)?.([1, 'arguments', 'to'])).toBeUndefined();
+    // Nothing to ground anew: the repair keeps the grounding in force.
+    expect(wordsTaken([issue({ path: ['to'], check: 'confidence' })], calls, context)).toBeUndefined();
+  });
+});

@@ -1,0 +1,27 @@
+import type { PlannedCall } from '../checks/check-calls.js';
+import type { FieldIssue } from '../checks/field-issue.js';
+import { mentionsTakenFrom } from '../checks/repeated-calls.js';
+
+/** A repeated call, planned again whole (not one of its fields). */
+export function isWholeCall(issue: FieldIssue): boolean {
+  return issue.check === 'repeated-call' && issue.path.length === 0;
+}
+
+/**
+ * The words each value a repair re-masks may not copy, by its hole's path: a call planned again now keeps off the
+ * words the other calls copied, a repeated value off those the argument that kept the mention holds. Undefined
+ * when no issue asks for it (the repair then keeps the grounding in force). A field of a call planned again in an
+ * earlier attempt is grounded in the whole conversation again: when the words left held no value for it (the one
+ * e-mail address of the request), its hole was left free, and the grounding check rejected what it wrote.
+ */
+export function wordsTaken(issues: readonly FieldIssue[], calls: readonly PlannedCall[], context: string): ((path: readonly (string | number)[]) => readonly string[] | undefined) | undefined {
+  if (!issues.some((issue) => isWholeCall(issue) || issue.taken !== undefined || issue.check === 'grounding')) return undefined;
+  const byCall = new Map(issues.filter(isWholeCall).map((issue) => [issue.callIndex, mentionsTakenFrom(calls, issue.callIndex, context)] as const));
+  return (path) => {
+    const words = [
+      ...(byCall.get(path[0] as number) ?? []),
+      ...issues.flatMap((issue) => (issue.taken !== undefined && issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2] ? [issue.taken] : [])),
+    ];
+    return words.length === 0 ? undefined : words;
+  };
+}
