@@ -8,11 +8,13 @@
  * Committing the frontier's most probable token decides between fills on their first token alone (where a value
  * ends is then decided by a row that never saw the rest); scoring every fill through all the rows (the sum of
  * each position's log-probability, pads after the fill included) lets every position's prediction vote, at no
- * extra forward pass.
+ * extra forward pass. Every fill takes one token of every row, so a row's normaliser (its log-sum-exp) is the
+ * same for all of them: fills are scored on the logits alone, which rank them and share out the probability
+ * exactly as log-probabilities would.
  */
 
 export interface WholeFillChoiceInput {
-  /** Rows of the hole's positions from the frontier to its end (log-softmax is taken here). */
+  /** Rows of the hole's positions from the frontier to its end (logits). */
   readonly rows: readonly Float32Array[];
   /** The hole's automaton state at the frontier. */
   readonly state: unknown;
@@ -49,12 +51,11 @@ export function chooseWholeFill(input: WholeFillChoiceInput): WholeFillChoice {
   const depth = input.rows.length;
   for (let index = 0; index < depth; index++) {
     const row = input.rows[index] as Float32Array;
-    const normaliser = logSumExp(row);
     const next: Path[] = [];
     for (const path of paths) {
       const tokens = path.ended ? [input.padTokenId] : input.allowed(path.state, depth - index);
       for (const token of tokens) {
-        const score = path.score + (row[token] as number) - normaliser;
+        const score = path.score + (row[token] as number);
         const first = path.first < 0 ? token : path.first;
         if (path.ended || token === input.padTokenId) {
           next.push({ first, state: path.state, ended: true, score });
@@ -78,12 +79,4 @@ export function chooseWholeFill(input: WholeFillChoiceInput): WholeFillChoice {
     if (path.first === best.first) chosen += weight;
   }
   return { token: best.first, probability: chosen / total };
-}
-
-function logSumExp(row: Float32Array): number {
-  let max = -Infinity;
-  for (const value of row) if (value > max) max = value;
-  let sum = 0;
-  for (const value of row) sum += Math.exp(value - max);
-  return max + Math.log(sum);
 }
