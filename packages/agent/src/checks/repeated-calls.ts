@@ -17,8 +17,9 @@ export interface CallCopies {
  * identical calls, the later one is planned again with another tool; a call planned again already is kept, so
  * that two such calls are left as they are. (Planning again the call whose tool decision was less sure, measured
  * on the default model in session 20, mended one plan and broke two: a first call planned again after the
- * second took the words it needed less often.) Two calls of a tool with different values ("the weather in Rome and in Oslo") are left alone, as
- * is a value stated twice ("send it to ann@x.io, and cc ann@x.io on the other one").
+ * second took the words it needed less often.) Two calls of a tool with different values ("the weather in Rome
+ * and in Oslo") are left alone, as is a value stated twice ("send it to ann@x.io, and cc ann@x.io on the other
+ * one").
  *
  * Returns the positions in `calls` to plan again, each with the message the model may read.
  */
@@ -39,10 +40,11 @@ export function repeatedCallIssues(calls: readonly CallCopies[], context: string
 }
 
 /**
- * The copied arguments of a call planned again (`replanned`, after `repeatedCallIssues`) that hold a value another call copied
- * from a mention stated once: the new tool's arguments must come from the rest of the request, or the call reads
- * the words of the call it repeated once more ("evaluate 19 + 10, and email Ann" planned again as `calculate`
- * with the e-mail's body as its expression). Returns positions in `calls` and argument names, with messages.
+ * The copied arguments of a call planned again (`replanned`, after `repeatedCallIssues`) that hold a value another
+ * call copied from a mention stated once: the new tool's arguments must come from the rest of the request, or the
+ * call reads the words of the call it repeated once more ("evaluate 19 + 10, and email Ann" planned again as
+ * `calculate` with the e-mail's body as its expression). Returns positions in `calls` and argument names, with
+ * messages.
  */
 export function replannedCopyIssues(calls: readonly CallCopies[], context: string): { index: number; name: string; message: string }[] {
   const issues: { index: number; name: string; message: string }[] = [];

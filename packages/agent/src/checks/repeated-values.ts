@@ -70,7 +70,7 @@ export function repeatedValueIssues(input: {
 /** The date or time mention another argument read that holds every statement of `value` in the conversation, if one does. */
 function mentionAround<M extends { readonly at: number; readonly end: number }>(context: string, value: string, mentions: readonly M[]): M | undefined {
   let around: M | undefined;
-  for (let at = context.indexOf(value); at >= 0; at = context.indexOf(value, at + 1)) {
+  for (const at of startsOf(context, value)) {
     const mention = mentions.find((candidate) => at >= candidate.at && at + value.length <= candidate.end);
     if (mention === undefined) return undefined;
     around ??= mention;
@@ -80,13 +80,15 @@ function mentionAround<M extends { readonly at: number; readonly end: number }>(
 
 /** Whether the conversation states `outer` (which holds `inner`), and `inner` only inside its statements of `outer`. */
 function onlyInside(context: string, inner: string, outer: string): boolean {
-  const outerStarts: number[] = [];
-  for (let at = context.indexOf(outer); at >= 0; at = context.indexOf(outer, at + 1)) outerStarts.push(at);
-  if (outerStarts.length === 0) return false;
-  for (let at = context.indexOf(inner); at >= 0; at = context.indexOf(inner, at + 1)) {
-    if (!outerStarts.some((start) => at >= start && at + inner.length <= start + outer.length)) return false;
-  }
-  return true;
+  const outerStarts = startsOf(context, outer);
+  return outerStarts.length > 0 && startsOf(context, inner).every((at) => outerStarts.some((start) => at >= start && at + inner.length <= start + outer.length));
+}
+
+/** Every offset where `value` starts in `text`, overlapping statements included. */
+function startsOf(text: string, value: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) starts.push(at);
+  return starts;
 }
 
 /** The least confidence of a hole's sampled tokens; 1 when it has none (forced tokens, the only ones allowed, do not count). */

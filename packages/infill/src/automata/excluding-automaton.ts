@@ -35,13 +35,16 @@ export class ExcludingAutomaton implements ByteAutomaton<ExcludingState> {
 
   /** `inner` without the strings `values`, or undefined when that leaves nothing to write. */
   static create(inner: AnyByteAutomaton, values: readonly string[]): ExcludingAutomaton | undefined {
-    const automaton = new ExcludingAutomaton(inner, values.map(utf8));
-    return Number.isFinite(automaton.distance(automaton.start)) ? automaton : undefined;
+    return ExcludingAutomaton.live(inner, values.map(utf8));
   }
 
   /** The same values excluded from another language, or undefined when that leaves nothing to write. */
   over(inner: AnyByteAutomaton): ExcludingAutomaton | undefined {
-    const automaton = new ExcludingAutomaton(inner, this.excluded);
+    return ExcludingAutomaton.live(inner, this.excluded);
+  }
+
+  private static live(inner: AnyByteAutomaton, excluded: readonly Uint8Array[]): ExcludingAutomaton | undefined {
+    const automaton = new ExcludingAutomaton(inner, excluded);
     return Number.isFinite(automaton.distance(automaton.start)) ? automaton : undefined;
   }
 
