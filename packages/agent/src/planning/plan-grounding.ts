@@ -1,4 +1,4 @@
-import { groundedHoleText } from '../checks/grounding.js';
+import { groundedHoleText, typesOf } from '../checks/grounding.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolSet } from '../tools/tool.js';
@@ -62,6 +62,6 @@ export function textsAround(text: string, mentions: readonly string[]): string[]
 }
 
 function isStringProperty(property: object | undefined): boolean {
-  const type = (property as { type?: unknown } | undefined)?.type;
-  return type === 'string' || (Array.isArray(type) && type.includes('string') && !type.includes('number') && !type.includes('integer'));
+  const types = typesOf(property as Parameters<typeof typesOf>[0]);
+  return types.includes('string') && !types.includes('number') && !types.includes('integer');
 }
