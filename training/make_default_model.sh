@@ -38,6 +38,10 @@ CORPUS_COUNT=${CORPUS_COUNT:-200000}
 CORPUS_FLAGS=${CORPUS_FLAGS:-}
 TOKENIZER_EXAMPLES=${TOKENIZER_EXAMPLES:-30000}
 VOCABULARY_SIZE=${VOCABULARY_SIZE:-4096}
+# Further train_tokenizer.mjs flags; `--isolate-spaces` makes every space a token of its own, so that a word is
+# the same tokens at the start of a copied value as in the request (training/README.md, "Spaces as tokens of their
+# own"). Off by default: the shipped model's tokenizer attaches a space to the word after it.
+TOKENIZER_FLAGS=${TOKENIZER_FLAGS:-}
 MAX_LENGTH=${MAX_LENGTH:-512}
 # Training examples to render (empty: the whole corpus); the held-out files are always rendered whole. 120,000
 # examples make 414k canvases (95M tokens); 75 minutes at d128/4 layers with the copy head read about 55M of them.
@@ -103,6 +107,7 @@ CORPUS_SETTINGS=(CORPUS_SEED CORPUS_COUNT)
 # Recorded only when set, so that data made before the setting existed still matches its record.
 if [[ -n $CORPUS_FLAGS ]]; then CORPUS_SETTINGS+=(CORPUS_FLAGS); fi
 TOKENIZER_SETTINGS=("${CORPUS_SETTINGS[@]}" TOKENIZER_EXAMPLES VOCABULARY_SIZE)
+if [[ -n $TOKENIZER_FLAGS ]]; then TOKENIZER_SETTINGS+=(TOKENIZER_FLAGS); fi
 DATASET_SETTINGS=("${TOKENIZER_SETTINGS[@]}" MAX_LENGTH RENDER_LIMIT DECISION_SHARE RENDER_FLAGS VALUE_TOKENS)
 # Every setting, spelled out, for the model card's command: it stays true when the defaults change.
 made_with() { settings_of "${DATASET_SETTINGS[@]}" D_MODEL LAYERS HEADS TRAINING_MINUTES PRECISION TRAIN_FLAGS; }
@@ -153,7 +158,7 @@ if [[ -f $tokenizer/tokenizer.json && -f $tokenizer/tokenizer_config.json ]]; th
 else
   rm -rf "$tokenizer.partial"
   npx tsx training/tokenizer/write-tokenizer-corpus.ts --corpus "$corpus" --count "$TOKENIZER_EXAMPLES" --out "$DATA_DIR/tokenizer-corpus.txt"
-  node training/train_tokenizer.mjs --out "$tokenizer.partial" --vocab-size "$VOCABULARY_SIZE" --corpus "$DATA_DIR/tokenizer-corpus.txt"
+  node training/train_tokenizer.mjs --out "$tokenizer.partial" --vocab-size "$VOCABULARY_SIZE" --corpus "$DATA_DIR/tokenizer-corpus.txt" $TOKENIZER_FLAGS
   node training/check_tokenizer.mjs "$tokenizer.partial"
   settings_of "${TOKENIZER_SETTINGS[@]}" > "$tokenizer.partial/made-with"
   mv "$tokenizer.partial" "$tokenizer"

@@ -1,7 +1,7 @@
 // Trains a byte-level BPE tokenizer and writes tokenizer.json and
 // tokenizer_config.json in the Hugging Face format.
 //
-//   node training/train_tokenizer.mjs --out <folder> --vocab-size N [--corpus FILE ...] [--seed S]
+//   node training/train_tokenizer.mjs --out <folder> --vocab-size N [--corpus FILE ...] [--seed S] [--isolate-spaces]
 //
 // Without --corpus it trains on a small synthetic corpus (English sentences and
 // JSON objects) generated from a seeded PRNG, which is what the tiny-random
@@ -41,15 +41,22 @@ export const SPECIAL_TOKENS = [
 // pre-tokenizer because Rust's Digits splits every Unicode numeric character
 // (², ½, ٣) while the JavaScript tokenizer the SDK runs splits only ASCII
 // digits; with [0-9] both libraries produce the same ids for any text.
-const PRE_TOKENIZER = {
-  type: 'Sequence',
-  pretokenizers: [
-    { type: 'Split', pattern: { Regex: '[0-9]' }, behavior: 'Isolated', invert: false },
-    // No prefix space: the tokenizer must round-trip text exactly, and
-    // "hello" at the start of a text should not silently become " hello".
-    { type: 'ByteLevel', add_prefix_space: false, trim_offsets: false, use_regex: true },
-  ],
-};
+const DIGITS = { type: 'Split', pattern: { Regex: '[0-9]' }, behavior: 'Isolated', invert: false };
+// With --isolate-spaces every space is a token of its own, so no word token
+// carries the space before it. Byte-level BPE otherwise cuts a word two ways:
+// the request's " Golden" is one token, but a copied value's first word has no
+// space ("Golden" after the opening quote) and becomes G|old|en, tokens the
+// request does not hold, which a model must spell out rather than copy. With
+// spaces isolated a word is the same tokens wherever it stands, at the cost of
+// longer texts (training/README.md, "Spaces as tokens of their own").
+const SPACES = { type: 'Split', pattern: { Regex: ' ' }, behavior: 'Isolated', invert: false };
+// No prefix space: the tokenizer must round-trip text exactly, and "hello" at
+// the start of a text should not silently become " hello".
+const BYTE_LEVEL = { type: 'ByteLevel', add_prefix_space: false, trim_offsets: false, use_regex: true };
+
+function preTokenizer(isolateSpaces) {
+  return { type: 'Sequence', pretokenizers: isolateSpaces ? [DIGITS, SPACES, BYTE_LEVEL] : [DIGITS, BYTE_LEVEL] };
+}
 
 const DECODER = { type: 'ByteLevel', add_prefix_space: false, trim_offsets: false, use_regex: true };
 
@@ -71,10 +78,11 @@ async function main() {
       'vocab-size': { type: 'string' },
       corpus: { type: 'string', multiple: true },
       seed: { type: 'string', default: '0' },
+      'isolate-spaces': { type: 'boolean', default: false },
     },
   });
   if (!values.out || !values['vocab-size']) {
-    console.error('usage: node training/train_tokenizer.mjs --out <folder> --vocab-size N [--corpus FILE ...] [--seed S]');
+    console.error('usage: node training/train_tokenizer.mjs --out <folder> --vocab-size N [--corpus FILE ...] [--seed S] [--isolate-spaces]');
     process.exit(2);
   }
   const vocabularySize = Number(values['vocab-size']);
@@ -90,8 +98,9 @@ async function main() {
       corpusFiles = [path.join(scratch, 'corpus.txt')];
       fs.writeFileSync(corpusFiles[0], syntheticCorpus(Number(values.seed)));
     }
-    const learnedMerges = learnMerges(corpusFiles, scratch);
-    const tokenizerJson = buildTokenizerJson(learnedMerges, vocabularySize);
+    const pre = preTokenizer(values['isolate-spaces']);
+    const learnedMerges = learnMerges(corpusFiles, scratch, pre);
+    const tokenizerJson = buildTokenizerJson(learnedMerges, vocabularySize, pre);
 
     fs.mkdirSync(values.out, { recursive: true });
     const tokenizerPath = path.join(values.out, 'tokenizer.json');
@@ -113,14 +122,14 @@ async function main() {
 }
 
 /** Runs the Rust BPE trainer with our pre-tokenizer and returns its merges, most frequent first. */
-function learnMerges(corpusFiles, scratch) {
+function learnMerges(corpusFiles, scratch, pre) {
   const untrained = {
     version: '1.0',
     truncation: null,
     padding: null,
     added_tokens: [],
     normalizer: null,
-    pre_tokenizer: PRE_TOKENIZER,
+    pre_tokenizer: pre,
     post_processor: null,
     decoder: null,
     model: { type: 'BPE', dropout: null, unk_token: null, fuse_unk: false, byte_fallback: false, vocab: {}, merges: [] },
@@ -138,7 +147,7 @@ function learnMerges(corpusFiles, scratch) {
   );
 }
 
-function buildTokenizerJson(learnedMerges, vocabularySize) {
+function buildTokenizerJson(learnedMerges, vocabularySize, pre) {
   const vocab = new Map();
   const addToken = (token) => {
     if (!vocab.has(token)) vocab.set(token, vocab.size);
@@ -182,7 +191,7 @@ function buildTokenizerJson(learnedMerges, vocabularySize) {
     })),
     // No normalizer: any Unicode normalisation would break exact round-trips.
     normalizer: null,
-    pre_tokenizer: PRE_TOKENIZER,
+    pre_tokenizer: pre,
     // Nothing is added around an encoded text; the SDK places every special token itself.
     post_processor: null,
     decoder: DECODER,

@@ -60,6 +60,12 @@ function specialTokenIds(tokenizerFolder: string): Record<keyof typeof SPECIAL_T
   return Object.fromEntries(Object.entries(SPECIAL_TOKENS).map(([field, text]) => [field, idOf(text)])) as Record<keyof typeof SPECIAL_TOKENS, number>;
 }
 
+/** Whether the tokenizer makes every space a token of its own (train_tokenizer.mjs --isolate-spaces). */
+function isolatesSpaces(tokenizerFolder: string): boolean {
+  const tokenizer = JSON.parse(readFileSync(join(tokenizerFolder, 'tokenizer.json'), 'utf8')) as { pre_tokenizer?: { pretokenizers?: { type: string; pattern?: { Regex?: string } }[] } };
+  return (tokenizer.pre_tokenizer?.pretokenizers ?? []).some((step) => step.type === 'Split' && step.pattern?.Regex === ' ');
+}
+
 function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
@@ -71,6 +77,7 @@ function modelCard(
   onnxSha256: string,
   int8: { bytes: number; sha256: string } | undefined,
   ids: Record<string, number>,
+  spacesIsolated: boolean,
   dataset: Record<string, unknown> | undefined,
   command: string,
 ): string {
@@ -151,7 +158,7 @@ agent planning (tool choice, arguments, answers) and schema extraction.
 ## Tokenizer
 
 Byte-level BPE with ${facts.vocabularySize} tokens trained on the corpus's messages and answers (training/tokenizer). Every ASCII
-digit is its own token. Special tokens: \`<|pad|>\` ${ids.padTokenId}, \`<|eos|>\` ${ids.eosTokenId}, \`<|mask|>\` ${ids.maskTokenId}, \`<|end|>\` ${ids.endOfTurnTokenId};
+digit is its own token${spacesIsolated ? ', and so is every space: a word is the same tokens wherever it stands, at the start of a copied value as in the request' : ''}. Special tokens: \`<|pad|>\` ${ids.padTokenId}, \`<|eos|>\` ${ids.eosTokenId}, \`<|mask|>\` ${ids.maskTokenId}, \`<|end|>\` ${ids.endOfTurnTokenId};
 the role tokens \`<|system|>\`, \`<|user|>\`, \`<|assistant|>\`, \`<|tool|>\` follow. The chat template writes each message as
 \`<|role|>content<|end|>\` and the generation prompt as \`<|assistant|>\`.
 
@@ -267,7 +274,7 @@ async function main(): Promise<void> {
     writeFileSync(join(partial, 'lacuna-model.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const dataset = values.dataset === undefined ? undefined : (JSON.parse(readFileSync(join(values.dataset, 'dataset.json'), 'utf8')) as Record<string, unknown>);
     const onnxBytes = readFileSync(join(partial, 'model.onnx')).length;
-    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, int8, ids, dataset, values.command));
+    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, int8, ids, isolatesSpaces(values.tokenizer), dataset, values.command));
     rmSync(values.out, { recursive: true, force: true });
     renameSync(partial, values.out);
     console.log(`wrote ${values.out}: model.onnx ${onnxBytes.toLocaleString('en')} bytes, sha256 ${onnxSha256}`);
