@@ -36,6 +36,17 @@ describe("repeatedWords: 'forbid'", () => {
     expect((forbidden.value as { text: string }).text).toMatch(/^ the city the city/);
   });
 
+  it('takes a word written again after a space token of its own as written twice in a row', async () => {
+    // "city" and " " are one token each: a tokenizer that makes spaces tokens of their own writes "city city" so.
+    expect([tokenizer.encode('city').length, tokenizer.encode(' ').length]).toEqual([1, 1]);
+    const allowed = await infill({ model: stuttering('city', ' '), schema: SCHEMA, prompt: 'A city.' });
+    const forbidden = await infill({ model: stuttering('city', ' '), schema: SCHEMA, prompt: 'A city.', repeatedWords: 'forbid' });
+    expect((allowed.value as { text: string }).text).toMatch(/^citycitycity/);
+    const text = (forbidden.value as { text: string }).text;
+    expect(text).toMatch(/^city  city/);
+    expect(text).not.toMatch(/city city|citycity/);
+  });
+
   it('lets a single letter be doubled, not tripled', async () => {
     expect(tokenizer.encode('a')).toHaveLength(1);
     const letters = await infill({ model: stuttering('a', ' city'), schema: SCHEMA, prompt: 'Letters.', repeatedWords: 'forbid' });
