@@ -98,9 +98,9 @@ async function main() {
       corpusFiles = [path.join(scratch, 'corpus.txt')];
       fs.writeFileSync(corpusFiles[0], syntheticCorpus(Number(values.seed)));
     }
-    const pre = preTokenizer(values['isolate-spaces']);
-    const learnedMerges = learnMerges(corpusFiles, scratch, pre);
-    const tokenizerJson = buildTokenizerJson(learnedMerges, vocabularySize, pre);
+    const splitting = preTokenizer(values['isolate-spaces']);
+    const learnedMerges = learnMerges(corpusFiles, scratch, splitting);
+    const tokenizerJson = buildTokenizerJson(learnedMerges, vocabularySize, splitting);
 
     fs.mkdirSync(values.out, { recursive: true });
     const tokenizerPath = path.join(values.out, 'tokenizer.json');
@@ -122,14 +122,14 @@ async function main() {
 }
 
 /** Runs the Rust BPE trainer with our pre-tokenizer and returns its merges, most frequent first. */
-function learnMerges(corpusFiles, scratch, pre) {
+function learnMerges(corpusFiles, scratch, splitting) {
   const untrained = {
     version: '1.0',
     truncation: null,
     padding: null,
     added_tokens: [],
     normalizer: null,
-    pre_tokenizer: pre,
+    pre_tokenizer: splitting,
     post_processor: null,
     decoder: null,
     model: { type: 'BPE', dropout: null, unk_token: null, fuse_unk: false, byte_fallback: false, vocab: {}, merges: [] },
@@ -147,7 +147,7 @@ function learnMerges(corpusFiles, scratch, pre) {
   );
 }
 
-function buildTokenizerJson(learnedMerges, vocabularySize, pre) {
+function buildTokenizerJson(learnedMerges, vocabularySize, splitting) {
   const vocab = new Map();
   const addToken = (token) => {
     if (!vocab.has(token)) vocab.set(token, vocab.size);
@@ -191,7 +191,7 @@ function buildTokenizerJson(learnedMerges, vocabularySize, pre) {
     })),
     // No normalizer: any Unicode normalisation would break exact round-trips.
     normalizer: null,
-    pre_tokenizer: pre,
+    pre_tokenizer: splitting,
     // Nothing is added around an encoded text; the SDK places every special token itself.
     post_processor: null,
     decoder: DECODER,
