@@ -116,7 +116,7 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
       if (this.context[at] === byte) ends.push(at + 1);
     }
     if (ends.length === 0) return undefined;
-    const next = { inner, ends: Int32Array.from(ends), words: state.words || isWordByte(byte), balance: this.wholeNumbers ? START_BALANCE : nextBalance(state.balance, byte) };
+    const next = { inner, ends: Int32Array.from(ends), words: state.words || isWordByte(byte), balance: this.balanceAfter(state.balance, byte) };
     return Number.isFinite(this.distance(next)) ? next : undefined;
   }
 
@@ -144,11 +144,16 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
         inner = this.inner.step(inner, byte);
         if (inner === undefined) break;
         words ||= isWordByte(byte);
-        if (!this.wholeNumbers) balance = nextBalance(balance, byte);
+        balance = this.balanceAfter(balance, byte);
         offset++;
       }
     }
     return best;
+  }
+
+  /** Quotes and brackets after `byte`; a number's digits and separators have none to balance. */
+  private balanceAfter(balance: Balance, byte: number): Balance {
+    return this.wholeNumbers ? START_BALANCE : nextBalance(balance, byte);
   }
 
   key(state: GroundedState): string {
