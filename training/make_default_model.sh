@@ -58,6 +58,11 @@ RENDER_FLAGS=${RENDER_FLAGS:---decision-repeats branch=2,presence=1.5,count=0.5}
 # 6,506 and 7,146 steps) all came out below the shipped model, which is canonical, and below it by 10-11 points
 # on never-seen tools' arguments: canonical is the default again.
 VALUE_TOKENS=${VALUE_TOKENS:-canonical}
+# How string values are written (render-dataset.ts --string-values): plain, right after the opening quote, or
+# spaced, after one space that is no part of the value, so that the value's first word is cut into the tokens it
+# has in the request (` Golden`, where `"Golden` gives `G` `old` `en`); the package then says
+# `spacedStringValues` and infill lays its canvases out that way (training/README.md, "Spaced string values").
+STRING_VALUES=${STRING_VALUES:-plain}
 EVAL_SPLIT=${EVAL_SPLIT:-test_templates}
 # d128/4 layers trains about 2.4 times as fast as d192/6 (train.py --benchmark) and reached the same held-out
 # accuracy in a third of the time; its forward pass over 256 positions takes under 10 ms on one core.
@@ -109,6 +114,7 @@ if [[ -n $CORPUS_FLAGS ]]; then CORPUS_SETTINGS+=(CORPUS_FLAGS); fi
 TOKENIZER_SETTINGS=("${CORPUS_SETTINGS[@]}" TOKENIZER_EXAMPLES VOCABULARY_SIZE)
 if [[ -n $TOKENIZER_FLAGS ]]; then TOKENIZER_SETTINGS+=(TOKENIZER_FLAGS); fi
 DATASET_SETTINGS=("${TOKENIZER_SETTINGS[@]}" MAX_LENGTH RENDER_LIMIT DECISION_SHARE RENDER_FLAGS VALUE_TOKENS)
+if [[ $STRING_VALUES != plain ]]; then DATASET_SETTINGS+=(STRING_VALUES); fi
 # Every setting, spelled out, for the model card's command: it stays true when the defaults change.
 made_with() { settings_of "${DATASET_SETTINGS[@]}" D_MODEL LAYERS HEADS TRAINING_MINUTES PRECISION TRAIN_FLAGS; }
 # A data stage's output is kept by the next run, so each records the settings it was made with ($1 the output,
@@ -172,11 +178,11 @@ if [[ -f $dataset/train/dataset.json ]]; then
 else
   # The rendered canvases must be the ones infill lays out with this tokenizer: checked on held-out examples.
   npx tsx training/render/check-against-infill.ts --corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" --tokenizer "$tokenizer" \
-    --max-length "$MAX_LENGTH" --vocabulary-size "$VOCABULARY_SIZE" --value-tokens "$VALUE_TOKENS" --count 200
+    --max-length "$MAX_LENGTH" --vocabulary-size "$VOCABULARY_SIZE" --value-tokens "$VALUE_TOKENS" --string-values "$STRING_VALUES" --count 200
   rm -rf "$dataset.partial"
   # shellcheck disable=SC2086
   npx tsx training/render/render-dataset.ts --corpus "$corpus" --tokenizer "$tokenizer" --out "$dataset.partial" \
-    --max-length "$MAX_LENGTH" --vocabulary-size "$VOCABULARY_SIZE" --decision-share "$DECISION_SHARE" --value-tokens "$VALUE_TOKENS" \
+    --max-length "$MAX_LENGTH" --vocabulary-size "$VOCABULARY_SIZE" --decision-share "$DECISION_SHARE" --value-tokens "$VALUE_TOKENS" --string-values "$STRING_VALUES" \
     ${RENDER_LIMIT:+--limit "$RENDER_LIMIT"} $RENDER_FLAGS
   settings_of "${DATASET_SETTINGS[@]}" > "$dataset.partial/made-with"
   rm -rf "$dataset"

@@ -8,6 +8,7 @@
  *   npx tsx training/render/check-against-infill.ts [--corpus training/data/corpus.test_templates.jsonl]
  *       [--tokenizer training/data/tokenizer] [--count 100] [--max-length 512] [--vocabulary-size 4096]
  *       [--value-tokens canonical | as-in-prompt]   (as render-dataset.ts cuts values)
+ *       [--string-values plain | spaced]            (as render-dataset.ts writes string values)
  */
 import { parseArgs } from 'node:util';
 import type { PredictionRequest, PredictionRows, Predictor } from '@lacuna/core';
@@ -17,7 +18,7 @@ import { readTokenizerFiles } from '../tokenizer/load-tokenizer.js';
 import { exampleConversation } from './example-conversation.js';
 import { MemoTokenizer } from './memo-tokenizer.js';
 import { readCorpus } from './read-corpus.js';
-import { parseValueTokens, renderingModel } from './render-dataset.js';
+import { parseStringValues, parseValueTokens, renderingModel } from './render-dataset.js';
 
 type Expected = DecisionCanvas | ValueCanvas;
 
@@ -59,11 +60,12 @@ async function main(): Promise<void> {
       'max-length': { type: 'string', default: '512' },
       'vocabulary-size': { type: 'string', default: '4096' },
       'value-tokens': { type: 'string', default: 'canonical' },
+      'string-values': { type: 'string', default: 'plain' },
     },
   });
   const valueTokens = parseValueTokens(values['value-tokens']);
   const { tokenizerJson, tokenizerConfig } = readTokenizerFiles(values.tokenizer);
-  const model = renderingModel(new MemoTokenizer(tokenizerJson, tokenizerConfig), Number(values['vocabulary-size']), Number(values['max-length']));
+  const model = renderingModel(new MemoTokenizer(tokenizerJson, tokenizerConfig), Number(values['vocabulary-size']), Number(values['max-length']), parseStringValues(values['string-values']));
   const { maskTokenId, vocabularySize, maxLength } = model.spec;
   const failures: string[] = [];
   let checked = 0;

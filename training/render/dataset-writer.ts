@@ -10,6 +10,8 @@ export interface DatasetHeader {
   readonly vocabularySize: number;
   readonly padTokenId: number;
   readonly maskTokenId: number;
+  /** Written only when true: canvases lay string values out after a space (`ModelSpec.spacedStringValues`). */
+  readonly spacedStringValues?: boolean;
 }
 
 /** Sequences are buffered and flushed in blocks of about this many tokens. */
@@ -72,6 +74,7 @@ export class DatasetWriter {
       vocabularySize: this.header.vocabularySize,
       padTokenId: this.header.padTokenId,
       maskTokenId: this.header.maskTokenId,
+      ...(this.header.spacedStringValues === true ? { spacedStringValues: true } : {}),
       sequences: this.sequences,
       tokens: this.tokens,
       maxLength: this.longest,

@@ -160,7 +160,12 @@ agent planning (tool choice, arguments, answers) and schema extraction.
 Byte-level BPE with ${facts.vocabularySize} tokens trained on the corpus's messages and answers (training/tokenizer). Every ASCII
 digit is its own token${spacesIsolated ? ', and so is every space: a word is the same tokens wherever it stands, at the start of a copied value as in the request' : ''}. Special tokens: \`<|pad|>\` ${ids.padTokenId}, \`<|eos|>\` ${ids.eosTokenId}, \`<|mask|>\` ${ids.maskTokenId}, \`<|end|>\` ${ids.endOfTurnTokenId};
 the role tokens \`<|system|>\`, \`<|user|>\`, \`<|assistant|>\`, \`<|tool|>\` follow. The chat template writes each message as
-\`<|role|>content<|end|>\` and the generation prompt as \`<|assistant|>\`.
+\`<|role|>content<|end|>\` and the generation prompt as \`<|assistant|>\`.${
+    dataset?.spacedStringValues === true
+      ? ` Trained on canvases that write each string value after one space, which is no part of the value, so that its first
+word is cut as in the request (\`spacedStringValues\` in \`lacuna-model.json\`, docs/models.md).`
+      : ''
+  }
 
 ![Training and held-out loss](loss-curve.png)
 
@@ -247,6 +252,7 @@ async function main(): Promise<void> {
       copyFileSync(int8Source, join(partial, 'model.int8.onnx'));
       int8 = { bytes: readFileSync(int8Source).length, sha256: sha256(join(partial, 'model.int8.onnx')) };
     }
+    const dataset = values.dataset === undefined ? undefined : (JSON.parse(readFileSync(join(values.dataset, 'dataset.json'), 'utf8')) as Record<string, unknown>);
     const manifest = {
       format: 'lacuna-model/1',
       name: values.name,
@@ -258,6 +264,8 @@ async function main(): Promise<void> {
       maxLength: facts.maxLength,
       ...ids,
       shiftedLogits: false,
+      // The canvases it was trained on wrote string values after a space (render-dataset.ts --string-values).
+      ...(dataset?.spacedStringValues === true ? { spacedStringValues: true } : {}),
       inputs: { inputIds: 'input_ids', positions: 'positions', attentionMask: 'attention_mask' },
       outputs: { logits: 'logits', argmax: 'argmax', logSumExp: 'log_sum_exp' },
       ...(facts.answerStartTokenId === undefined
@@ -272,7 +280,6 @@ async function main(): Promise<void> {
       sha256: { 'model.onnx': onnxSha256, ...(int8 === undefined ? {} : { 'model.int8.onnx': int8.sha256 }) },
     };
     writeFileSync(join(partial, 'lacuna-model.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    const dataset = values.dataset === undefined ? undefined : (JSON.parse(readFileSync(join(values.dataset, 'dataset.json'), 'utf8')) as Record<string, unknown>);
     const onnxBytes = readFileSync(join(partial, 'model.onnx')).length;
     writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, int8, ids, isolatesSpaces(values.tokenizer), dataset, values.command));
     rmSync(values.out, { recursive: true, force: true });

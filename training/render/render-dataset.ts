@@ -33,6 +33,10 @@
  *                          `as-in-prompt`: a value the conversation states keeps the tokens it has there (the
  *                          first without its space), so that copying it is token for token (infill's
  *                          `valueTokens`)
+ *   --string-values plain | spaced
+ *                          `spaced`: each string value is written after one space that is no part of it, so its
+ *                          first word is cut as the request cuts it (` Golden`, not `G` `old` `en`); the model
+ *                          package then says `spacedStringValues` and infill lays out canvases that way
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -101,8 +105,14 @@ export function parseDecisionRepeats(text: string): Partial<Record<DecisionKind,
   return repeats;
 }
 
+/** Parses --string-values: whether a string value is written after a space (`ModelSpec.spacedStringValues`). */
+export function parseStringValues(text: string | undefined): 'plain' | 'spaced' {
+  if (text !== 'plain' && text !== 'spaced') throw new RangeError('--string-values is plain or spaced.');
+  return text;
+}
+
 /** What infill needs of a model to lay out canvases: the tokenizer and the spec. Nothing runs a forward pass. */
-export function renderingModel(tokenizer: TextTokenizer, vocabularySize: number, maxLength: number): InfillModel {
+export function renderingModel(tokenizer: TextTokenizer, vocabularySize: number, maxLength: number, stringValues: 'plain' | 'spaced' = 'plain'): InfillModel {
   const ids = Object.fromEntries(
     Object.entries(SPECIAL_TOKENS).map(([field, text]) => {
       const id = tokenizer.tokenToId(text);
@@ -117,6 +127,7 @@ export function renderingModel(tokenizer: TextTokenizer, vocabularySize: number,
     maxLength,
     ...ids,
     shiftedLogits: false,
+    ...(stringValues === 'spaced' ? { spacedStringValues: true } : {}),
     inputs: { inputIds: 'input_ids' },
     outputs: { logits: 'logits' },
   };
@@ -131,7 +142,12 @@ export function renderingModel(tokenizer: TextTokenizer, vocabularySize: number,
 /** Renders one corpus file into one dataset folder. */
 export async function renderCorpusFile(path: string, folder: string, model: InfillModel, settings: RenderSettings, limit?: number): Promise<RenderSummary> {
   const { spec } = model;
-  const writer = new DatasetWriter(folder, { vocabularySize: spec.vocabularySize, padTokenId: spec.padTokenId, maskTokenId: spec.maskTokenId });
+  const writer = new DatasetWriter(folder, {
+    vocabularySize: spec.vocabularySize,
+    padTokenId: spec.padTokenId,
+    maskTokenId: spec.maskTokenId,
+    ...(spec.spacedStringValues === true ? { spacedStringValues: true } : {}),
+  });
   const summary = new RenderSummary(spec.padTokenId);
   const schemas = new SchemaCache();
   for await (const example of readCorpus(path, limit === undefined ? {} : { limit })) {
@@ -279,6 +295,7 @@ async function main(): Promise<void> {
       'decision-values': { type: 'string', default: 'filled' },
       'value-layout': { type: 'string', default: 'rounds' },
       'value-tokens': { type: 'string', default: 'canonical' },
+      'string-values': { type: 'string', default: 'plain' },
     },
   });
   const maxLength = Number(values['max-length']);
@@ -298,7 +315,7 @@ async function main(): Promise<void> {
     console.warn('--decision-values masked writes role 3 and mask tokens: train.py (lacuna-dataset/1) refuses such folders until it supports them');
   }
   const { tokenizerJson, tokenizerConfig } = readTokenizerFiles(values.tokenizer);
-  const model = renderingModel(new MemoTokenizer(tokenizerJson, tokenizerConfig), vocabularySize, maxLength);
+  const model = renderingModel(new MemoTokenizer(tokenizerJson, tokenizerConfig), vocabularySize, maxLength, parseStringValues(values['string-values']));
 
   const jobs = [{ split: 'train', path: values.corpus, limit }, ...heldOutFiles(values.corpus).map((file) => ({ ...file, limit: undefined }))];
   for (const job of jobs) {

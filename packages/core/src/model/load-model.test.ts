@@ -104,6 +104,15 @@ describe('loadModel refuses a folder whose parts disagree', () => {
     await expect(loadModel(folder)).rejects.toThrow(/field "maxLength" must be a positive integer/);
   });
 
+  it('names spacedStringValues when it is not a boolean, and reads it when it is', async () => {
+    const folder = await broken((config) => (config.spacedStringValues = 'yes'));
+    await expect(loadModel(folder)).rejects.toThrow(/field "spacedStringValues" must be true or false/);
+    const spaced = await broken((config) => (config.spacedStringValues = true));
+    const model = await loadModel(spaced);
+    expect(model.spec.spacedStringValues).toBe(true);
+    await model.dispose();
+  });
+
   it('rejects a mask token id outside the vocabulary', async () => {
     const folder = await broken((config) => (config.maskTokenId = 5000));
     await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_CONFIG_INVALID' });

@@ -12,6 +12,14 @@ export interface ModelSpec {
   readonly endOfTurnTokenId?: number;
   /** Dream-family models predict position i from output i - 1. */
   readonly shiftedLogits: boolean;
+  /**
+   * The model writes each JSON string value with one space after its opening quote, a space that is not part of
+   * the value (`"title":" Golden Static"` holds `Golden Static`). A byte-level BPE attaches a space to the word
+   * after it, so a value's first word is then cut into the tokens it has in the request (` Golden`, not
+   * `G` `old` `en`), which a model copies token for token. Infill lays such canvases out when this is true; a
+   * model trained on them must say so. Absent: false.
+   */
+  readonly spacedStringValues?: boolean;
   readonly inputs: {
     readonly inputIds: string;
     /** Optional input that selects the rows to compute logits for. */
@@ -103,6 +111,7 @@ export function parseModelFolderConfig(value: unknown, file: string): ModelFolde
     if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) fail(field, 'a positive integer');
   }
   if (typeof config.shiftedLogits !== 'boolean') fail('shiftedLogits', 'true or false');
+  if (config.spacedStringValues !== undefined && typeof config.spacedStringValues !== 'boolean') fail('spacedStringValues', 'true or false (or absent)');
   const inputs = config.inputs as Record<string, unknown> | undefined;
   if (typeof inputs !== 'object' || inputs === null || typeof inputs.inputIds !== 'string') {
     fail('inputs.inputIds', 'the name of the ONNX input that takes token ids');

@@ -28,6 +28,11 @@ export interface LayoutInput {
   readonly lifter: TokenLifter;
   /** Absorb the neighbouring literal tokens into value holes (BPE boundary healing). */
   readonly heal: boolean;
+  /**
+   * Write a space at the start of each quoted value's hole, absorbed like literal text and so not part of the
+   * value (`ModelSpec.spacedStringValues`).
+   */
+  readonly spaceStrings: boolean;
 }
 
 /**
@@ -35,7 +40,9 @@ export interface LayoutInput {
  * healing, a value hole takes over the last token of the literal before it and the first token of the literal
  * after it, so that the model may merge them with the value as the tokenizer would (`":"` + `-5` may be
  * written `":-` `5`). Hole positions hold their committed tokens; positions not yet reached hold the mask
- * token as fixed placeholders, and the driver unmasks each hole's frontier.
+ * token as fixed placeholders, and the driver unmasks each hole's frontier. For a model with spaced string
+ * values, a quoted value's hole absorbs one space after the literal text it takes over: the space is written on
+ * the canvas but, like all absorbed text, is no part of the value.
  */
 export function layoutCanvas(input: LayoutInput): CanvasLayout {
   const { items } = input;
@@ -76,6 +83,11 @@ export function layoutCanvas(input: LayoutInput): CanvasLayout {
         suffixTaken[index + 1] = true;
         suffixes[index] = input.lifter.index.textOf([after[0] as number]);
       }
+    });
+  }
+  if (input.spaceStrings) {
+    holes.forEach((hole, index) => {
+      if (hole.quoted) prefixes[index] += ' ';
     });
   }
   holes.forEach((hole, index) => applyHealing(hole, prefixes[index] as string, suffixes[index] as string, input));

@@ -113,6 +113,7 @@ export class HoleFiller {
         encodeValue: this.encodeValue,
         lifter: this.lifter,
         heal: this.options.healBoundaries ?? true,
+        spaceStrings: this.model.spec.spacedStringValues === true,
       });
     let layout = build();
     // A hole must be able to finish within its budget (healing may have added absorbed text).

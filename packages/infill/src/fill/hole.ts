@@ -44,6 +44,8 @@ export class Hole {
   finishing: boolean;
   /** Whether the hole may be grown when it fills its budget without ending. */
   readonly growable: boolean;
+  /** A string value between the skeleton's literal quotes (a model with `spacedStringValues` writes a space first). */
+  readonly quoted: boolean;
 
   constructor(options: {
     id: number;
@@ -54,6 +56,7 @@ export class Hole {
     budget: number;
     labels?: readonly string[];
     growable: boolean;
+    quoted?: boolean;
   }) {
     this.id = options.id;
     this.kind = options.kind;
@@ -66,6 +69,7 @@ export class Hole {
     this.initialBudget = options.budget;
     this.labels = options.labels;
     this.growable = options.growable;
+    this.quoted = options.quoted ?? false;
     this.finishing = !options.growable;
   }
 

@@ -322,7 +322,7 @@ export class SkeletonBuilder {
       growable = false;
     }
     budget = Math.max(budget, this.startDistance(body));
-    return new Hole({ id: this.nextId++, kind: 'value', path, pointer: node.pointer, body, budget, growable });
+    return new Hole({ id: this.nextId++, kind: 'value', path, pointer: node.pointer, body, budget, growable, quoted: node.kind === 'string' });
   }
 
   private decisionHole(kind: HoleKind, labels: readonly string[], path: JsonPath, pointer: string): Hole {
