@@ -95,7 +95,10 @@ fi
 PYTHON=${PYTHON:-/usr/bin/python3}
 # train.py makes OpenMP's threads sleep between operations (OMP_WAIT_POLICY=PASSIVE), which keeps it usable on
 # cores that other work shares. Where training has the cores to itself, OMP_WAIT_POLICY=ACTIVE in the
-# environment trained the shipped recipe 10% faster (session 14, training/README.md); it passes through.
+# environment trained the shipped recipe 10% faster in bf16 (session 14, training/README.md); it passes through.
+# On session 22's AMD EPYC in fp32 it was 2.4 times slower: OpenMP's spinning threads and OpenBLAS's took the
+# cores from each other (same README section; session 14's Xeon ran fp32 with it at 0.7 s a step). Try 40 steps
+# of each before a long fp32 run.
 
 corpus=$DATA_DIR/corpus.jsonl
 tokenizer=$DATA_DIR/tokenizer
