@@ -105,14 +105,17 @@ export function parseDecisionRepeats(text: string): Partial<Record<DecisionKind,
   return repeats;
 }
 
-/** Parses --string-values: whether a string value is written after a space (`ModelSpec.spacedStringValues`). */
-export function parseStringValues(text: string | undefined): 'plain' | 'spaced' {
+/** How string values are written: right after their opening quote, or after a space (`ModelSpec.spacedStringValues`). */
+export type StringValues = 'plain' | 'spaced';
+
+/** Parses --string-values. */
+export function parseStringValues(text: string | undefined): StringValues {
   if (text !== 'plain' && text !== 'spaced') throw new RangeError('--string-values is plain or spaced.');
   return text;
 }
 
 /** What infill needs of a model to lay out canvases: the tokenizer and the spec. Nothing runs a forward pass. */
-export function renderingModel(tokenizer: TextTokenizer, vocabularySize: number, maxLength: number, stringValues: 'plain' | 'spaced' = 'plain'): InfillModel {
+export function renderingModel(tokenizer: TextTokenizer, vocabularySize: number, maxLength: number, stringValues: StringValues = 'plain'): InfillModel {
   const ids = Object.fromEntries(
     Object.entries(SPECIAL_TOKENS).map(([field, text]) => {
       const id = tokenizer.tokenToId(text);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sample } from '../corpus/test-support.js';
 import { readTokenizerFiles } from '../tokenizer/load-tokenizer.js';
 import { MemoTokenizer } from './memo-tokenizer.js';
-import { parseStringValues, renderCorpusFile, renderingModel, type RenderSettings } from './render-dataset.js';
+import { parseStringValues, renderCorpusFile, renderingModel, type RenderSettings, type StringValues } from './render-dataset.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'lacuna-spaced-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -19,7 +19,7 @@ describe('render-dataset --string-values', () => {
   const { tokenizerJson, tokenizerConfig } = readTokenizerFiles('models/default/model');
   const tokenizer = new MemoTokenizer(tokenizerJson, tokenizerConfig);
 
-  async function render(stringValues: 'plain' | 'spaced'): Promise<{ header: Record<string, unknown>; text: string }> {
+  async function render(stringValues: StringValues): Promise<{ header: Record<string, unknown>; text: string }> {
     const out = join(folder, stringValues);
     await renderCorpusFile(corpus, out, renderingModel(tokenizer, 4096, 512, stringValues), SETTINGS);
     const tokens = new Uint16Array(readFileSync(join(out, 'tokens.u16')).buffer.slice(0));
