@@ -149,7 +149,7 @@ export interface AgentOptions {
   readonly groundedValues?: 'span' | 'token';
   /**
    * Whether free text (the answer, arguments not copied from the conversation) may take the word token it just
-   * wrote again: infill's `repeatedWords`. Default `DEFAULT_REPEATED_WORDS` (`'forbid'`).
+   * wrote again, or a second space: infill's `repeatedWords`. Default `DEFAULT_REPEATED_WORDS` (`'forbid'`).
    */
   readonly repeatedWords?: 'allow' | 'forbid';
 }

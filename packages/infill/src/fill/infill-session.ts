@@ -64,8 +64,8 @@ export interface FillOptions extends SkeletonOptions {
   readonly groundedValues?: 'span' | 'token';
   /**
    * Whether a free value (not grounded, not an enum) may take the word token it just wrote again: `'allow'`
-   * (default) or `'forbid'`, against the stutter of a small model's free text ("90 minutes minutes"). Digits may
-   * repeat (repeated-words.ts).
+   * (default) or `'forbid'`, against the stutter of a small model's free text ("90 minutes minutes"), a double
+   * space included. Digits may repeat (repeated-words.ts).
    */
   readonly repeatedWords?: 'allow' | 'forbid';
   /**

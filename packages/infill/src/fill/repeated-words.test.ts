@@ -42,9 +42,22 @@ describe("repeatedWords: 'forbid'", () => {
     const allowed = await infill({ model: stuttering('city', ' '), schema: SCHEMA, prompt: 'A city.' });
     const forbidden = await infill({ model: stuttering('city', ' '), schema: SCHEMA, prompt: 'A city.', repeatedWords: 'forbid' });
     expect((allowed.value as { text: string }).text).toMatch(/^citycitycity/);
+    // Neither "city" again nor a second space: the value goes on with a token the model likes less.
     const text = (forbidden.value as { text: string }).text;
-    expect(text).toMatch(/^city  city/);
-    expect(text).not.toMatch(/city city|citycity/);
+    expect(text).toMatch(/^city [^ ]/);
+    expect(text).not.toMatch(/city city|citycity| {2}/);
+  });
+
+  it('never writes a double space: after a token ending with a space, none that starts with one', async () => {
+    expect([tokenizer.encode(' ').length, tokenizer.encode(' city').length, tokenizer.encode('2').length]).toEqual([1, 1, 1]);
+    const allowed = await infill({ model: stuttering(' ', '2'), schema: SCHEMA, prompt: 'Spaces.' });
+    const forbidden = await infill({ model: stuttering(' ', '2'), schema: SCHEMA, prompt: 'Spaces.', repeatedWords: 'forbid' });
+    expect((allowed.value as { text: string }).text).toMatch(/^ {4}/);
+    expect((forbidden.value as { text: string }).text).toMatch(/^ 2 2 2/);
+    // A word with its space attached starts with a space too: " city" after " " would be "  city".
+    const words = await infill({ model: stuttering(' ', ' city'), schema: SCHEMA, prompt: 'Spaces.', repeatedWords: 'forbid' });
+    expect((words.value as { text: string }).text).toMatch(/^ [^ ]/);
+    expect((words.value as { text: string }).text).not.toMatch(/ {2}/);
   });
 
   it('lets a single letter be doubled, not tripled', async () => {

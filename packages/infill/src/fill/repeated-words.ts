@@ -7,8 +7,11 @@ import type { Hole } from './hole.js';
  * more) twice in a row, nor a single letter three times ("theaaa"). "In a row" spans one space token between
  * them, so the rule holds for a tokenizer that makes every space a token of its own ("minutes", " ",
  * "minutes") as for one that attaches spaces to words (" minutes", " minutes"). A digit may repeat (22,
- * 2025-05-22), and so may a word whose tokens differ ("Bora Bora" is "Bora", " Bora" when spaces attach). When
- * every allowed token is one the rule takes out, they stay allowed: the hole can never get stuck.
+ * 2025-05-22), and so may a word whose tokens differ ("Bora Bora" is "Bora", " Bora" when spaces attach). A space
+ * is not written twice either: after a token that ends with a space, none that starts with one. Byte-level BPE
+ * cuts the space before a digit as a token of its own, and the default model wrote it twice ("250 USD  231.48
+ * EUR", "Timer,  10 minutes"), a double space that prose never has. When every allowed token is one the rule
+ * takes out, they stay allowed: the hole can never get stuck.
  */
 export function withoutRepeatedWord(allowed: Int32Array, hole: Hole, tokenBytes: readonly (Uint8Array | undefined)[]): Int32Array {
   if (hole.kind !== 'value' || !hole.growable || hole.grounded || allowed.length < 2) return allowed;
@@ -21,9 +24,18 @@ export function withoutRepeatedWord(allowed: Int32Array, hole: Hole, tokenBytes:
   // The word before a space token of its own.
   const beforeSpace = isSpace(tokenBytes[last]) ? written[written.length - 2] : undefined;
   const repeated = stutters ? last : beforeSpace !== undefined && lettersOf(tokenBytes[beforeSpace]) >= 2 ? beforeSpace : undefined;
-  if (repeated === undefined) return allowed;
-  const kept = allowed.filter((token) => token !== repeated);
+  const spaceWritten = endsWithSpace(tokenBytes[last]);
+  if (repeated === undefined && !spaceWritten) return allowed;
+  const kept = allowed.filter((token) => token !== repeated && !(spaceWritten && startsWithSpace(tokenBytes[token])));
   return kept.length === 0 ? allowed : kept;
+}
+
+function startsWithSpace(bytes: Uint8Array | undefined): boolean {
+  return bytes !== undefined && bytes[0] === 0x20;
+}
+
+function endsWithSpace(bytes: Uint8Array | undefined): boolean {
+  return bytes !== undefined && bytes[bytes.length - 1] === 0x20;
 }
 
 /** A token that is one space. */
