@@ -233,13 +233,18 @@ class MaskPredictor(nn.Module):
             # Starts as a model without it: the readout grows from zero as the LM head finds it useful.
             nn.init.zeros_(self.pointer_readout.weight)
 
-    def set_space_stripped_ids(self, vocabulary: dict) -> int:
+    def set_space_stripped_ids(self, vocabulary: dict, add_space: bool = False) -> int:
         """Fills space_stripped_ids from a byte-level BPE vocabulary (token text -> id); returns how many
-        tokens have a space-stripped twin."""
+        tokens have a twin. With add_space the twin is the token with a leading space added ("Deep" ->
+        "ĠDeep"), not dropped: a model trained on spaced string values (render-dataset.ts --string-values
+        spaced) writes each value's first word with a space that a quoted word in the request lacks."""
         space = "\u0120"  # the byte-level alphabet's character for the space byte
         table = torch.arange(self.config.vocab_size)
         for text, token_id in vocabulary.items():
-            twin = vocabulary.get(text[1:]) if text.startswith(space) and len(text) > 1 else None
+            if add_space:
+                twin = vocabulary.get(space + text) if not text.startswith(space) else None
+            else:
+                twin = vocabulary.get(text[1:]) if text.startswith(space) and len(text) > 1 else None
             if twin is not None and token_id < self.config.vocab_size and twin < self.config.vocab_size:
                 table[token_id] = twin
         self.space_stripped_ids.copy_(table)

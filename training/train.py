@@ -118,6 +118,12 @@ def parse_arguments(argv=None):
     parser.add_argument("--copy-normalised", action="store_true",
                         help="score the copy pointer by cosine times a bounded learned scale (QK-norm), which keeps "
                              "the ONNX export within 1e-4 of PyTorch; needs --copy-head")
+    parser.add_argument("--copy-twins", choices=("strip", "add-space"), default="strip",
+                        help="which twin of a pointed-at token the copy head's strip gate also copies: the token "
+                             "without its leading space (strip, for values written right after their quote), or "
+                             "with one added (add-space, for spaced string values, whose first word has a space "
+                             "the request may lack: '\"Deep Work\"' holds 'Deep', the value ' Deep'); needs "
+                             "--copy-head")
     parser.add_argument("--prefix-attention", action="store_true",
                         help="prompt rows attend to the prompt only (model.py), and the canvases that share a prompt "
                              "train packed into one row, the prompt once: ~2.8 times the canvases per step; needs "
@@ -983,6 +989,8 @@ def main():
             parser.error("give --steps, --minutes or both")
         if settings["prefix_attention"] and not settings.get("tokenizer"):
             parser.error("--prefix-attention needs --tokenizer (the tokenizer.json the dataset was made with)")
+        if settings.get("copy_twins", "strip") != "strip" and not settings["copy_head"]:
+            parser.error("--copy-twins chooses the copy head's twins: give --copy-head too")
         if settings["copy_normalised"] and not settings["copy_head"]:
             parser.error("--copy-normalised shapes the copy head: give --copy-head too")
         if settings["answer_draws"] < 1 or (settings["answer_draws"] > 1 and not settings["prefix_attention"]):
@@ -1043,8 +1051,10 @@ def main():
         if not settings.get("tokenizer"):
             sys.exit("--copy-head needs --tokenizer (the tokenizer.json the dataset was made with)")
         with open(settings["tokenizer"], encoding="utf-8") as file:
-            twins = model.set_space_stripped_ids(json.load(file)["model"]["vocab"])
-        print(f"copy head: {twins:,} tokens have a twin without their leading space", flush=True)
+            add_space = settings.get("copy_twins", "strip") == "add-space"
+            twins = model.set_space_stripped_ids(json.load(file)["model"]["vocab"], add_space=add_space)
+        print(f"copy head: {twins:,} tokens have a twin {'with' if add_space else 'without'} a leading space",
+              flush=True)
     optimizer = make_optimizer(model, settings["learning_rate"], settings["weight_decay"])
     masking_generator = torch.Generator().manual_seed(settings["seed"])
     if checkpoint is None:
