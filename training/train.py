@@ -122,8 +122,8 @@ def parse_arguments(argv=None):
                         help="which twin of a pointed-at token the copy head's strip gate also copies: the token "
                              "without its leading space (strip, for values written right after their quote), or "
                              "with one added (add-space, for spaced string values, whose first word has a space "
-                             "the request may lack: '\"Deep Work\"' holds 'Deep', the value ' Deep'); needs "
-                             "--copy-head")
+                             "the request may lack: '\"Deep Work\"' holds 'Deep', the value ' Deep'; session 23's run "
+                             "with it was worse than without, training/README.md); needs --copy-head")
     parser.add_argument("--prefix-attention", action="store_true",
                         help="prompt rows attend to the prompt only (model.py), and the canvases that share a prompt "
                              "train packed into one row, the prompt once: ~2.8 times the canvases per step; needs "
