@@ -203,7 +203,8 @@ class MaskPredictor(nn.Module):
             self.copy_key = nn.Linear(config.d_model, config.d_model, bias=False)
             # Per row, how much of the output comes from copying rather than from the vocabulary.
             self.copy_gate = nn.Linear(config.d_model, 1)
-            # Per row, how much of the copy drops the pointed-at token's leading space.
+            # Per row, how much of the copy drops the pointed-at token's leading space (adds one, with
+            # set_space_stripped_ids' add_space: the buffer keeps its name so that earlier checkpoints load).
             self.strip_gate = nn.Linear(config.d_model, 1)
             if config.copy_normalised:
                 # scale = COPY_SCALE_LIMIT * sigmoid(parameter), starting at COPY_SCALE_START.
