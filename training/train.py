@@ -989,7 +989,7 @@ def main():
             parser.error("give --steps, --minutes or both")
         if settings["prefix_attention"] and not settings.get("tokenizer"):
             parser.error("--prefix-attention needs --tokenizer (the tokenizer.json the dataset was made with)")
-        if settings.get("copy_twins", "strip") != "strip" and not settings["copy_head"]:
+        if settings["copy_twins"] != "strip" and not settings["copy_head"]:
             parser.error("--copy-twins chooses the copy head's twins: give --copy-head too")
         if settings["copy_normalised"] and not settings["copy_head"]:
             parser.error("--copy-normalised shapes the copy head: give --copy-head too")
@@ -1051,7 +1051,7 @@ def main():
         if not settings.get("tokenizer"):
             sys.exit("--copy-head needs --tokenizer (the tokenizer.json the dataset was made with)")
         with open(settings["tokenizer"], encoding="utf-8") as file:
-            add_space = settings.get("copy_twins", "strip") == "add-space"
+            add_space = settings["copy_twins"] == "add-space"
             twins = model.set_space_stripped_ids(json.load(file)["model"]["vocab"], add_space=add_space)
         print(f"copy head: {twins:,} tokens have a twin {'with' if add_space else 'without'} a leading space",
               flush=True)
