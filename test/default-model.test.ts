@@ -71,6 +71,20 @@ describe('the default model', () => {
     expect(result.text.length).toBeGreaterThan(0);
   });
 
+  it("answers in words of its lexicon and the conversation (the agent's words: 'known' for a model with a lexicon)", async () => {
+    expect(model.lexicon?.length).toBeGreaterThan(1000);
+    const wordsOf = (text: string) => text.match(/[A-Za-z\u0080-\u{10FFFF}]+/gu) ?? [];
+    for (const [request] of PLANNED_RIGHT) {
+      const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), maxSteps: 3, seed: 0 });
+      const result = await agent.run(request);
+      expect(result.finishReason).toBe('answer');
+      // The conversation: the request, the tool results and the prompt's tool list, which the answer's canvas holds.
+      const known = new Set([...(model.lexicon ?? []), ...wordsOf(`${request} ${JSON.stringify(result.toolResults)} ${JSON.stringify(result.toolCalls)}`)]);
+      const unknown = wordsOf(result.text).filter((word) => !known.has(word));
+      expect(unknown, `${request} -> ${result.text}`).toEqual([]);
+    }
+  });
+
   it('extracts into a zod schema with grounded holes: a valid value whose strings all come from the text', async () => {
     const Contact = z.object({
       name: z.string().min(1).max(60).describe('Full name'),

@@ -8,7 +8,8 @@
 #   2. corpus     $DATA_DIR/corpus.jsonl and the held-out files (training/corpus)
 #   3. tokenizer  $DATA_DIR/tokenizer: byte-level BPE trained on the corpus's messages and answers
 #   4. dataset    $DATA_DIR/dataset/{train,test_*}: lacuna-dataset/1, the canvases of infill's decision and
-#                 value rounds (checked first against infill itself on held-out examples)
+#                 value rounds (checked first against infill itself on held-out examples), and lexicon.txt:
+#                 the words the data has the model write
 #   5. training   training/runs/$RUN: train.py for $TRAINING_MINUTES minutes, then its ONNX export
 #                 (an interrupted run resumes from its checkpoint when the script is run again)
 #                 and its int8 copy (training/quantize_onnx.py)
@@ -194,6 +195,12 @@ else
   mv "$dataset.partial" "$dataset"
 fi
 "$PYTHON" training/dataset.py "$dataset/train"
+# The words the training data has the model write (answers, string arguments, extraction values): the package's
+# lexicon, which free text keeps to under infill's words: 'known' (the agent's default for a model with one).
+# Made apart from the dataset, so that data rendered before it existed gets one too.
+if [[ ! -f $dataset/lexicon.txt ]]; then
+  npx tsx training/render/write-lexicon.ts --corpus "$corpus" ${RENDER_LIMIT:+--limit "$RENDER_LIMIT"} --out "$dataset/lexicon.txt"
+fi
 
 stage "5. training ($TRAINING_MINUTES minutes)"
 if [[ -f $run_folder/model.onnx && ! -f $run_folder/.exporting ]]; then
@@ -226,7 +233,7 @@ if [[ -f $MODEL_DIR/lacuna-model.json ]]; then
   npx tsx training/render/package-model.ts --out "$MODEL_DIR" --check-corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" --check-only
 else
   npx tsx training/render/package-model.ts --run "$run_folder" --tokenizer "$tokenizer" --out "$MODEL_DIR" \
-    --dataset "$dataset/train" --check-corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" \
+    --dataset "$dataset/train" --lexicon "$dataset/lexicon.txt" --check-corpus "$DATA_DIR/corpus.$EVAL_SPLIT.jsonl" \
     --command "$(made_with) bash training/make_default_model.sh"
 fi
 node training/check_onnx_parity.mjs "$MODEL_DIR"

@@ -28,7 +28,9 @@
  * decisions (default: the agent's and infill's, together); --grounded-values span|token how grounded values are
  * written (default: the agent's for tool use and answers, infill's, token by token, for extraction);
  * --repeated-words allow|forbid whether free text may take the word token it just wrote again (default: the
- * agent's, forbid, for tool use and answers; infill's, allow, for extraction).
+ * agent's, forbid, for tool use and answers; infill's, allow, for extraction); --words any|known which words free
+ * text may spell (default: the agent's, known for a model with a lexicon, for tool use and answers; infill's, any,
+ * for extraction).
  * --bare-toolbox gives the agent the demo toolbox's tools as the corpus states them, in JSON Schema alone. By
  * default they keep what the demo agent has of them beyond that: their readers (`grounding`: convert_currency reads
  * the currencies a request names, as codes; get_stock_price the tickers it states) and their zod schemas'
@@ -44,7 +46,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chatForwardPassCanvas, forwardPassCanvas, forwardPassMedians, TIMED_PASSES } from '../../bench/forward-pass-timing.js';
-import { createAgent, DEFAULT_DECISION_ORDER, DEFAULT_DECISIONS, DEFAULT_GROUNDED_VALUES, DEFAULT_REPEATED_WORDS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
+import { createAgent, defaultWords, DEFAULT_DECISION_ORDER, DEFAULT_DECISIONS, DEFAULT_GROUNDED_VALUES, DEFAULT_REPEATED_WORDS, groundedHoleText, groundingContext, jsonSchema, planSchema, renderAgentMessages, statedNumbersPattern, tool, type AgentOptions, type AgentTurn, type AgentResult, type ToolSet } from '@lacuna/agent';
 import { confidenceThreshold, DiffusionPipeline, loadModel, lowConfidence, type DiffusionModel, type UnmaskingStrategy } from '@lacuna/core';
 import { demoTools, type DemoToolName } from '@lacuna/demo-toolbox';
 import { infill } from '@lacuna/infill';
@@ -141,7 +143,7 @@ const VARIANT_TITLES: Readonly<Record<Variant, string>> = {
 const EVALUATION_DAY = '2026-06-01';
 
 /** infill's rule for decision holes (--decisions), for every fill here; empty: the agent's or infill's default. */
-type Decisions = { decisions?: 'label' | 'token'; decisionOrder?: 'together' | 'confidence'; groundedValues?: 'span' | 'token'; repeatedWords?: 'allow' | 'forbid' };
+type Decisions = { decisions?: 'label' | 'token'; decisionOrder?: 'together' | 'confidence'; groundedValues?: 'span' | 'token'; repeatedWords?: 'allow' | 'forbid'; words?: 'any' | 'known' };
 
 /** One planning step of the agent for a request; the calls it planned, or the failure's code. */
 async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], request: string, variant: Variant, decisions: Decisions, asDemo: boolean) {
@@ -262,6 +264,7 @@ async function evaluateAnswers(model: DiffusionModel, examples: readonly Example
       decisionOrder: decisions.decisionOrder ?? DEFAULT_DECISION_ORDER,
       groundedValues: decisions.groundedValues ?? DEFAULT_GROUNDED_VALUES,
       repeatedWords: decisions.repeatedWords ?? DEFAULT_REPEATED_WORDS,
+      words: decisions.words ?? defaultWords(model),
     });
     const [first] = result.value as { tool: string; text?: string }[];
     if (first?.tool !== 'answer' || first.text === undefined) continue;
@@ -399,6 +402,7 @@ async function main(): Promise<void> {
       'decision-order': { type: 'string' },
       'grounded-values': { type: 'string' },
       'repeated-words': { type: 'string' },
+      words: { type: 'string' },
       // Every tool-use request whose plan is not exactly the expected calls, one JSON line each.
       mistakes: { type: 'string' },
       // The demo toolbox's tools as bare JSON Schema, without their readers and refinements.
@@ -420,11 +424,14 @@ async function main(): Promise<void> {
   if (groundedValues !== undefined && groundedValues !== 'span' && groundedValues !== 'token') throw new Error('--grounded-values is span or token.');
   const repeatedWords = values['repeated-words'];
   if (repeatedWords !== undefined && repeatedWords !== 'allow' && repeatedWords !== 'forbid') throw new Error('--repeated-words is allow or forbid.');
+  const words = values.words;
+  if (words !== undefined && words !== 'any' && words !== 'known') throw new Error('--words is any or known.');
   const decisions: Decisions = {
     ...(values.decisions === undefined ? {} : { decisions: values.decisions }),
     ...(decisionOrder === undefined ? {} : { decisionOrder }),
     ...(groundedValues === undefined ? {} : { groundedValues }),
     ...(repeatedWords === undefined ? {} : { repeatedWords }),
+    ...(words === undefined ? {} : { words }),
   };
   const onnxVariant = values['onnx-variant'];
   const model = await loadModel(values.model, onnxVariant === undefined ? {} : { variant: onnxVariant });
@@ -436,7 +443,7 @@ async function main(): Promise<void> {
   };
   const splits = Object.fromEntries(await Promise.all(SPLITS.map(async (split) => [split, await readSplit(values.data, split, count)] as const))) as Record<(typeof SPLITS)[number], Example[]>;
   const every = SPLITS.flatMap((split) => splits[split]);
-  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}${values.decisions === undefined ? '' : ` --decisions ${values.decisions}`}${decisionOrder === undefined ? '' : ` --decision-order ${decisionOrder}`}${groundedValues === undefined ? '' : ` --grounded-values ${groundedValues}`}${repeatedWords === undefined ? '' : ` --repeated-words ${repeatedWords}`}${values['bare-toolbox'] ? ' --bare-toolbox' : ''}${onnxVariant === undefined ? '' : ` --onnx-variant ${onnxVariant}`}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
+  log(`Measured by \`npx tsx training/evaluate/evaluate-model.ts --count ${count}${values.decisions === undefined ? '' : ` --decisions ${values.decisions}`}${decisionOrder === undefined ? '' : ` --decision-order ${decisionOrder}`}${groundedValues === undefined ? '' : ` --grounded-values ${groundedValues}`}${repeatedWords === undefined ? '' : ` --repeated-words ${repeatedWords}`}${words === undefined ? '' : ` --words ${words}`}${values['bare-toolbox'] ? ' --bare-toolbox' : ''}${onnxVariant === undefined ? '' : ` --onnx-variant ${onnxVariant}`}\` on ${String(report.machine)}: the first ${count} examples of each held-out split.\n`);
 
   if (sections.has('tools')) {
     const rows: { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[] = [];

@@ -3,7 +3,7 @@
  * `loadModel` (manifest, checksum, tokenizer against vocabulary) and one agent plan filled by infill.
  *
  *   npx tsx training/render/package-model.ts --run training/runs/default --tokenizer training/data/tokenizer \
- *       --out models/default/model [--dataset training/data/dataset/train]
+ *       --out models/default/model [--dataset training/data/dataset/train] [--lexicon training/data/dataset/lexicon.txt]
  *
  * The folder is written next to --out and renamed into place once complete, so a folder with a
  * lacuna-model.json is a whole one. Run `node training/check_onnx_parity.mjs OUT` for the ONNX check.
@@ -79,6 +79,7 @@ function modelCard(
   ids: Record<string, number>,
   spacesIsolated: boolean,
   dataset: Record<string, unknown> | undefined,
+  lexiconWords: number | undefined,
   command: string,
 ): string {
   const setting = (key: string) => String(facts.settings[key]);
@@ -165,6 +166,14 @@ the role tokens \`<|system|>\`, \`<|user|>\`, \`<|assistant|>\`, \`<|tool|>\` fo
       ? ` Trained on canvases that write each string value after one space, which is no part of the value, so that its first
 word is cut as in the request (\`spacedStringValues\` in \`lacuna-model.json\`, docs/models.md).`
       : ''
+  }${
+    lexiconWords === undefined
+      ? ''
+      : `
+
+\`lexicon.txt\` lists the ${lexiconWords.toLocaleString('en')} words its training data has it write most often (answers, string arguments,
+extraction values; \`training/render/write-lexicon.ts\`). With infill's \`words: 'known'\`, the agent's default for a model
+with a lexicon, its free text spells only these and the words of its canvas (docs/models.md).`
   }
 
 ![Training and held-out loss](loss-curve.png)
@@ -221,6 +230,8 @@ async function main(): Promise<void> {
       tokenizer: { type: 'string', default: 'training/data/tokenizer' },
       out: { type: 'string', default: 'models/default/model' },
       dataset: { type: 'string' },
+      // The words the model learnt to write (write-lexicon.ts), for infill's words: 'known'.
+      lexicon: { type: 'string' },
       name: { type: 'string', default: 'lacuna-default' },
       // Held-out requests for the check: a plan filled by the packaged model.
       'check-corpus': { type: 'string', default: 'training/data/corpus.test_templates.jsonl' },
@@ -252,6 +263,8 @@ async function main(): Promise<void> {
       copyFileSync(int8Source, join(partial, 'model.int8.onnx'));
       int8 = { bytes: readFileSync(int8Source).length, sha256: sha256(join(partial, 'model.int8.onnx')) };
     }
+    if (values.lexicon !== undefined) copyFileSync(values.lexicon, join(partial, 'lexicon.txt'));
+    const lexiconWords = values.lexicon === undefined ? undefined : readFileSync(values.lexicon, 'utf8').split('\n').filter((line) => line !== '').length;
     const dataset = values.dataset === undefined ? undefined : (JSON.parse(readFileSync(join(values.dataset, 'dataset.json'), 'utf8')) as Record<string, unknown>);
     const manifest = {
       format: 'lacuna-model/1',
@@ -260,6 +273,7 @@ async function main(): Promise<void> {
       ...(int8 === undefined ? {} : { onnxVariants: { int8: 'model.int8.onnx' } }),
       tokenizer: 'tokenizer.json',
       tokenizerConfig: 'tokenizer_config.json',
+      ...(values.lexicon === undefined ? {} : { lexicon: 'lexicon.txt' }),
       vocabularySize: facts.vocabularySize,
       maxLength: facts.maxLength,
       ...ids,
@@ -277,11 +291,15 @@ async function main(): Promise<void> {
               outputs: { presentKeys: 'present_keys', presentValues: 'present_values', presentStates: 'present_states' },
             },
           }),
-      sha256: { 'model.onnx': onnxSha256, ...(int8 === undefined ? {} : { 'model.int8.onnx': int8.sha256 }) },
+      sha256: {
+        'model.onnx': onnxSha256,
+        ...(int8 === undefined ? {} : { 'model.int8.onnx': int8.sha256 }),
+        ...(values.lexicon === undefined ? {} : { 'lexicon.txt': sha256(join(partial, 'lexicon.txt')) }),
+      },
     };
     writeFileSync(join(partial, 'lacuna-model.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const onnxBytes = readFileSync(join(partial, 'model.onnx')).length;
-    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, int8, ids, isolatesSpaces(values.tokenizer), dataset, values.command));
+    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, int8, ids, isolatesSpaces(values.tokenizer), dataset, lexiconWords, values.command));
     rmSync(values.out, { recursive: true, force: true });
     renameSync(partial, values.out);
     console.log(`wrote ${values.out}: model.onnx ${onnxBytes.toLocaleString('en')} bytes, sha256 ${onnxSha256}`);

@@ -144,6 +144,7 @@ export class Template<V extends readonly unknown[]> {
           body: spec.automaton,
           budget: Math.max(spec.budget, lifter.tokenDistance(spec.automaton, spec.automaton.start), ...(spec.description === 'enum' || spec.description === 'boolean' ? [maxChoiceTokens(spec, model)] : [])),
           growable: spec.growable,
+          string: spec.description === 'string',
         }),
     );
     const items: SkeletonItem[] = [];

@@ -152,6 +152,12 @@ export interface AgentOptions {
    * wrote again, or a second space: infill's `repeatedWords`. Default `DEFAULT_REPEATED_WORDS` (`'forbid'`).
    */
   readonly repeatedWords?: 'allow' | 'forbid';
+  /**
+   * Which words free text (the answer, arguments not copied from the conversation) may spell: infill's `words`.
+   * Default `defaultWords(model)`: `'known'` (the model's lexicon and the conversation's words) for a model with a
+   * lexicon, `'any'` for one without.
+   */
+  readonly words?: 'any' | 'known';
 }
 
 export type { FieldIssue };

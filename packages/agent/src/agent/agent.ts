@@ -57,6 +57,16 @@ export const DEFAULT_GROUNDED_VALUES = 'span';
  * no tool-use count changed. Infill itself allows it unless asked.
  */
 export const DEFAULT_REPEATED_WORDS = 'forbid';
+/**
+ * The agent's rule for which words free text may spell (infill's `words`): a model that ships a lexicon (the words it
+ * learnt to write) spells only those and the conversation's; one without, any. On the default model (session 24, all
+ * 123 held-out answers) the answers' mean word F1 rose from 0.28 to 0.36, and 2 more of 294 held-out phrasings'
+ * plans had every argument right (tickers written from a company's name kept to tickers it knows); no other
+ * tool-use count changed.
+ */
+export function defaultWords(model: { readonly lexicon?: readonly string[] }): 'any' | 'known' {
+  return model.lexicon === undefined ? 'any' : 'known';
+}
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
@@ -340,6 +350,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       decisionOrder: this.options.decisionOrder ?? DEFAULT_DECISION_ORDER,
       groundedValues: this.options.groundedValues ?? DEFAULT_GROUNDED_VALUES,
       repeatedWords: this.options.repeatedWords ?? DEFAULT_REPEATED_WORDS,
+      words: this.options.words ?? defaultWords(this.options.model),
     };
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +112,25 @@ describe('loadModel refuses a folder whose parts disagree', () => {
     const model = await loadModel(spaced);
     expect(model.spec.spacedStringValues).toBe(true);
     await model.dispose();
+  });
+
+  it('reads the lexicon the config names, verifies it, and names it when it is missing or not a file name', async () => {
+    const folder = await broken((config) => {
+      config.lexicon = 'lexicon.txt';
+      config.sha256 = { 'lexicon.txt': createHash('sha256').update('weather\nin\r\n\nGrenoble\n').digest('hex') };
+    });
+    await writeFile(join(folder, 'lexicon.txt'), 'weather\nin\r\n\nGrenoble\n');
+    const model = await loadModel(folder);
+    expect(model.lexicon).toEqual(['weather', 'in', 'Grenoble']);
+    await model.dispose();
+    await writeFile(join(folder, 'lexicon.txt'), 'weather\n');
+    await expect(loadModel(folder)).rejects.toMatchObject({ code: 'MODEL_CHECKSUM_MISMATCH', file: join(folder, 'lexicon.txt') });
+    const missing = await broken((config) => (config.lexicon = 'lexicon.txt'));
+    await expect(loadModel(missing)).rejects.toMatchObject({ code: 'MODEL_FILE_MISSING', file: join(missing, 'lexicon.txt') });
+    await expect(loadModel(await broken((config) => (config.lexicon = 7)))).rejects.toThrow(/field "lexicon" must be a non-empty string \(or absent\)/);
+    const without = await loadModel(await broken());
+    expect(without.lexicon).toBeUndefined();
+    await without.dispose();
   });
 
   it('rejects a mask token id outside the vocabulary', async () => {

@@ -12,6 +12,11 @@ export interface DiffusionModel {
   readonly spec: ModelSpec;
   readonly predictor: Predictor;
   readonly tokenizer: TextTokenizer;
+  /**
+   * The words the model learnt to write (its folder's `lexicon` file), for infill's `words: 'known'`: a small
+   * model's free text then spells only these and words of its prompt, never a word made of stray pieces.
+   */
+  readonly lexicon?: readonly string[];
   readonly folder?: string;
   dispose(): Promise<void>;
 }
@@ -39,7 +44,7 @@ export async function loadModel(folder: string, options: LoadModelOptions = {}):
   const onnxBytes = await readModelFile(onnxFile, 'the ONNX model');
   if (!options.skipChecksum) {
     // The files this load reads: another variant's ONNX file is checked when that variant is loaded.
-    const read = new Set([onnxName, config.tokenizer, ...(config.tokenizerConfig === undefined ? [] : [config.tokenizerConfig])]);
+    const read = new Set([onnxName, config.tokenizer, ...[config.tokenizerConfig, config.lexicon].filter((name) => name !== undefined)]);
     for (const [name, expected] of Object.entries(config.sha256 ?? {})) {
       if (!read.has(name)) continue;
       const bytes = name === onnxName ? onnxBytes : await readModelFile(join(root, name), name);
@@ -64,14 +69,21 @@ export async function loadModel(folder: string, options: LoadModelOptions = {}):
       file: join(root, config.tokenizer),
     });
   }
+  const lexicon = config.lexicon === undefined ? undefined : lexiconWords((await readModelFile(join(root, config.lexicon), 'the lexicon')).toString('utf8'));
   const predictor = await OnnxPredictor.create(onnxFile, config, options);
   return {
     spec: config,
     predictor,
     tokenizer,
+    ...(lexicon === undefined ? {} : { lexicon }),
     folder: root,
     dispose: () => predictor.dispose(),
   };
+}
+
+/** A lexicon file's words: one a line, blank lines skipped. */
+function lexiconWords(text: string): string[] {
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
 }
 
 function onnxFileOf(config: ModelFolderConfig, variant: string | undefined, configFile: string): string {

@@ -78,6 +78,11 @@ export interface ModelFolderConfig extends ModelSpec {
   readonly onnxVariants?: Readonly<Record<string, string>>;
   readonly tokenizer: string;
   readonly tokenizerConfig?: string;
+  /**
+   * A text file of the words the model learnt to write, one a line (`DiffusionModel.lexicon`): with infill's
+   * `words: 'known'`, free text writes only these and the prompt's words.
+   */
+  readonly lexicon?: string;
   /** sha256 (hex) of files in the folder, each verified when a load reads it. */
   readonly sha256?: Readonly<Record<string, string>>;
 }
@@ -98,6 +103,9 @@ export function parseModelFolderConfig(value: unknown, file: string): ModelFolde
   if (config.format !== 'lacuna-model/1') fail('format', '"lacuna-model/1"');
   for (const field of ['name', 'onnx', 'tokenizer'] as const) {
     if (typeof config[field] !== 'string' || config[field] === '') fail(field, 'a non-empty string');
+  }
+  for (const field of ['tokenizerConfig', 'lexicon'] as const) {
+    if (config[field] !== undefined && (typeof config[field] !== 'string' || config[field] === '')) fail(field, 'a non-empty string (or absent)');
   }
   const variants = config.onnxVariants;
   if (variants !== undefined) {

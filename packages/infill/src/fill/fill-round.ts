@@ -4,6 +4,7 @@ import type { TokenLifter } from '../tokens/token-lifter.js';
 import type { CanvasLayout } from './canvas-layout.js';
 import type { Hole } from './hole.js';
 import { allowedProbability, bestAllowedToken, LookaheadPredictor } from './lookahead-predictor.js';
+import { withKnownWords, type KnownWords } from './known-words.js';
 import { withoutRepeatedWord } from './repeated-words.js';
 import { chooseWholeFill } from './whole-fill-choice.js';
 
@@ -28,6 +29,8 @@ export interface RoundOptions {
   readonly groundedValues?: 'span' | 'token';
   /** Whether a free value may take the word token it just wrote again (see FillOptions.repeatedWords). */
   readonly repeatedWords?: 'allow' | 'forbid';
+  /** The words a free string value may spell (FillOptions.words: 'known'); undefined: any. */
+  readonly knownWords?: KnownWords;
   /** Whether a round's decisions are begun together or one per forward pass (see FillOptions.decisionOrder). */
   readonly decisionOrder?: 'together' | 'confidence';
   /** Milliseconds spent computing token constraints (accumulated, for benchmarks). */
@@ -76,6 +79,7 @@ export async function fillRound(layout: CanvasLayout, active: readonly Hole[], o
         const remaining = hole.budget - hole.tokens.length;
         allowed = options.lifter.allowed(hole.automaton, hole.state, options.padTokenId, hole.finishing ? remaining : undefined);
         if (options.repeatedWords === 'forbid') allowed = withoutRepeatedWord(allowed, hole, options.lifter.index.tokenBytes);
+        if (options.knownWords !== undefined) allowed = withKnownWords(allowed, hole, options.lifter.index.tokenBytes, options.knownWords, options.padTokenId);
       }
       if (allowed.length === 0) {
         throw new LacunaInfillError({

@@ -8,6 +8,7 @@ import type { TokenLifter } from '../tokens/token-lifter.js';
 import { layoutCanvas, type CanvasLayout } from './canvas-layout.js';
 import { fillRound, type RoundOptions } from './fill-round.js';
 import type { Hole } from './hole.js';
+import { KnownWords } from './known-words.js';
 import type { FillOptions, FillStats, InfillModel } from './infill-session.js';
 
 /**
@@ -44,12 +45,23 @@ export class HoleFiller {
     this.endIds = init.endIds;
     this.encode = init.encode;
     this.encodeValue = init.encodeValue ?? ((prefix, value, suffix) => init.encode(prefix + value + suffix));
+    // Checked here, where schema infill and text templates both pass.
+    const { words } = init.options;
+    if (words !== undefined && words !== 'any' && words !== 'known') {
+      throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `words must be 'any' or 'known', got ${JSON.stringify(words)}.` });
+    }
+    if (words === 'known' && init.model.lexicon === undefined) {
+      throw new LacunaInfillError({
+        code: 'INVALID_OPTIONS',
+        message: "words: 'known' needs a model with a lexicon (the words it learnt to write: `lexicon` in its lacuna-model.json, docs/models.md), and this model has none. Leave `words` out, or pass `words: 'any'`.",
+      });
+    }
   }
 
   async round(items: readonly SkeletonItem[], active: readonly Hole[], stats: FillStats): Promise<CanvasLayout> {
     const layout = this.layout(items);
     const timing = { constraintMs: 0 };
-    stats.forwardPasses += await fillRound(layout, active, this.roundOptions(timing));
+    stats.forwardPasses += await fillRound(layout, active, this.roundOptions(timing, layout.canvas));
     stats.constraintMs += timing.constraintMs;
     stats.rounds++;
     return layout;
@@ -80,9 +92,11 @@ export class HoleFiller {
     }
   }
 
-  private roundOptions(timing: { constraintMs: number }): RoundOptions {
+  private roundOptions(timing: { constraintMs: number }, canvas: Canvas): RoundOptions {
     const { options } = this;
+    const lexicon = this.model.lexicon;
     return {
+      ...(options.words === 'known' && lexicon !== undefined ? { knownWords: KnownWords.ofLexicon(lexicon).withTexts(this.fixedTexts(canvas)) } : {}),
       predictor: this.model.predictor,
       lifter: this.lifter,
       padTokenId: this.model.spec.padTokenId,
@@ -99,6 +113,21 @@ export class HoleFiller {
       ...(options.groundedValues === undefined ? {} : { groundedValues: options.groundedValues }),
       ...(options.repeatedWords === undefined ? {} : { repeatedWords: options.repeatedWords }),
     };
+  }
+
+  /** The canvas's runs of fixed text (the prompt, the skeleton's literal text between holes), as bytes. */
+  private *fixedTexts(canvas: Canvas): Generator<Uint8Array> {
+    const { tokenBytes } = this.lifter.index;
+    let run: number[] = [];
+    for (let position = 0; position <= canvas.length; position++) {
+      const bytes = position < canvas.length && canvas.stateAt(position) === 'fixed' ? tokenBytes[canvas.tokenAt(position)] : undefined;
+      if (bytes !== undefined) {
+        for (const byte of bytes) run.push(byte);
+      } else if (run.length > 0) {
+        yield Uint8Array.from(run);
+        run = [];
+      }
+    }
   }
 
   layout(items: readonly SkeletonItem[]): CanvasLayout {

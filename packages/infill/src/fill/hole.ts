@@ -46,6 +46,8 @@ export class Hole {
   readonly growable: boolean;
   /** A string value between the skeleton's literal quotes (a model with `spacedStringValues` writes a space first). */
   readonly quoted: boolean;
+  /** A string value (a JSON string's body, a template's text hole): the free text `words: 'known'` applies to. */
+  readonly string: boolean;
 
   constructor(options: {
     id: number;
@@ -57,6 +59,7 @@ export class Hole {
     labels?: readonly string[];
     growable: boolean;
     quoted?: boolean;
+    string?: boolean;
   }) {
     this.id = options.id;
     this.kind = options.kind;
@@ -70,6 +73,7 @@ export class Hole {
     this.labels = options.labels;
     this.growable = options.growable;
     this.quoted = options.quoted ?? false;
+    this.string = options.string ?? options.quoted ?? false;
     this.finishing = !options.growable;
   }
 

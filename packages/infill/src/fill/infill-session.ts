@@ -20,6 +20,8 @@ export interface InfillModel {
   readonly predictor: Predictor;
   readonly tokenizer: TextTokenizer;
   readonly spec: ModelSpec;
+  /** The words the model learnt to write (`loadModel` reads them from its folder), for `words: 'known'`. */
+  readonly lexicon?: readonly string[];
 }
 
 export interface FillOptions extends SkeletonOptions {
@@ -68,6 +70,13 @@ export interface FillOptions extends SkeletonOptions {
    * space included. Digits may repeat (repeated-words.ts).
    */
   readonly repeatedWords?: 'allow' | 'forbid';
+  /**
+   * Which words a free string value (not grounded, not an enum) may spell: `'any'` (default), or `'known'`, only
+   * words of the model's lexicon (`InfillModel.lexicon`, the words it learnt to write) and of the canvas's fixed text
+   * (the prompt and the skeleton), never a word glued from stray pieces ("The weatherrenobleob"). A word is a run of
+   * letters; digits, spaces and punctuation stay free. Needs a model with a lexicon (known-words.ts).
+   */
+  readonly words?: 'any' | 'known';
   /**
    * When a round holds several decisions (the tools of a plan's calls, the optional arguments present): `'together'`
    * (default) begins them all in the same forward pass, each from its own prediction with the others masked, so two

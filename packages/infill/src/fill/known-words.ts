@@ -1,0 +1,106 @@
+import type { Hole } from './hole.js';
+
+/**
+ * The words a free string value may spell under `words: 'known'`: those of the model's lexicon (the words it learnt
+ * to write, `DiffusionModel.lexicon`) and those of the canvas's fixed text (the prompt and the skeleton: the names,
+ * titles and places a reply copies from the conversation).
+ *
+ * Why: a small model writing free text left to right at its frontier commits one piece of a word at a time, and
+ * nothing stops it from gluing pieces into no word at all. The default model's answers had "The weatherrenobleob"
+ * for "Grenoble" and "Wroł" for "Wrocław". Its lexicon and its prompts hold 99.8% of the words of its held-out
+ * reference answers about entities it never saw, and 91.5% of those phrased in ways it never saw (a reply that
+ * opens "Currently" or "Booked" uses words its training never had it write, which it could not write anyway).
+ *
+ * A word is a run of letter bytes, counted as repeated-words.ts counts them (ASCII letters and the bytes of
+ * multi-byte UTF-8 characters, so that a token may end inside a character); digits, spaces and punctuation
+ * separate words and are left free. Words are kept as strings of their bytes (one character a byte).
+ */
+export class KnownWords {
+  private readonly words = new Set<string>();
+  private readonly prefixes = new Set<string>();
+  /** Words known besides these own ones: the lexicon's, indexed once and shared by every infill's prompt words. */
+  private readonly base: KnownWords | undefined;
+
+  private constructor(base?: KnownWords) {
+    this.base = base;
+  }
+
+  /** Every word of the lexicon's entries (an entry such as "don't" gives "don" and "t"). */
+  static ofLexicon(lexicon: readonly string[]): KnownWords {
+    let known = byLexicon.get(lexicon);
+    if (known === undefined) {
+      known = new KnownWords();
+      const encoder = new TextEncoder();
+      for (const entry of lexicon) known.addText(encoder.encode(entry));
+      byLexicon.set(lexicon, known);
+    }
+    return known;
+  }
+
+  /** These words and those of `texts` (each text's words apart: one text's last and the next's first never join). */
+  withTexts(texts: Iterable<Uint8Array>): KnownWords {
+    const known = new KnownWords(this);
+    for (const text of texts) known.addText(text);
+    return known;
+  }
+
+  isWord(word: string): boolean {
+    return this.words.has(word) || this.base?.isWord(word) === true;
+  }
+
+  /** Whether some known word begins with `word` (a word itself included). */
+  isPrefix(word: string): boolean {
+    return this.prefixes.has(word) || this.base?.isPrefix(word) === true;
+  }
+
+  private addText(bytes: Uint8Array): void {
+    let word = '';
+    for (const byte of bytes) {
+      if (isLetter(byte)) word += String.fromCharCode(byte);
+      else {
+        this.add(word);
+        word = '';
+      }
+    }
+    this.add(word);
+  }
+
+  private add(word: string): void {
+    if (word === '' || this.words.has(word)) return;
+    this.words.add(word);
+    for (let end = 1; end <= word.length; end++) this.prefixes.add(word.slice(0, end));
+  }
+}
+
+/** A lexicon's words are indexed once, however many infills use it (the array is the model's). */
+const byLexicon = new WeakMap<readonly string[], KnownWords>();
+
+/**
+ * The allowed tokens of a free string value's frontier that keep it within known words: every word a token
+ * completes is known, and the word it leaves open begins a known one; the value may end (the pad) only after a whole
+ * word. Grounded values (already spans of a context) and decisions are left alone. When the rule takes out every
+ * allowed token, they stay allowed: the hole never gets stuck.
+ */
+export function withKnownWords(allowed: Int32Array, hole: Hole, tokenBytes: readonly (Uint8Array | undefined)[], known: KnownWords, padTokenId: number): Int32Array {
+  if (hole.kind !== 'value' || !hole.string || hole.grounded || allowed.length < 2) return allowed;
+  // The word the value's last tokens leave open.
+  let open = '';
+  for (const token of hole.tokens) for (const byte of tokenBytes[token] ?? []) open = isLetter(byte) ? open + String.fromCharCode(byte) : '';
+  const kept = allowed.filter((token) => {
+    if (token === padTokenId) return open === '' || known.isWord(open);
+    let word = open;
+    for (const byte of tokenBytes[token] ?? []) {
+      if (isLetter(byte)) word += String.fromCharCode(byte);
+      else if (word !== '') {
+        if (!known.isWord(word)) return false;
+        word = '';
+      }
+    }
+    return word === '' || known.isPrefix(word);
+  });
+  return kept.length === 0 ? allowed : kept;
+}
+
+function isLetter(byte: number): boolean {
+  return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte >= 0x80;
+}
