@@ -9,8 +9,8 @@
  *
  * --limit reads the training examples the dataset renders (make_default_model.sh's RENDER_LIMIT). Rare words are
  * left out: ids and codes made up for one example ("BK-14JU0KC" gives "BK", "JU", "KC") are not words the model
- * learnt, and a word the conversation states is known through the canvas anyway. On the default model's held-out
- * answers, 30 (3,301 words) and 10 (3,912) wrote answers of the same word F1 (training/README.md).
+ * learnt, and a word the conversation states is known through the canvas anyway. On the default model's 123 held-out
+ * answers, 30 (3,301 words) and 10 (3,912) gave word F1 sums of 43.91 and 43.54 (training/README.md, "The lexicon").
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
