@@ -83,22 +83,51 @@ const byLexicon = new WeakMap<readonly string[], KnownWords>();
  */
 export function withKnownWords(allowed: Int32Array, hole: Hole, tokenBytes: readonly (Uint8Array | undefined)[], known: KnownWords, padTokenId: number): Int32Array {
   if (hole.kind !== 'value' || !hole.string || hole.grounded || allowed.length < 2) return allowed;
+  const words = tokenWordsOf(tokenBytes);
   // The word the value's last tokens leave open.
   let open = '';
-  for (const token of hole.tokens) for (const byte of tokenBytes[token] ?? []) open = isLetter(byte) ? open + String.fromCharCode(byte) : '';
+  for (const token of hole.tokens) {
+    const parts = words[token];
+    if (parts !== undefined) open = parts.breaks ? parts.trail : open + parts.lead;
+  }
   const kept = allowed.filter((token) => {
     if (token === padTokenId) return open === '' || known.isWord(open);
-    let word = open;
-    for (const byte of tokenBytes[token] ?? []) {
-      if (isLetter(byte)) word += String.fromCharCode(byte);
-      else if (word !== '') {
-        if (!known.isWord(word)) return false;
-        word = '';
-      }
-    }
-    return word === '' || known.isPrefix(word);
+    const parts = words[token];
+    if (parts === undefined) return true;
+    const first = open + parts.lead;
+    if (!parts.breaks) return first === '' || known.isPrefix(first);
+    return (first === '' || known.isWord(first)) && parts.inner.every((word) => known.isWord(word)) && (parts.trail === '' || known.isPrefix(parts.trail));
   });
   return kept.length === 0 ? allowed : kept;
+}
+
+/** A token's letters as words: those before its first non-letter, whole words between, those after its last. */
+interface TokenWords {
+  readonly lead: string;
+  readonly breaks: boolean;
+  readonly inner: readonly string[];
+  readonly trail: string;
+}
+
+/** Each token's words, read once per vocabulary: the rule runs at every frontier over thousands of tokens. */
+const tokenWords = new WeakMap<readonly (Uint8Array | undefined)[], readonly (TokenWords | undefined)[]>();
+
+function tokenWordsOf(tokenBytes: readonly (Uint8Array | undefined)[]): readonly (TokenWords | undefined)[] {
+  let words = tokenWords.get(tokenBytes);
+  if (words === undefined) {
+    words = tokenBytes.map((bytes) => {
+      if (bytes === undefined) return undefined;
+      const runs: string[] = [''];
+      for (const byte of bytes) {
+        if (isLetter(byte)) runs[runs.length - 1] += String.fromCharCode(byte);
+        else runs.push('');
+      }
+      const breaks = runs.length > 1;
+      return { lead: runs[0] as string, breaks, inner: breaks ? runs.slice(1, -1).filter((run) => run !== '') : [], trail: breaks ? (runs.at(-1) as string) : '' };
+    });
+    tokenWords.set(tokenBytes, words);
+  }
+  return words;
 }
 
 function isLetter(byte: number): boolean {
