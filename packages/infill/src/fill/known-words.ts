@@ -53,6 +53,18 @@ export class KnownWords {
     return this.prefixes.has(word) || this.base?.isPrefix(word) === true;
   }
 
+  /** Answers about each token's own words, kept for this set of words (one round of infill asks at every frontier). */
+  memoFor(words: readonly (TokenWords | undefined)[]): TokenMemo {
+    let memo = this.memos.get(words);
+    if (memo === undefined) {
+      memo = new TokenMemo(this, words.length);
+      this.memos.set(words, memo);
+    }
+    return memo;
+  }
+
+  private readonly memos = new WeakMap<readonly (TokenWords | undefined)[], TokenMemo>();
+
   private addText(bytes: Uint8Array): void {
     let word = '';
     for (const byte of bytes) {
@@ -90,15 +102,49 @@ export function withKnownWords(allowed: Int32Array, hole: Hole, tokenBytes: read
     const parts = words[token];
     if (parts !== undefined) open = parts.breaks ? parts.trail : open + parts.lead;
   }
+  const openEnds = open === '' || known.isWord(open);
+  const memo = known.memoFor(words);
   const kept = allowed.filter((token) => {
-    if (token === padTokenId) return open === '' || known.isWord(open);
+    if (token === padTokenId) return openEnds;
     const parts = words[token];
     if (parts === undefined) return true;
-    const first = open + parts.lead;
-    if (!parts.breaks) return first === '' || known.isPrefix(first);
-    return (first === '' || known.isWord(first)) && parts.inner.every((word) => known.isWord(word)) && (parts.trail === '' || known.isPrefix(parts.trail));
+    if (parts.breaks && !memo.restKnown(token, parts)) return false;
+    // The open word and the token's first letters: with nothing open, the same answer at every frontier.
+    if (open === '') return parts.breaks ? memo.leadIsWord(token, parts) : memo.leadIsPrefix(token, parts);
+    if (parts.lead === '') return parts.breaks ? openEnds : true;
+    return parts.breaks ? known.isWord(open + parts.lead) : known.isPrefix(open + parts.lead);
   });
   return kept.length === 0 ? allowed : kept;
+}
+
+/** Per token, 0 unknown, 1 no, 2 yes: whether its whole words and trailing letters are known, and its first letters. */
+class TokenMemo {
+  private readonly rest: Uint8Array;
+  private readonly lead: Uint8Array;
+  private readonly known: KnownWords;
+
+  constructor(known: KnownWords, size: number) {
+    this.known = known;
+    this.rest = new Uint8Array(size);
+    this.lead = new Uint8Array(size);
+  }
+
+  restKnown(token: number, parts: TokenWords): boolean {
+    if (this.rest[token] === 0) this.rest[token] = parts.inner.every((word) => this.known.isWord(word)) && (parts.trail === '' || this.known.isPrefix(parts.trail)) ? 2 : 1;
+    return this.rest[token] === 2;
+  }
+
+  /** The token's first letters as a whole word (the token breaks after them), or '' before its first break. */
+  leadIsWord(token: number, parts: TokenWords): boolean {
+    if (this.lead[token] === 0) this.lead[token] = parts.lead === '' || this.known.isWord(parts.lead) ? 2 : 1;
+    return this.lead[token] === 2;
+  }
+
+  /** The token's letters as the beginning of a word (the token has no break). */
+  leadIsPrefix(token: number, parts: TokenWords): boolean {
+    if (this.lead[token] === 0) this.lead[token] = parts.lead === '' || this.known.isPrefix(parts.lead) ? 2 : 1;
+    return this.lead[token] === 2;
+  }
 }
 
 /** A token's letters as words: those before its first non-letter, whole words between, those after its last. */
