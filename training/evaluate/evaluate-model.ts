@@ -53,6 +53,7 @@ import { infill } from '@lacuna/infill';
 import type { Example, JsonSchema, ToolSpec } from '../corpus/example-types.js';
 import { readCorpus } from '../render/read-corpus.js';
 import { canonicalJson, scoreCalls, type Call } from './score-calls.js';
+import { needsUnseenTicker } from './unseen-tickers.js';
 import { answerWordF1 } from './score-answer.js';
 
 const SPLITS = ['test_entities', 'test_templates', 'test_tools'] as const;
@@ -75,6 +76,9 @@ interface ToolUseTally {
   argumentsExpected: number;
   noToolRequests: number;
   noToolAnswered: number;
+  /** Requests needing a held-out company's ticker the request does not state (unseen-tickers.ts), and those planned exactly. */
+  unseenTickers: number;
+  unseenTickersExact: number;
   /** Runs that threw, by error code (REPAIR_FAILED: a field still failed its checks after the repairs). */
   failures: Record<string, number>;
   repairs: number;
@@ -93,6 +97,8 @@ const emptyTally = (): ToolUseTally => ({
   argumentsExpected: 0,
   noToolRequests: 0,
   noToolAnswered: 0,
+  unseenTickers: 0,
+  unseenTickersExact: 0,
   failures: {},
   repairs: 0,
   forwardPasses: 0,
@@ -225,6 +231,10 @@ async function evaluateToolUse(
       continue;
     }
     if (score.exactCalls) tally.exactCalls += 1;
+    if (needsUnseenTicker(example.request, expected)) {
+      tally.unseenTickers += 1;
+      if (score.exactCalls) tally.unseenTickersExact += 1;
+    }
     if (!score.inventedOptional) tally.noInventedOptional += 1;
     tally.argumentsRight += score.argumentsRight;
     tally.argumentsExpected += score.argumentsExpected;
@@ -375,14 +385,14 @@ async function readSplit(data: string, split: string, count: number): Promise<Ex
 
 function toolUseTable(rows: readonly { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[]): string {
   const lines = [
-    '| split | tools | setting | requests | right tool | every argument exact | no invented optional | arguments exact | no-tool requests answered | failed runs | repairs | forward passes per request | tokens sampled per forward pass | ms per request |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| split | tools | setting | requests | right tool | every argument exact | no invented optional | arguments exact | no-tool requests answered | requests needing an unseen ticker (planned exactly) | failed runs | repairs | forward passes per request | tokens sampled per forward pass | ms per request |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const { split, kinds, variant, tally } of rows) {
     const calls = tally.requests - tally.noToolRequests;
     const failures = Object.entries(tally.failures).map(([code, times]) => `${times} ${code}`).join(', ') || '0';
     lines.push(
-      `| ${split} | ${kinds} | ${VARIANT_TITLES[variant]} | ${tally.requests} | ${percent(rate(tally.rightTools, tally.requests))} | ${percent(rate(tally.exactCalls, calls))} | ${percent(rate(tally.noInventedOptional, calls))} | ${percent(rate(tally.argumentsRight, tally.argumentsExpected))} | ${percent(rate(tally.noToolAnswered, tally.noToolRequests))} | ${failures} | ${tally.repairs} | ${(tally.forwardPasses / Math.max(1, tally.requests)).toFixed(1)} | ${(tally.sampled / Math.max(1, tally.forwardPasses)).toFixed(2)} | ${(tally.milliseconds / Math.max(1, tally.requests)).toFixed(0)} |`,
+      `| ${split} | ${kinds} | ${VARIANT_TITLES[variant]} | ${tally.requests} | ${percent(rate(tally.rightTools, tally.requests))} | ${percent(rate(tally.exactCalls, calls))} | ${percent(rate(tally.noInventedOptional, calls))} | ${percent(rate(tally.argumentsRight, tally.argumentsExpected))} | ${percent(rate(tally.noToolAnswered, tally.noToolRequests))} | ${tally.unseenTickers} (${tally.unseenTickersExact}) | ${failures} | ${tally.repairs} | ${(tally.forwardPasses / Math.max(1, tally.requests)).toFixed(1)} | ${(tally.sampled / Math.max(1, tally.forwardPasses)).toFixed(2)} | ${(tally.milliseconds / Math.max(1, tally.requests)).toFixed(0)} |`,
     );
   }
   return lines.join('\n');
@@ -462,6 +472,8 @@ async function main(): Promise<void> {
     if (values.mistakes !== undefined) writeFileSync(values.mistakes, mistakes.map((mistake) => `${JSON.stringify(mistake)}\n`).join(''));
     log('### Tool use (one agent step per request)\n');
     log(toolUseTable(rows));
+    log('');
+    log("A request needing an unseen ticker names a held-out company without its ticker: the split keeps both out of training, so no model trained on this corpus can write it (training/evaluate/unseen-tickers.ts). Every other column counts those requests as they came out.");
     log('');
   }
 

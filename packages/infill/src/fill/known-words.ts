@@ -8,7 +8,7 @@ import type { Hole } from './hole.js';
  * Why: a small model writing free text left to right at its frontier commits one piece of a word at a time, and
  * nothing stops it from gluing pieces into no word at all. The default model's answers had "The weatherrenobleob"
  * for "Grenoble" and "Wroł" for "Wrocław". Its lexicon and its prompts hold 99.8% of the words of its held-out
- * reference answers about entities it never saw, and 91.5% of those phrased in ways it never saw (a reply that
+ * reference answers about entities it never saw, and 90.5% of those phrased in ways it never saw (a reply that
  * opens "Currently" or "Booked" uses words its training never had it write, which it could not write anyway).
  *
  * A word is a run of letter bytes, counted as repeated-words.ts counts them (ASCII letters and the bytes of
