@@ -1,4 +1,5 @@
 import type { Hole } from './hole.js';
+import { isLetterByte } from './repeated-words.js';
 
 /**
  * The words a free string value may spell under `words: 'known'`: those of the model's lexicon (the words it learnt
@@ -68,7 +69,7 @@ export class KnownWords {
   private addText(bytes: Uint8Array): void {
     let word = '';
     for (const byte of bytes) {
-      if (isLetter(byte)) word += String.fromCharCode(byte);
+      if (isLetterByte(byte)) word += String.fromCharCode(byte);
       else {
         this.add(word);
         word = '';
@@ -165,7 +166,7 @@ function tokenWordsOf(tokenBytes: readonly (Uint8Array | undefined)[]): readonly
       if (bytes === undefined) return undefined;
       const runs: string[] = [''];
       for (const byte of bytes) {
-        if (isLetter(byte)) runs[runs.length - 1] += String.fromCharCode(byte);
+        if (isLetterByte(byte)) runs[runs.length - 1] += String.fromCharCode(byte);
         else runs.push('');
       }
       const breaks = runs.length > 1;
@@ -174,8 +175,4 @@ function tokenWordsOf(tokenBytes: readonly (Uint8Array | undefined)[]): readonly
     tokenWords.set(tokenBytes, words);
   }
   return words;
-}
-
-function isLetter(byte: number): boolean {
-  return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte >= 0x80;
 }

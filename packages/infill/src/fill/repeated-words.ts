@@ -46,6 +46,11 @@ function isSpace(bytes: Uint8Array | undefined): boolean {
 /** Letters of a token; bytes of multi-byte UTF-8 characters count as letters, as a grounded value's word bytes do. */
 function lettersOf(bytes: Uint8Array | undefined): number {
   let letters = 0;
-  for (const byte of bytes ?? []) if ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte >= 0x80) letters++;
+  for (const byte of bytes ?? []) if (isLetterByte(byte)) letters++;
   return letters;
+}
+
+/** A letter's byte, as both free-text rules read words: an ASCII letter, or a byte of a multi-byte UTF-8 character. */
+export function isLetterByte(byte: number): boolean {
+  return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte >= 0x80;
 }
