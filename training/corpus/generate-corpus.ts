@@ -6,13 +6,16 @@
  * Options: --test-count N (examples per held-out split, default 500), --mix tool_call=0.55,no_tool=0.06,...,
  * --composed-fields (the training file's made-up tools also draw from procedural-fields.ts `composedFields()`; the
  * held-out files are the same with or without it), --distractor-mentions (half of the training file's made-up
- * tool requests also state one or two fields the tool lacks; procedural/distractor-fields.ts).
+ * tool requests also state one or two fields the tool lacks; procedural/distractor-fields.ts), --composed-entities
+ * SHARE (the training file's restaurants, event titles, songs, artists and tasks are a name composed from its own
+ * names' words in SHARE of the draws; entities/composed-entities.ts; the held-out files are the same either way).
  * The same seed writes byte-identical files.
  */
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { useComposedEntities } from './entities/entity-pools.js';
 import { generateExample, parseMix, type KindMix } from './generate-examples.js';
 import { useDistractorMentions } from './procedural/distractor-fields.js';
 import { useComposedFields } from './procedural/procedural-tools.js';
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
       mix: { type: 'string' },
       'composed-fields': { type: 'boolean', default: false },
       'distractor-mentions': { type: 'boolean', default: false },
+      'composed-entities': { type: 'string', default: '0' },
     },
   });
   const seed = Number(values.seed);
@@ -72,9 +76,11 @@ async function main(): Promise<void> {
   // entity and phrasing splits use training's tool names too), so held-out files stay the same either way.
   useComposedFields(values['composed-fields']);
   useDistractorMentions(values['distractor-mentions']);
+  useComposedEntities(Number(values['composed-entities']));
   const trainBytes = await writeSplit(values.out, seed, 'train', count, summary, mix);
   useComposedFields(false);
   useDistractorMentions(false);
+  useComposedEntities(0);
   written.push(`${values.out} (${count} examples, ${(trainBytes / 1e6).toFixed(1)} MB)`);
   for (const split of HELD_OUT_SPLITS) {
     const path = heldOutPath(values.out, split);

@@ -2,6 +2,7 @@ import { HELD_OUT_FRACTION, partition, type Partition, type Side } from '../spli
 import { CURRENCIES } from '../formats/currencies.js';
 import { CITIES, type City } from './cities.js';
 import { COMPANIES, type Company } from './companies.js';
+import { composedEntities, withComposed, type ComposedKinds } from './composed-entities.js';
 import { EMAIL_DOMAINS } from './email-domains.js';
 import { EMAIL_MESSAGES, type EmailMessage } from './email-messages.js';
 import { EVENT_TITLES } from './event-titles.js';
@@ -98,6 +99,42 @@ function pool(side: Side): EntityPool {
 }
 
 export const ENTITY_POOLS: Readonly<Record<Side, EntityPool>> = { train: pool('train'), test: pool('test') };
+
+let composedShare = 0;
+let composedPool: EntityPool | undefined;
+let composed: ComposedKinds | undefined;
+
+/**
+ * `generate-corpus.ts --composed-entities SHARE`: the training side's restaurants, event titles, songs, artists
+ * and tasks are then a composed name (composed-entities.ts) in `share` of the draws. 0 turns it off.
+ */
+export function useComposedEntities(share: number): void {
+  if (!(share >= 0 && share < 1)) throw new RangeError(`--composed-entities takes a share in [0, 1), got ${share}.`);
+  composedShare = share;
+  composedPool = undefined;
+}
+
+/** The entities one side draws from: `ENTITY_POOLS`, with composed names on the training side when asked for. */
+export function entityPool(side: Side): EntityPool {
+  if (side === 'test' || composedShare === 0) return ENTITY_POOLS[side];
+  if (composedPool === undefined) {
+    const partitions = ENTITY_PARTITIONS;
+    composed ??= composedEntities(
+      { restaurants: partitions.restaurants, eventTitles: partitions.eventTitles, songs: partitions.songs, artists: partitions.artists, tasks: partitions.tasks },
+      entityStrings('test'),
+    );
+    const train = ENTITY_POOLS.train;
+    composedPool = {
+      ...train,
+      restaurants: withComposed(train.restaurants, composed.restaurants, composedShare),
+      eventTitles: withComposed(train.eventTitles, composed.eventTitles, composedShare),
+      songs: withComposed(train.songs, composed.songs, composedShare),
+      artists: withComposed(train.artists, composed.artists, composedShare),
+      tasks: withComposed(train.tasks, composed.tasks, composedShare),
+    };
+  }
+  return composedPool;
+}
 
 /** The strings of one side that identify its entities, for the held-out checks. */
 export function entityStrings(side: Side): string[] {

@@ -1,4 +1,4 @@
-import { ENTITY_POOLS, type EntityPool } from '../entities/entity-pools.js';
+import { entityPool, type EntityPool } from '../entities/entity-pools.js';
 import type { Random } from '../random.js';
 import { SPLIT_SIDES, type Split, type SplitSides } from '../splits.js';
 
@@ -13,7 +13,7 @@ export interface ExampleContext {
 
 export function exampleContext(id: string, random: Random, split: Split): ExampleContext {
   const sides = SPLIT_SIDES[split];
-  return { id, random, split, sides, pool: ENTITY_POOLS[sides.entities] };
+  return { id, random, split, sides, pool: entityPool(sides.entities) };
 }
 
 /** `$.calls[0].arguments.to` for each normalised argument of each call. */
