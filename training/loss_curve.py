@@ -13,7 +13,11 @@ import sys
 
 def read_metrics(run_folder: str):
     train, evaluations = [], []
-    with open(os.path.join(run_folder, "metrics.jsonl"), encoding="utf-8") as file:
+    path = os.path.join(run_folder, "metrics.jsonl")
+    # A run shorter than --log-every with no evaluation logged nothing: its curve is empty axes, not a crash.
+    if not os.path.exists(path):
+        return train, evaluations
+    with open(path, encoding="utf-8") as file:
         for line in file:
             if line.strip():
                 record = json.loads(line)

@@ -118,7 +118,7 @@ def parse_arguments(argv=None):
     parser.add_argument("--copy-normalised", action="store_true",
                         help="score the copy pointer by cosine times a bounded learned scale (QK-norm), which keeps "
                              "the ONNX export within 1e-4 of PyTorch; needs --copy-head")
-    parser.add_argument("--copy-twins", choices=("strip", "add-space"), default="strip",
+    parser.add_argument("--copy-twins", choices=("strip", "add-space"), default=None,
                         help="which twin of a pointed-at token the copy head's strip gate also copies: the token "
                              "without its leading space (strip, for values written right after their quote), or "
                              "with one added (add-space, for spaced string values, whose first word has a space "
@@ -989,7 +989,7 @@ def main():
             parser.error("give --steps, --minutes or both")
         if settings["prefix_attention"] and not settings.get("tokenizer"):
             parser.error("--prefix-attention needs --tokenizer (the tokenizer.json the dataset was made with)")
-        if settings["copy_twins"] != "strip" and not settings["copy_head"]:
+        if settings["copy_twins"] not in (None, "strip") and not settings["copy_head"]:
             parser.error("--copy-twins chooses the copy head's twins: give --copy-head too")
         if settings["copy_normalised"] and not settings["copy_head"]:
             parser.error("--copy-normalised shapes the copy head: give --copy-head too")
@@ -1009,6 +1009,7 @@ def main():
         sys.exit("the eval data's vocabulary size or special tokens differ from the training data's")
 
     initial = None
+    twins_asked = settings.get("copy_twins")  # None: --copy-twins not given
     if checkpoint is None and settings.get("init_from"):
         settings["init_from"] = os.path.abspath(settings["init_from"])
         initial = torch.load(settings["init_from"], map_location="cpu")
@@ -1023,6 +1024,9 @@ def main():
                           ("copy_normalised", "copy_normalised"), ("prefix_attention", "prefix_attention"),
                           ("pointer_readout", "pointer_readout")):
             settings[name] = initial_config[key]
+        # The copy head's twin table is a buffer of the checkpoint: kept unless --copy-twins asks for one.
+        if twins_asked is None:
+            settings["copy_twins"] = initial.get("settings", {}).get("copy_twins") or "strip"
     if checkpoint is None and initial is not None:
         config = ModelConfig(**initial["config"])
     elif checkpoint is None:
@@ -1043,11 +1047,14 @@ def main():
 
     torch.manual_seed(settings["seed"])
     model = MaskPredictor(config)
+    initialised = initial is not None
     if initial is not None:
         model.load_state_dict(initial["model"])
         print(f"initialised from {settings['init_from']}", flush=True)
         del initial
-    elif config.copy_head and checkpoint is None:
+    if checkpoint is None and settings["copy_twins"] is None:
+        settings["copy_twins"] = "strip"
+    if config.copy_head and checkpoint is None and (not initialised or twins_asked is not None):
         if not settings.get("tokenizer"):
             sys.exit("--copy-head needs --tokenizer (the tokenizer.json the dataset was made with)")
         with open(settings["tokenizer"], encoding="utf-8") as file:

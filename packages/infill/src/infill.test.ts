@@ -43,6 +43,28 @@ describe('infill on the real ONNX runtime (tiny random model)', () => {
     }
   });
 
+  it('reports the decisions the value was built by, each with its label and its tokens\' probabilities', async () => {
+    const schema = {
+      type: 'array',
+      minItems: 1,
+      maxItems: 3,
+      items: { oneOf: [{ type: 'object', properties: { kind: { const: 'a' }, note: { type: 'string', maxLength: 4 } }, required: ['kind'], additionalProperties: false }, { type: 'object', properties: { kind: { const: 'b' } }, required: ['kind'], additionalProperties: false }] },
+    } as const;
+    const result = await infill({ model, schema, prompt: 'Items:', seed: 2, sampling: { temperature: 1 } });
+    const value = result.value as { kind: string; note?: string }[];
+    const count = result.decisions.find((decision) => decision.kind === 'count');
+    expect(count?.text).toBe(String(value.length));
+    const branches = result.decisions.filter((decision) => decision.kind === 'branch');
+    expect(branches.map((decision) => decision.jsonPath)).toEqual(value.map((_, index) => `$[${index}]`));
+    expect(branches.map((decision) => decision.text)).toEqual(value.map((item) => JSON.stringify(item.kind)));
+    for (const decision of result.decisions) {
+      expect(decision.confidences.length).toBe(decision.tokens.length);
+      for (const confidence of decision.confidences) expect(confidence).toBeGreaterThan(0);
+    }
+    // Decided holes are no longer holes of the skeleton.
+    for (const decision of result.decisions) expect(result.holes.some((hole) => hole.id === decision.id)).toBe(false);
+  });
+
   it('decodes the canvas to exactly the skeleton text plus pads', async () => {
     const result = await infill({ model, schema: PERSON, prompt: 'A person:', seed: 3 });
     const canvas = result.canvas;

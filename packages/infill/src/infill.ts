@@ -26,6 +26,12 @@ export interface InfillResult<T> {
   readonly text: string;
   /** Every hole of the final skeleton with its tokens and confidences. */
   readonly holes: readonly HoleReport[];
+  /**
+   * The decisions the skeleton was built by: how many items an array holds, which branch of a union, whether an
+   * optional property is there. Each with its label (`text`: `"2"`, `"get_weather"`, `"present"`) and the
+   * probability each of the label's tokens was committed with.
+   */
+  readonly decisions: readonly HoleReport[];
   /** Forward passes of the model (each commits the frontier of every active hole). */
   readonly forwardPasses: number;
   /** Denoising rounds: structure decisions, then values (and regrown holes). */
@@ -68,6 +74,7 @@ export async function finish<T>(
         value: outcome.value,
         text: session.text(),
         holes: session.reports(),
+        decisions: session.decisionReports(),
         forwardPasses: stats.forwardPasses,
         rounds: stats.rounds,
         elapsedMs: performance.now() - started,

@@ -6,7 +6,7 @@ import type { CompiledSchema } from '../schema/compile-schema.js';
 import type { JsonValue } from '../schema/schema-node.js';
 import type { ValidationIssue } from '../schema/validate-json-schema.js';
 import { renderSkeleton, type SkeletonItem } from '../skeleton/render-skeleton.js';
-import { collectHoles, SkeletonBuilder, unionBranches, type Instance, type SkeletonOptions } from '../skeleton/skeleton-tree.js';
+import { collectDecisions, collectHoles, SkeletonBuilder, unionBranches, type Instance, type SkeletonOptions } from '../skeleton/skeleton-tree.js';
 import { TokenIndex } from '../tokens/token-index.js';
 import { TokenLifter } from '../tokens/token-lifter.js';
 import type { ChoiceAutomaton } from '../automata/choice-automaton.js';
@@ -227,6 +227,7 @@ export class InfillSession<T = unknown> {
       case 'object':
         for (const member of instance.members) {
           if (member.presence === 'undecided' && member.decision?.complete) {
+            member.decided = member.decision;
             const choice = this.choiceOf(member.decision);
             this.builder.expandMember(member, choice === 0, instance.path);
           }
@@ -236,6 +237,7 @@ export class InfillSession<T = unknown> {
         break;
       case 'array':
         if (instance.decision?.complete) {
+          instance.decided = instance.decision;
           const labels = instance.decision.labels as readonly string[];
           this.builder.expandArray(instance, Number(labels[this.choiceOf(instance.decision)]));
         }
@@ -243,6 +245,7 @@ export class InfillSession<T = unknown> {
         break;
       case 'union':
         if (instance.decision?.complete) {
+          instance.decided = instance.decision;
           const branches = unionBranches(instance);
           this.builder.expandUnion(instance, branches[this.choiceOf(instance.decision)] as number);
         }
@@ -294,7 +297,16 @@ export class InfillSession<T = unknown> {
 
   reports(): HoleReport[] {
     // Decision holes vanish once decided; reports cover the holes of the final skeleton.
-    return this.holes().map((hole) => ({
+    return this.holes().map((hole) => this.report(hole));
+  }
+
+  /** The decisions the value was built by (how many items, which branch, which optional properties), in text order. */
+  decisionReports(): HoleReport[] {
+    return collectDecisions(this.tree).map((hole) => this.report(hole));
+  }
+
+  private report(hole: Hole): HoleReport {
+    return {
       id: hole.id,
       kind: hole.kind,
       path: hole.path,
@@ -305,7 +317,7 @@ export class InfillSession<T = unknown> {
       confidences: [...hole.confidences],
       budget: hole.budget,
       grows: hole.grows,
-    }));
+    };
   }
 
   /**

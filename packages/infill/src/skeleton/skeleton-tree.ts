@@ -37,6 +37,8 @@ export interface MemberInstance {
   readonly property: PropertyNode;
   presence: 'present' | 'absent' | 'undecided';
   decision: Hole | undefined;
+  /** The decision hole once it decided the presence: kept for its report (how sure the model was). */
+  decided?: Hole;
   value: Instance | undefined;
 }
 
@@ -46,6 +48,8 @@ export interface ArrayInstance {
   readonly path: JsonPath;
   count: number | undefined;
   decision: Hole | undefined;
+  /** The decision hole once it decided the count. */
+  decided?: Hole;
   items: Instance[];
 }
 
@@ -55,6 +59,8 @@ export interface UnionInstance {
   readonly path: JsonPath;
   branch: number | undefined;
   decision: Hole | undefined;
+  /** The decision hole once it decided the branch. */
+  decided?: Hole;
   value: Instance | undefined;
   /** Branches the decision may take, in label order (set when there is a decision). */
   allowedBranches?: readonly number[];
@@ -340,6 +346,30 @@ export class SkeletonBuilder {
 /** Branches a union decision's labels stand for, in label order. */
 export function unionBranches(instance: UnionInstance): readonly number[] {
   return instance.allowedBranches ?? instance.node.branches.map((_, index) => index);
+}
+
+/** Every decision the tree was built by (decided holes still open are in `collectHoles`), in text order. */
+export function collectDecisions(instance: Instance, out: Hole[] = []): Hole[] {
+  switch (instance.kind) {
+    case 'object':
+      for (const member of instance.members) {
+        if (member.decided !== undefined) out.push(member.decided);
+        if (member.value !== undefined) collectDecisions(member.value, out);
+      }
+      for (const extra of instance.extras) collectDecisions(extra.value, out);
+      break;
+    case 'array':
+      if (instance.decided !== undefined) out.push(instance.decided);
+      for (const item of instance.items) collectDecisions(item, out);
+      break;
+    case 'union':
+      if (instance.decided !== undefined) out.push(instance.decided);
+      if (instance.value !== undefined) collectDecisions(instance.value, out);
+      break;
+    default:
+      break;
+  }
+  return out;
 }
 
 /** Every hole of the tree, in text order. */
