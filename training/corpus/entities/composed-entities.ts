@@ -1,6 +1,7 @@
 import { createEntityScanner } from '../corpus-checks.js';
 import { createRandom, type Random } from '../random.js';
 import type { Partition } from '../splits.js';
+import type { EntityPool } from './entity-pools.js';
 
 /**
  * `--composed-entities`: names made from the words of the training half's names, so that a model cannot learn a
@@ -16,13 +17,7 @@ import type { Partition } from '../splits.js';
  */
 
 /** The kinds of names composed: those the request states and a call copies whole. */
-export interface ComposedKinds {
-  readonly restaurants: readonly string[];
-  readonly eventTitles: readonly string[];
-  readonly songs: readonly string[];
-  readonly artists: readonly string[];
-  readonly tasks: readonly string[];
-}
+export type ComposedKinds = Pick<EntityPool, 'restaurants' | 'eventTitles' | 'songs' | 'artists' | 'tasks'>;
 
 /** Names composed per kind: many times a hand-written list, so that no composed name is seen often. */
 const PER_KIND = 3000;
