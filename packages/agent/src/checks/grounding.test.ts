@@ -27,10 +27,10 @@ describe('grounding', () => {
     const exclaim = tool({ description: 'Exclaim.', inputSchema: z.object({ word: z.string().regex(/^[A-Z]+$/) }), grounding: { word: shout } });
     const property = { type: 'string', pattern: '^[A-Z]+$' };
     expect(groundingOf(exclaim, 'word', property)).toBe(shout);
-    expect(groundedHoleText(exclaim, 'word', property, 'wow! and yes! not this')).toBe('WOW\nYES');
+    expect(groundedHoleText(exclaim, 'word', property, 'wow! and yes! not this')).toEqual({ values: ['WOW', 'YES'] });
     expect(statedValueFailure('YES', ['WOW', 'YES'])).toBeUndefined();
     expect(statedValueFailure('THIS', ['WOW', 'YES'])).toBe('"THIS" is not one of the values the conversation states (WOW, YES); write one of those.');
-    expect(groundedHoleText(exclaim, 'word', property, 'nothing to shout about')).toBe('');
+    expect(groundedHoleText(exclaim, 'word', property, 'nothing to shout about')).toEqual({ values: [] });
     expect(statedValueFailure('ANY', [])).toBeUndefined();
   });
 

@@ -65,9 +65,11 @@ export function numbersInDigits(text: string): number[] {
 /**
  * The agent's grounding rule while sampling, for one top-level argument: the text infill's `ground` may copy its
  * value from, or undefined for a value left free. An argument grounded in the context is copied from the
- * conversation (`groundingText`); a date or time the schema normalises, from the dates and times the
- * conversation states (`statedValuesText`), unless the tool declares its grounding; a custom grounding function
- * is left to the check. `reading.today` lets relative dates ("tomorrow", "on Friday") count as stated.
+ * conversation (`groundingText`); one with a reader (`StatedValues`) is one of the values it finds, whole
+ * (`{ values }`: a part of a stated value, "18 * 28810" of "3 - 244 - 18 * 28810", is no value the check accepts);
+ * a date or time the schema normalises, from the dates and times the conversation states (`statedValuesText`),
+ * unless the tool declares its grounding; a custom grounding function is left to the check. `reading.today` lets
+ * relative dates ("tomorrow", "on Friday") count as stated.
  */
 export function groundedHoleText(
   tool: Pick<ToolDefinition, 'grounding'>,
@@ -75,12 +77,10 @@ export function groundedHoleText(
   property: PropertySchema | undefined,
   context: string,
   reading: DateReading = {},
-): string | undefined {
+): string | { readonly values: readonly string[] } | undefined {
   const grounding = groundingOf(tool, name, property);
   if (grounding === 'context') return groundingText(context, property, reading);
-  // One value per line. Spans start and end at word boundaries but may still take part of a value ("New" of
-  // "New York"), or run across two: the check after sampling (`statedValueFailure`) rejects those.
-  if (typeof grounding === 'object') return grounding.statedValues(context).join('\n');
+  if (typeof grounding === 'object') return { values: grounding.statedValues(context) };
   return grounding === 'free' && tool.grounding?.[name] === undefined ? statedValuesText(context, property, reading) : undefined;
 }
 

@@ -24,7 +24,7 @@ export function planGrounding(
    * value rejected as a repeat (`repeated-value`). Such a value copies only from the conversation around them.
    */
   taken: (path: readonly (string | number)[]) => readonly string[] | undefined = () => undefined,
-): (hole: { readonly path?: readonly (string | number)[]; readonly pointer: string }) => string | readonly string[] | undefined {
+): (hole: { readonly path?: readonly (string | number)[]; readonly pointer: string }) => string | readonly string[] | { readonly values: readonly string[] } | undefined {
   return ({ path, pointer }) => {
     const match = ARGUMENT_POINTER.exec(pointer);
     const signature = match === null ? undefined : offered[Number(match[1])];

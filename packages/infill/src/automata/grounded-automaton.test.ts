@@ -36,6 +36,20 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(numbers, '1234')).toBe(false);
   });
 
+  it('copies each of several values whole when asked (a reader\'s values), never a part of one', () => {
+    const values = GroundedAutomaton.create(leafAutomaton(plainString), ['3 - 244 - 18 * 28810', '(868 * 942) / 13', 'New York'], 'string', true)!;
+    expect(acceptsText(values, '3 - 244 - 18 * 28810')).toBe(true);
+    expect(acceptsText(values, '(868 * 942) / 13')).toBe(true);
+    expect(acceptsText(values, 'New York')).toBe(true);
+    for (const part of ['18 * 28810', '3 - 244', '(868 * 942)', '868 * 942', 'New', 'York']) expect(acceptsText(values, part), part).toBe(false);
+    // The same texts as spans to copy from: their parts are values.
+    const spans = GroundedAutomaton.create(leafAutomaton(plainString), ['3 - 244 - 18 * 28810', 'New York'], 'string')!;
+    expect(acceptsText(spans, '18 * 28810')).toBe(true);
+    expect(acceptsText(spans, 'New')).toBe(true);
+    // None of the values in the inner language: no grounded language at all.
+    expect(GroundedAutomaton.create(leafAutomaton(integer), ['twelve'], 'number', true)).toBeUndefined();
+  });
+
   it('copies trimmed values: never starting or ending on whitespace, escaped newlines included', () => {
     const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'Weather in Frankfurt ,\nplease', 'string')!;
     expect(acceptsText(grounded, 'Frankfurt')).toBe(true);

@@ -72,11 +72,14 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
   private readonly inner: AnyByteAutomaton;
   private readonly context: Uint8Array;
   private readonly wholeNumbers: boolean;
+  /** Whether each text is a value to copy whole (a reader's values) rather than a text to copy spans of. */
+  private readonly wholeTexts: boolean;
 
-  private constructor(inner: AnyByteAutomaton, context: Uint8Array, starts: Int32Array, wholeNumbers: boolean) {
+  private constructor(inner: AnyByteAutomaton, context: Uint8Array, starts: Int32Array, wholeNumbers: boolean, wholeTexts: boolean) {
     this.inner = inner;
     this.context = context;
     this.wholeNumbers = wholeNumbers;
+    this.wholeTexts = wholeTexts;
     this.name = `grounded(${inner.name})`;
     this.start = { inner: inner.start, ends: starts, words: false, balance: START_BALANCE };
   }
@@ -84,9 +87,11 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
   /**
    * The grounded language of `inner` over `contextText` (or several texts: a span of one of them), or undefined
    * when no span of the context is in the inner language (the hole is then left ungrounded rather than made
-   * unsatisfiable).
+   * unsatisfiable). With `whole`, each text is a value that must be copied whole, not a text to copy a span of:
+   * the language is the texts `inner` accepts (a reader's values, such as the expressions a request writes, of
+   * which a part, "18 * 28810" of "3 - 244 - 18 * 28810", would also be a valid value).
    */
-  static create(inner: AnyByteAutomaton, contextText: string | readonly string[], as: 'string' | 'number'): GroundedAutomaton | undefined {
+  static create(inner: AnyByteAutomaton, contextText: string | readonly string[], as: 'string' | 'number', whole = false): GroundedAutomaton | undefined {
     // A string hole writes JSON-escaped text: ground it in the context as JSON would escape it. Several texts
     // are joined by a byte no UTF-8 text holds, which no value can be written across.
     const texts = typeof contextText === 'string' ? [contextText] : contextText;
@@ -100,9 +105,9 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     }
     const starts: number[] = [];
     for (let offset = 0; offset < context.length; offset++) {
-      if (isSpanStart(context, offset, as)) starts.push(offset);
+      if (whole ? offset === 0 || context[offset - 1] === PIECE_SEPARATOR : isSpanStart(context, offset, as)) starts.push(offset);
     }
-    const automaton = new GroundedAutomaton(inner, context, Int32Array.from(starts), as === 'number');
+    const automaton = new GroundedAutomaton(inner, context, Int32Array.from(starts), as === 'number', whole);
     return Number.isFinite(automaton.distance(automaton.start)) ? automaton : undefined;
   }
 
@@ -165,6 +170,7 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
    * not after whitespace nor after punctuation that leads on to more ("fragile," of "fragile, handle with care").
    */
   private endsSpan(end: number): boolean {
+    if (this.wholeTexts) return end === this.context.length || this.context[end] === PIECE_SEPARATOR;
     if (!this.wholeNumbers) {
       return !(isWordByte(this.context[end - 1]) && isWordByte(this.context[end])) && !endsWithWhitespace(this.context, end) && !LEADS_ON.has(this.context[end - 1] ?? 0);
     }

@@ -107,8 +107,15 @@ export interface SkeletonOptions {
   readonly ground?: HoleGrounding;
 }
 
-/** The `ground` option: the text (or texts) a string or number value must be a span of, or undefined for a free value. */
-export type HoleGrounding = (hole: { readonly path: JsonPath; readonly pointer: string; readonly kind: 'string' | 'number' }) => string | readonly string[] | undefined;
+/**
+ * The `ground` option: the text (or texts) a string or number value must be a span of, `{ values }` it must be one
+ * of (each copied whole), or undefined for a free value.
+ */
+export type HoleGrounding = (hole: {
+  readonly path: JsonPath;
+  readonly pointer: string;
+  readonly kind: 'string' | 'number';
+}) => string | readonly string[] | { readonly values: readonly string[] } | undefined;
 
 /** Counts tokens of a text as the tokenizer writes it (for budgets of choices). */
 export type TokenCounter = (text: string) => number;
@@ -287,7 +294,9 @@ export class SkeletonBuilder {
     if (this.ground === undefined) return undefined;
     const grounding = this.ground({ path, pointer: node.pointer, kind: node.kind });
     if (grounding === undefined) return undefined;
-    const context = typeof grounding === 'string' ? `text:${grounding}` : `texts:${JSON.stringify(grounding)}`;
+    const whole = !isTexts(grounding);
+    const texts = isTexts(grounding) ? grounding : grounding.values;
+    const context = `${typeof texts === 'string' ? 'text' : whole ? 'values' : 'texts'}:${typeof texts === 'string' ? texts : JSON.stringify(texts)}`;
     // Made once per language and context: an optional member is asked about twice (can it be stated at all,
     // then its hole), and the items of an array share their node.
     let byContext = this.groundedLanguages.get(inner);
@@ -297,7 +306,7 @@ export class SkeletonBuilder {
     }
     let language = byContext.get(context);
     if (language === undefined) {
-      language = GroundedAutomaton.create(inner, grounding, node.kind) ?? null;
+      language = GroundedAutomaton.create(inner, texts, node.kind, whole) ?? null;
       byContext.set(context, language);
     }
     return language;
@@ -341,6 +350,10 @@ export class SkeletonBuilder {
   isFinite(schema: SchemaNode): boolean {
     return hasFiniteValue(schema);
   }
+}
+
+function isTexts(grounding: string | readonly string[] | { readonly values: readonly string[] }): grounding is string | readonly string[] {
+  return typeof grounding === 'string' || Array.isArray(grounding);
 }
 
 /** Branches a union decision's labels stand for, in label order. */
