@@ -3,6 +3,7 @@ import { currenciesIn } from './currency-names.js';
 import { evaluateArithmetic } from './evaluate-arithmetic.js';
 import { clockTime, currencyCode, isoDate, USD_PER_UNIT } from './formats.js';
 import { stableHash } from './stable-hash.js';
+import { ARITHMETIC_EXPRESSION, expressionsIn } from './stated-expressions.js';
 import { tickersIn } from './stated-tickers.js';
 
 /** A tool as the agent takes it: a description, a zod input schema and an implementation. */
@@ -123,7 +124,10 @@ export const set_timer = defineTool({
 
 export const calculate = defineTool({
   description: 'Evaluate an arithmetic expression (+, -, *, /, %, ^, parentheses).',
-  inputSchema: z.object({ expression: z.string().min(1).describe('The expression, e.g. (12 + 30) * 2') }),
+  inputSchema: z.object({ expression: z.string().regex(ARITHMETIC_EXPRESSION).describe('The expression, e.g. (12 + 30) * 2') }),
+  // An expression the request writes out is copied whole ("(944-62.88*955)+22701", never cut after the "+");
+  // one it says in words ("the difference between 578 and 2") is written by the model, as arithmetic.
+  grounding: { expression: { statedValues: expressionsIn } },
   execute: ({ expression }) => ({ expression, result: evaluateArithmetic(expression) }),
 });
 

@@ -18,3 +18,4 @@ export { evaluateArithmetic } from './evaluate-arithmetic.js';
 export { USD_PER_UNIT } from './formats.js';
 export { stableHash } from './stable-hash.js';
 export { tickersIn } from './stated-tickers.js';
+export { ARITHMETIC_EXPRESSION, expressionsIn } from './stated-expressions.js';
