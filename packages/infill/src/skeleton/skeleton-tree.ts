@@ -294,9 +294,10 @@ export class SkeletonBuilder {
     if (this.ground === undefined) return undefined;
     const grounding = this.ground({ path, pointer: node.pointer, kind: node.kind });
     if (grounding === undefined) return undefined;
-    const whole = !isTexts(grounding);
+    // Texts to copy a span of, or values to copy whole.
     const texts = isTexts(grounding) ? grounding : grounding.values;
-    const context = `${typeof texts === 'string' ? 'text' : whole ? 'values' : 'texts'}:${typeof texts === 'string' ? texts : JSON.stringify(texts)}`;
+    const whole = texts !== grounding;
+    const context = typeof texts === 'string' ? `text:${texts}` : `${whole ? 'values' : 'texts'}:${JSON.stringify(texts)}`;
     // Made once per language and context: an optional member is asked about twice (can it be stated at all,
     // then its hole), and the items of an array share their node.
     let byContext = this.groundedLanguages.get(inner);
@@ -361,7 +362,7 @@ export function unionBranches(instance: UnionInstance): readonly number[] {
   return instance.allowedBranches ?? instance.node.branches.map((_, index) => index);
 }
 
-/** Every decision the tree was built by (decided holes still open are in `collectHoles`), in text order. */
+/** Every decision the tree was built by, in text order (decisions still to be made are in `collectHoles`). */
 export function collectDecisions(instance: Instance, out: Hole[] = []): Hole[] {
   switch (instance.kind) {
     case 'object':
