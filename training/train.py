@@ -123,7 +123,8 @@ def parse_arguments(argv=None):
                              "without its leading space (strip, for values written right after their quote), or "
                              "with one added (add-space, for spaced string values, whose first word has a space "
                              "the request may lack: '\"Deep Work\"' holds 'Deep', the value ' Deep'; session 23's run "
-                             "with it was worse than without, training/README.md); needs --copy-head")
+                             "with it was worse than without, training/README.md); needs --copy-head. Default strip; "
+                             "with --init-from, the checkpoint's table unless given")
     parser.add_argument("--prefix-attention", action="store_true",
                         help="prompt rows attend to the prompt only (model.py), and the canvases that share a prompt "
                              "train packed into one row, the prompt once: ~2.8 times the canvases per step; needs "
@@ -989,7 +990,8 @@ def main():
             parser.error("give --steps, --minutes or both")
         if settings["prefix_attention"] and not settings.get("tokenizer"):
             parser.error("--prefix-attention needs --tokenizer (the tokenizer.json the dataset was made with)")
-        if settings["copy_twins"] not in (None, "strip") and not settings["copy_head"]:
+        # With --init-from the copy head is the checkpoint's: checked once it is loaded.
+        if settings["copy_twins"] not in (None, "strip") and not settings["copy_head"] and not settings.get("init_from"):
             parser.error("--copy-twins chooses the copy head's twins: give --copy-head too")
         if settings["copy_normalised"] and not settings["copy_head"]:
             parser.error("--copy-normalised shapes the copy head: give --copy-head too")
@@ -1054,6 +1056,8 @@ def main():
         del initial
     if checkpoint is None and settings["copy_twins"] is None:
         settings["copy_twins"] = "strip"
+    if twins_asked not in (None, "strip") and not config.copy_head:
+        sys.exit("--copy-twins chooses the copy head's twins, and the model has no copy head")
     if config.copy_head and checkpoint is None and (not initialised or twins_asked is not None):
         if not settings.get("tokenizer"):
             sys.exit("--copy-head needs --tokenizer (the tokenizer.json the dataset was made with)")
