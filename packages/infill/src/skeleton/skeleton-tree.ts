@@ -362,56 +362,56 @@ export function unionBranches(instance: UnionInstance): readonly number[] {
   return instance.allowedBranches ?? instance.node.branches.map((_, index) => index);
 }
 
-/** Every decision the tree was built by, in text order (decisions still to be made are in `collectHoles`). */
-export function collectDecisions(instance: Instance, out: Hole[] = []): Hole[] {
+/**
+ * Walks the tree's holes in text order: each place's open decision or value hole (`hole`), and the decision it was
+ * built by once made (`decided`; the open hole is then gone, so a place gives one or the other).
+ */
+function walkHoles(instance: Instance, visit: (hole: Hole, role: 'hole' | 'decided') => void): void {
+  const place = (holder: { readonly decision: Hole | undefined; readonly decided?: Hole }): void => {
+    if (holder.decision !== undefined) visit(holder.decision, 'hole');
+    if (holder.decided !== undefined) visit(holder.decided, 'decided');
+  };
   switch (instance.kind) {
     case 'object':
       for (const member of instance.members) {
-        if (member.decided !== undefined) out.push(member.decided);
-        if (member.value !== undefined) collectDecisions(member.value, out);
-      }
-      for (const extra of instance.extras) collectDecisions(extra.value, out);
-      break;
-    case 'array':
-      if (instance.decided !== undefined) out.push(instance.decided);
-      for (const item of instance.items) collectDecisions(item, out);
-      break;
-    case 'union':
-      if (instance.decided !== undefined) out.push(instance.decided);
-      if (instance.value !== undefined) collectDecisions(instance.value, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
-
-/** Every hole of the tree, in text order. */
-export function collectHoles(instance: Instance, out: Hole[] = []): Hole[] {
-  switch (instance.kind) {
-    case 'object':
-      for (const member of instance.members) {
-        if (member.decision !== undefined) out.push(member.decision);
-        if (member.value !== undefined) collectHoles(member.value, out);
+        place(member);
+        if (member.value !== undefined) walkHoles(member.value, visit);
       }
       for (const extra of instance.extras) {
-        out.push(extra.key.hole);
-        collectHoles(extra.value, out);
+        visit(extra.key.hole, 'hole');
+        walkHoles(extra.value, visit);
       }
       break;
     case 'array':
-      if (instance.decision !== undefined) out.push(instance.decision);
-      for (const item of instance.items) collectHoles(item, out);
+      place(instance);
+      for (const item of instance.items) walkHoles(item, visit);
       break;
     case 'union':
-      if (instance.decision !== undefined) out.push(instance.decision);
-      if (instance.value !== undefined) collectHoles(instance.value, out);
+      place(instance);
+      if (instance.value !== undefined) walkHoles(instance.value, visit);
       break;
     case 'leaf':
-      out.push(instance.hole);
+      visit(instance.hole, 'hole');
       break;
     case 'literal':
       break;
   }
+}
+
+/** Every hole of the tree (decisions still to be made and values), in text order. */
+export function collectHoles(instance: Instance): Hole[] {
+  const out: Hole[] = [];
+  walkHoles(instance, (hole, role) => {
+    if (role === 'hole') out.push(hole);
+  });
+  return out;
+}
+
+/** Every decision the tree was built by, in text order. */
+export function collectDecisions(instance: Instance): Hole[] {
+  const out: Hole[] = [];
+  walkHoles(instance, (hole, role) => {
+    if (role === 'decided') out.push(hole);
+  });
   return out;
 }
