@@ -14,6 +14,9 @@ import type { EntityPool } from './entity-pools.js';
  *
  * Only the training half's names give words, and a composed name that holds a held-out name (or is one) is
  * dropped, so no held-out entity ever occurs in training text (check-corpus.ts checks the whole file).
+ *
+ * Session 25's 1,800-step A/B did not bear the reason out: as many names were cut or stretched, and tools were
+ * chosen less well (training/README.md, "Composed names"). The flag is off by default.
  */
 
 /** The kinds of names composed: those the request states and a call copies whole. */
