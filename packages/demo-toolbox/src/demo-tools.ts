@@ -125,8 +125,9 @@ export const set_timer = defineTool({
 export const calculate = defineTool({
   description: 'Evaluate an arithmetic expression (+, -, *, /, %, ^, parentheses).',
   inputSchema: z.object({ expression: z.string().regex(ARITHMETIC_EXPRESSION).describe('The expression, e.g. (12 + 30) * 2') }),
-  // An expression the request writes out is copied whole ("(944-62.88*955)+22701", never cut after the "+");
-  // one it says in words ("the difference between 578 and 2") is written by the model, as arithmetic.
+  // The expression the request states is copied whole: as written ("(944-62.88*955)+22701", never cut after the
+  // "+"), or as the arithmetic its words state ("the difference between 578 and 2" is 578 - 2). Any other is the
+  // model's to write, kept to arithmetic by the pattern.
   grounding: { expression: { statedValues: expressionsIn } },
   execute: ({ expression }) => ({ expression, result: evaluateArithmetic(expression) }),
 });

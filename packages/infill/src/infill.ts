@@ -28,8 +28,9 @@ export interface InfillResult<T> {
   readonly holes: readonly HoleReport[];
   /**
    * The decisions the skeleton was built by: how many items an array holds, which branch of a union, whether an
-   * optional property is there. Each with its label (`text`: `"2"`, `"get_weather"`, `"present"`) and the
-   * probability each of the label's tokens was committed with.
+   * optional property is there. Each with its label (`text`: `2` items, the branch `"get_weather"` as its
+   * discriminator writes it, `"unit":` for a property that is there, empty for one left out) and the probability
+   * each of the label's tokens was committed with.
    */
   readonly decisions: readonly HoleReport[];
   /** Forward passes of the model (each commits the frontier of every active hole). */

@@ -7,10 +7,11 @@ import type { EntityPool } from './entity-pools.js';
  * `--composed-entities`: names made from the words of the training half's names, so that a model cannot learn a
  * value from its list of names and must copy it from the request, up to where the request's words stop being it.
  *
- * Why: the hand-written lists hold about a hundred names each, seen thousands of times in training. The default
- * model learnt their shapes (a restaurant is "The" and one more word) and wrote "The Green" for the held-out "The
- * Green Door", "onboarding call" for "Customer onboarding call", "What time does the museum" for a phrase ending in
- * "open?". Names whose words come in new orders and numbers leave copying as the only way to get them right.
+ * The idea: the hand-written lists hold about a hundred names each, seen thousands of times in training, so a model
+ * may learn their shapes (a restaurant is "The" and one more word) rather than to copy. The default model wrote "The
+ * Green" for the held-out "The Green Door", "onboarding call" for "Customer onboarding call", "What time does the
+ * museum" for a phrase ending in "open?". Names whose words come in new orders and numbers leave copying as the
+ * only way to get them right.
  *
  * Only the training half's names give words, and a composed name that holds a held-out name (or is one) is
  * dropped, so no held-out entity ever occurs in training text (check-corpus.ts checks the whole file).
