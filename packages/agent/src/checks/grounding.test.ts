@@ -34,6 +34,14 @@ describe('grounding', () => {
     expect(statedValueFailure('ANY', [])).toBeUndefined();
   });
 
+  it('grounds an enum in the members the conversation names, and leaves it free when it names none or the tool says free', () => {
+    const weather = tool({ description: 'Weather.', inputSchema: z.object({ unit: z.enum(['celsius', 'fahrenheit']).optional() }) });
+    const unit = { enum: ['celsius', 'fahrenheit'] };
+    expect(groundedHoleText(weather, 'unit', unit, 'Weather in Oslo, in Fahrenheit please')).toEqual({ values: ['fahrenheit'] });
+    expect(groundedHoleText(weather, 'unit', unit, 'Weather in Oslo')).toBeUndefined();
+    expect(groundedHoleText({ ...weather, grounding: { unit: 'free' } }, 'unit', unit, 'in fahrenheit')).toBeUndefined();
+  });
+
   it('finds strings as written and numbers as digits or words', () => {
     const context = 'Book Chez Nous for two people at 7:30 pm, budget 1,250 EUR';
     expect(groundingFailure('chez nous', context)).toBeUndefined();

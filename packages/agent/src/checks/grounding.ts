@@ -1,6 +1,7 @@
 import type { AgentTurn } from '../prompt/agent-messages.js';
 import type { Grounding, ToolDefinition } from '../tools/tool.js';
 import { datesIn, timesIn, withoutDatesAndTimes, type DateReading } from './stated-dates-and-times.js';
+import { statedMembers } from './stated-members.js';
 
 /** What grounded arguments and the answer's numbers may come from: the user's words and the tools' results. */
 export function groundingContext(turns: readonly AgentTurn[]): string {
@@ -68,7 +69,9 @@ export function numbersInDigits(text: string): number[] {
  * conversation (`groundingText`); one with a reader (`StatedValues`) is one of the values it finds, whole
  * (`{ values }`: a part of a stated value, "18 * 28810" of "3 - 244 - 18 * 28810", is no value the check accepts);
  * a date or time the schema normalises, from the dates and times the conversation states (`statedValuesText`),
- * unless the tool declares its grounding; a custom grounding function is left to the check. `reading.today` lets
+ * and an enum, from the members it names when it names any (`statedMembers`: "contact channel chat" is `chat`,
+ * whatever the model's first guess), unless the tool declares its grounding; a custom grounding function is left
+ * to the check. `reading.today` lets
  * relative dates ("tomorrow", "on Friday") count as stated.
  */
 export function groundedHoleText(
@@ -81,7 +84,12 @@ export function groundedHoleText(
   const grounding = groundingOf(tool, name, property);
   if (grounding === 'context') return groundingText(context, property, reading);
   if (typeof grounding === 'object') return { values: grounding.statedValues(context) };
-  return grounding === 'free' && tool.grounding?.[name] === undefined ? statedValuesText(context, property, reading) : undefined;
+  if (grounding !== 'free' || tool.grounding?.[name] !== undefined) return undefined;
+  if (property?.enum !== undefined) {
+    const members = statedMembers(context, property.enum);
+    return members.length === 0 ? undefined : { values: members };
+  }
+  return statedValuesText(context, property, reading);
 }
 
 /**

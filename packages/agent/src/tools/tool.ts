@@ -36,7 +36,8 @@ export interface ToolDefinition<Schema extends z.ZodType = z.ZodType, Output = u
   readonly execute?: (input: z.infer<Schema>, context: ToolExecutionContext) => Output | Promise<Output>;
   /**
    * Grounding per top-level argument name; unlisted string arguments are grounded in the context unless they
-   * have a `format` or a `pattern` the skeleton already enforces, numbers are grounded, enums and booleans are not.
+   * have a `format` or a `pattern` the skeleton already enforces, numbers are grounded, booleans are not, and an
+   * enum takes one of the members the conversation names when it names any (`free` turns that off).
    */
   readonly grounding?: Readonly<Record<string, Grounding>>;
   /** Milliseconds before a call fails with TOOL_TIMEOUT (default: the agent's `toolTimeoutMs`). */

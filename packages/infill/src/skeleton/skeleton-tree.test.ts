@@ -27,3 +27,50 @@ describe('grounded optional properties', () => {
     for (const value of withDays) expect((value as { days: number }).days).toBe(3);
   });
 });
+
+describe('grounded enums', () => {
+  const TICKET = {
+    type: 'object',
+    properties: {
+      channel: { enum: ['email', 'phone', 'chat', 'in_person'] },
+      severity: { enum: ['minor', 'major', 3] },
+    },
+    required: ['channel'],
+    additionalProperties: false,
+  } as const;
+  const fill = (seed: number, members: { channel?: string[]; severity?: string[] }) =>
+    infill({
+      model: randomFixtureModel({ seed }),
+      schema: TICKET,
+      prompt: 'A ticket',
+      seed,
+      sampling: { temperature: 1 },
+      ground: ({ path, kind }) => {
+        expect(kind).toBe('enum');
+        const values = members[path[0] as 'channel' | 'severity'];
+        return values === undefined ? undefined : { values };
+      },
+    });
+
+  it('takes only the members its `{ values }` name, and leaves out an optional enum none of whose members they name', async () => {
+    const channels = new Set<unknown>();
+    const severities = new Set<unknown>();
+    for (let seed = 0; seed < 16; seed++) {
+      const value = (await fill(seed, { channel: ['chat', 'in_person', 'fax'], severity: ['critical'] })).value as Record<string, unknown>;
+      channels.add(value.channel);
+      expect(Object.hasOwn(value, 'severity')).toBe(false);
+      const free = (await fill(seed, { channel: ['phone'], severity: ['3', 'minor'] })).value as Record<string, unknown>;
+      expect(free.channel).toBe('phone');
+      if (Object.hasOwn(free, 'severity')) severities.add(free.severity);
+    }
+    expect([...channels].sort()).toEqual(['chat', 'in_person']);
+    expect([...severities].every((severity) => severity === 3 || severity === 'minor')).toBe(true);
+    expect(severities.size).toBeGreaterThan(0);
+  });
+
+  it('leaves an enum whose grounding names no value free', async () => {
+    const channels = new Set<unknown>();
+    for (let seed = 0; seed < 16; seed++) channels.add(((await fill(seed, {})).value as Record<string, unknown>).channel);
+    expect(channels.size).toBeGreaterThan(2);
+  });
+});

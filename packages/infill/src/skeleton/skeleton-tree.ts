@@ -102,19 +102,21 @@ export interface SkeletonOptions {
    * conversation for names, places and amounts the request states), or undefined for a free value. The hole
    * is then constrained, token by token, to spans of that text; if no span fits the value's schema, the hole
    * stays free when the value is required, and an optional property is left out (absent, no decision). Several
-   * texts (an array) ground a value in spans of any one of them, never running from one into the next.
+   * texts (an array) ground a value in spans of any one of them, never running from one into the next. An enum
+   * is grounded only by `{ values }`: the members it may take.
    */
   readonly ground?: HoleGrounding;
 }
 
 /**
  * The `ground` option: the text (or texts) a string or number value must be a span of, `{ values }` it must be one
- * of (each copied whole), or undefined for a free value.
+ * of (each copied whole), or undefined for a free value. For an enum, `{ values }` names the members it may take
+ * (a string member as itself, any other as its JSON text: `3`, `true`); a text grounds no enum.
  */
 export type HoleGrounding = (hole: {
   readonly path: JsonPath;
   readonly pointer: string;
-  readonly kind: 'string' | 'number';
+  readonly kind: 'string' | 'number' | 'enum';
 }) => string | readonly string[] | { readonly values: readonly string[] } | undefined;
 
 /** Counts tokens of a text as the tokenizer writes it (for budgets of choices). */
@@ -283,7 +285,22 @@ export class SkeletonBuilder {
    * it cannot be stated there, so it is left out rather than written free, as a required one would be.
    */
   private ungroundable(node: SchemaNode, path: JsonPath): boolean {
+    if (node.kind === 'enum') return this.groundedMembers(node, path) === null;
     return (node.kind === 'string' || node.kind === 'number') && this.grounded(node, path, leafAutomaton(node)) === null;
+  }
+
+  /**
+   * The language of an enum grounded by `options.ground`'s `{ values }`: its members among them. Undefined when the
+   * enum is not grounded or every member is allowed, null when none is.
+   */
+  private groundedMembers(node: EnumNode, path: JsonPath): AnyByteAutomaton | null | undefined {
+    if (this.ground === undefined) return undefined;
+    const grounding = this.ground({ path, pointer: node.pointer, kind: 'enum' });
+    if (grounding === undefined || isTexts(grounding)) return undefined;
+    const members = node.values.filter((member) => grounding.values.includes(typeof member === 'string' ? member : JSON.stringify(member)));
+    if (members.length === 0) return null;
+    if (members.length === node.values.length) return undefined;
+    return leafAutomaton({ kind: 'enum', pointer: node.pointer, values: members });
   }
 
   /**
@@ -319,13 +336,13 @@ export class SkeletonBuilder {
    * A leaf's value grounded by the grounding in force (a repair's new one): undefined when it grounds the value in
    * no text, or in one no span of which fits (the hole then keeps the language it had).
    */
-  regrounded(node: StringNode | NumberNode | EnumNode, path: JsonPath): GroundedAutomaton | undefined {
-    return node.kind === 'enum' ? undefined : (this.grounded(node, path, leafAutomaton(node)) ?? undefined);
+  regrounded(node: StringNode | NumberNode | EnumNode, path: JsonPath): AnyByteAutomaton | undefined {
+    return (node.kind === 'enum' ? this.groundedMembers(node, path) : this.grounded(node, path, leafAutomaton(node))) ?? undefined;
   }
 
   private valueHole(node: StringNode | NumberNode | EnumNode, path: JsonPath): Hole {
     const inner = leafAutomaton(node);
-    const body = (node.kind === 'enum' ? undefined : this.grounded(node, path, inner)) ?? inner;
+    const body = (node.kind === 'enum' ? this.groundedMembers(node, path) : this.grounded(node, path, inner)) ?? inner;
     let budget: number;
     let growable = true;
     if (node.kind === 'string') {
