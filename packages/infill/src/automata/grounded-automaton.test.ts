@@ -69,8 +69,9 @@ describe('GroundedAutomaton', () => {
       expect(acceptsText(grounded, value), value).toBe(true);
     }
     for (const value of ['.', ': Aisha', '. notes', 'fragile,', 'requester:', '\\"', '(', ')', 'care\\" (']) expect(acceptsText(grounded, value), value).toBe(false);
-    // The lookahead knows it too: after "fragile," the value must go on to a word, after a quote to its closing one.
-    expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('fragile,'))!)).toBe(7);
+    // The lookahead knows it too: after "fragile," the value must go on to the end of the quoted text (copied whole),
+    // after a quote to its closing one.
+    expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('fragile,'))!)).toBe(17);
     expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('\\"'))!)).toBe(27);
   });
 
@@ -85,6 +86,28 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(notes, 'quiet room\\" and title \\"Spring')).toBe(false);
     // A value cannot go on past a bracket it did not open: no state is given for it.
     expect(walkBytes(grounded, grounded.start, utf8('court 2]'))).toBeUndefined();
+  });
+
+  it('copies a quoted text only whole, or with more around it, never a part of it', () => {
+    const context = 'notes "fragile, handle with care" for “Brand refresh”, "Hello," and "A"';
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), context, 'string')!;
+    for (const value of ['fragile, handle with care', '\\"fragile, handle with care\\"', 'notes \\"fragile, handle with care\\"', 'Brand refresh', 'notes', 'A']) {
+      expect(acceptsText(grounded, value), value).toBe(true);
+    }
+    for (const value of ['fragile', 'fragile, handle', 'handle with care', 'care', 'Brand', 'refresh']) expect(acceptsText(grounded, value), value).toBe(false);
+    // The lookahead runs to the quote's end: after "fragile" only the rest of it finishes the value.
+    expect(grounded.distance(walkBytes(grounded, grounded.start, utf8('fragile'))!)).toBe(18);
+    // A quoted text that is no value as a whole (it ends on a comma) keeps its parts.
+    expect(acceptsText(grounded, 'Hello')).toBe(true);
+    // A quoted text longer than the lookahead is still copied whole.
+    const long = `body "${'word '.repeat(30)}end" please`;
+    const body = GroundedAutomaton.create(leafAutomaton(plainString), long, 'string')!;
+    expect(acceptsText(body, `${'word '.repeat(30)}end`)).toBe(true);
+    expect(acceptsText(body, 'word word')).toBe(false);
+    // A pattern the whole quoted text does not match may still take a part of it.
+    const code = { ...plainString, patterns: ['^[A-Z]{2}-\\d+$'] } as unknown as StringNode;
+    const codes = GroundedAutomaton.create(leafAutomaton(code), 'message "ticket AB-12 is late"', 'string')!;
+    expect(acceptsText(codes, 'AB-12')).toBe(true);
   });
 
   it('grounds JSON-escaped text: quotes in the context are written escaped', () => {

@@ -74,12 +74,18 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
   private readonly wholeNumbers: boolean;
   /** Whether each text is a value to copy whole (a reader's values) rather than a text to copy spans of. */
   private readonly wholeTexts: boolean;
+  /**
+   * Per context offset strictly inside a quoted text copied only whole (`quotedValues`), the offset where the
+   * quoted text ends; -1 elsewhere. Undefined when the context quotes none.
+   */
+  private readonly quoteEnds: Int32Array | undefined;
 
-  private constructor(inner: AnyByteAutomaton, context: Uint8Array, starts: Int32Array, wholeNumbers: boolean, wholeTexts: boolean) {
+  private constructor(inner: AnyByteAutomaton, context: Uint8Array, starts: Int32Array, wholeNumbers: boolean, wholeTexts: boolean, quoteEnds: Int32Array | undefined) {
     this.inner = inner;
     this.context = context;
     this.wholeNumbers = wholeNumbers;
     this.wholeTexts = wholeTexts;
+    this.quoteEnds = quoteEnds;
     this.name = `grounded(${inner.name})`;
     this.start = { inner: inner.start, ends: starts, words: false, balance: START_BALANCE };
   }
@@ -103,11 +109,13 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
       context.set(piece, offset);
       offset += piece.length;
     }
+    const quoteEnds = as === 'string' && !whole ? quotedValues(inner, context) : undefined;
     const starts: number[] = [];
     for (let offset = 0; offset < context.length; offset++) {
+      if (quoteEnds !== undefined && (quoteEnds[offset] as number) >= 0) continue;
       if (whole ? offset === 0 || context[offset - 1] === PIECE_SEPARATOR : isSpanStart(context, offset, as)) starts.push(offset);
     }
-    const automaton = new GroundedAutomaton(inner, context, Int32Array.from(starts), as === 'number', whole);
+    const automaton = new GroundedAutomaton(inner, context, Int32Array.from(starts), as === 'number', whole, quoteEnds);
     return Number.isFinite(automaton.distance(automaton.start)) ? automaton : undefined;
   }
 
@@ -138,7 +146,9 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
       let words = state.words;
       let balance = state.balance;
       // `written` counts the bytes the value needs; `offset` walks the context, past any separators it skips.
-      for (let written = 0, offset = end; written <= LOOKAHEAD && written < best && balance !== UNMATCHED; written++) {
+      // Inside a quoted text copied whole, the lookahead reaches its end however long it is.
+      const lookahead = Math.max(LOOKAHEAD, (this.quoteEnds?.[end] ?? -1) - end);
+      for (let written = 0, offset = end; written <= lookahead && written < best && balance !== UNMATCHED; written++) {
         if (words && isBalanced(balance) && this.inner.accepts(inner) && this.endsSpan(offset)) {
           best = written;
           break;
@@ -171,8 +181,9 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
    */
   private endsSpan(end: number): boolean {
     if (this.wholeTexts) return end === this.context.length || this.context[end] === PIECE_SEPARATOR;
+    if (this.quoteEnds !== undefined && (this.quoteEnds[end] as number) >= 0) return false;
     if (!this.wholeNumbers) {
-      return !(isWordByte(this.context[end - 1]) && isWordByte(this.context[end])) && !endsWithWhitespace(this.context, end) && !LEADS_ON.has(this.context[end - 1] ?? 0);
+      return !insideWord(this.context, end) && !endsWithWhitespace(this.context, end) && !LEADS_ON.has(this.context[end - 1] ?? 0);
     }
     const next = this.context[end];
     return next === undefined || (!isDigit(next) && !(next === 0x2e && isDigit(this.context[end + 1] ?? 0)) && !isThousandsSeparator(this.context, end));
@@ -197,6 +208,57 @@ const LEADS_ON: ReadonlySet<number> = new Set([...',;:([{'].map((character) => c
  * it ends a sentence (". The manager"), but not where it starts a word (".NET").
  */
 const CLOSES: ReadonlySet<number> = new Set([...',;:!?)]}'].map((character) => character.charCodeAt(0)));
+
+/**
+ * The quoted texts of a (JSON-escaped) string context that a value copies only whole: per offset strictly inside
+ * one, the offset where it ends, else -1; undefined when there are none. A request quotes a value to mark where it
+ * begins and ends ('notes "fragile, handle with care"', 'subject "Quick question"'), so a part of it ("fragile,
+ * handle", "Quick") is never the value, and a weak model that ends early (or starts late) would copy one. A value
+ * may still hold the quoted text with more around it, quotes and all. Quotes are straight ones (`\"` escaped) paired
+ * in order within each piece of the context, and curly ones (“ ”); a quoted text is copied only whole when it is a
+ * span by the other rules and `inner` accepts it, so a pattern that takes a code out of a quoted sentence still can.
+ */
+function quotedValues(inner: AnyByteAutomaton, context: Uint8Array): Int32Array | undefined {
+  const quotes: [number, number][] = [];
+  let straight = -1;
+  let curly = -1;
+  for (let offset = 0; offset < context.length; offset++) {
+    const byte = context[offset];
+    if (byte === PIECE_SEPARATOR) {
+      straight = -1;
+      curly = -1;
+    } else if (byte === 0x22) {
+      // Escaped as \": the text starts after the quote and ends at the backslash of the next one.
+      if (straight < 0) straight = offset + 1;
+      else {
+        quotes.push([straight, offset - 1]);
+        straight = -1;
+      }
+    } else if (byte === 0xe2 && context[offset + 1] === 0x80 && (context[offset + 2] === 0x9c || context[offset + 2] === 0x9d)) {
+      if (context[offset + 2] === 0x9c) curly = offset + 3;
+      else if (curly >= 0) {
+        quotes.push([curly, offset]);
+        curly = -1;
+      }
+      offset += 2;
+    }
+  }
+  let quoteEnds: Int32Array | undefined;
+  for (const [start, end] of quotes) {
+    if (end - start < 2 || !isSpanStart(context, start, 'string') || !isWholeSpan(inner, context, start, end)) continue;
+    quoteEnds ??= new Int32Array(context.length + 1).fill(-1);
+    for (let offset = start + 1; offset < end; offset++) quoteEnds[offset] = end;
+  }
+  return quoteEnds;
+}
+
+/** Whether `inner` accepts the context's bytes from `start` to `end`, and they end as a copied string may. */
+function isWholeSpan(inner: AnyByteAutomaton, context: Uint8Array, start: number, end: number): boolean {
+  if (endsWithWhitespace(context, end) || LEADS_ON.has(context[end - 1] ?? 0)) return false;
+  let state: unknown = inner.start;
+  for (let offset = start; offset < end && state !== undefined; offset++) state = inner.step(state, context[offset] as number);
+  return state !== undefined && inner.accepts(state);
+}
 
 /** A comma between a digit and a group of exactly three digits ("2,000", "1,250,000"). */
 function isThousandsSeparator(context: Uint8Array, offset: number): boolean {
@@ -231,6 +293,16 @@ function isDigit(byte: number): boolean {
 function isWordByte(byte: number | undefined): boolean {
   if (byte === undefined) return false;
   return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x80 && byte !== PIECE_SEPARATOR);
+}
+
+/**
+ * Whether `offset` falls between two bytes of one word. A typographic quote, dash or ellipsis (U+2010 to U+203F,
+ * bytes E2 80 xx) is no part of a word, though its bytes are not ASCII: “Brand refresh” holds the value Brand refresh.
+ */
+function insideWord(context: Uint8Array, offset: number): boolean {
+  if (!isWordByte(context[offset - 1]) || !isWordByte(context[offset])) return false;
+  const punctuation = (at: number) => context[at] === 0xe2 && context[at + 1] === 0x80 && (context[at + 2] ?? 0) >= 0x90 && (context[at + 2] ?? 0) <= 0xbf;
+  return !punctuation(offset) && !punctuation(offset - 3);
 }
 
 /**
@@ -269,7 +341,7 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
     return isDigit(byte) && (previous === undefined || (!isDigit(previous) && previous !== 0x2e && !isThousandsSeparator(context, offset - 1) && !isMinusSign(context, offset - 1)));
   }
   // The letter of an escaped newline or tab is no word the span would cut into: "Paris" starts a span in "to\nParis".
-  if (isWordByte(context[offset - 1]) && isWordByte(byte) && !endsWithWhitespace(context, offset)) return false;
+  if (insideWord(context, offset) && !endsWithWhitespace(context, offset)) return false;
   if (byte === PIECE_SEPARATOR || isWhitespaceAt(context, offset) || CLOSES.has(byte)) return false;
   if (byte === 0x2e && (offset + 1 === context.length || context[offset + 1] === PIECE_SEPARATOR || isWhitespaceAt(context, offset + 1))) return false;
   // Inside an escape: after a backslash that is itself not escaped, or within \uXXXX.
