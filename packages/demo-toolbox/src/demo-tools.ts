@@ -3,6 +3,7 @@ import { currenciesIn } from './currency-names.js';
 import { evaluateArithmetic } from './evaluate-arithmetic.js';
 import { clockTime, currencyCode, isoDate, USD_PER_UNIT } from './formats.js';
 import { stableHash } from './stable-hash.js';
+import { minutesIn } from './stated-durations.js';
 import { ARITHMETIC_EXPRESSION, expressionsIn } from './stated-expressions.js';
 import { tickersIn } from './stated-tickers.js';
 
@@ -70,6 +71,12 @@ export const convert_currency = defineTool({
   },
 });
 
+/**
+ * Lengths of time in minutes, read from the words that say them ("three quarters of an hour" is 45, "a 2-hour event"
+ * 120): grounded as a plain number, such a length could only be copied as the 3 or the 2 the request holds.
+ */
+const STATED_MINUTES = { statedValues: minutesIn };
+
 export const create_event = defineTool({
   description: 'Create a calendar event.',
   inputSchema: z.object({
@@ -78,6 +85,7 @@ export const create_event = defineTool({
     time: clockTime().optional().describe('Start time as HH:MM, 24-hour clock'),
     duration_minutes: z.number().int().positive().optional().describe('Length of the event in minutes'),
   }),
+  grounding: { duration_minutes: STATED_MINUTES },
   execute: (event) => ({ eventId: `evt_${stableHash(`${event.title}|${event.date}`).toString(36)}`, ...event }),
 });
 
@@ -119,6 +127,7 @@ export const set_timer = defineTool({
     minutes: z.number().int().positive().describe('Length of the timer in minutes'),
     label: z.string().min(1).optional().describe('What the timer is for'),
   }),
+  grounding: { minutes: STATED_MINUTES },
   execute: ({ minutes, label }) => ({ timerId: `tmr_${stableHash(`${minutes}|${label ?? ''}`).toString(36)}`, minutes, label: label ?? null }),
 });
 

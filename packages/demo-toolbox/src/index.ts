@@ -17,5 +17,6 @@ export { CURRENCY_NAMES, currenciesIn, type CurrencyName } from './currency-name
 export { evaluateArithmetic } from './evaluate-arithmetic.js';
 export { USD_PER_UNIT } from './formats.js';
 export { stableHash } from './stable-hash.js';
+export { minutesIn } from './stated-durations.js';
 export { tickersIn } from './stated-tickers.js';
 export { ARITHMETIC_EXPRESSION, expressionsIn } from './stated-expressions.js';

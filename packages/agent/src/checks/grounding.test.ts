@@ -32,6 +32,9 @@ describe('grounding', () => {
     expect(statedValueFailure('THIS', ['WOW', 'YES'])).toBe('"THIS" is not one of the values the conversation states (WOW, YES); write one of those.');
     expect(groundedHoleText(exclaim, 'word', property, 'nothing to shout about')).toEqual({ values: [] });
     expect(statedValueFailure('ANY', [])).toBeUndefined();
+    // A number is listed as its JSON text.
+    expect(statedValueFailure(45, ['45', '120'])).toBeUndefined();
+    expect(statedValueFailure(3, ['45'])).toBe('3 is not one of the values the conversation states (45); write one of those.');
   });
 
   it('grounds an enum in the members the conversation names, and leaves it free when it names none or the tool says free', () => {

@@ -160,9 +160,12 @@ export function numbersInWords(text: string): number[] {
   return numbers;
 }
 
-/** The check of a `StatedValues` argument: undefined when the value is one of `stated`, or when nothing is stated. */
+/**
+ * The check of a `StatedValues` argument: undefined when the value is one of `stated` (a number as its JSON text,
+ * as a reader lists it), or when nothing is stated.
+ */
 export function statedValueFailure(value: unknown, stated: readonly string[]): string | undefined {
-  if (stated.length === 0 || stated.includes(value as string)) return undefined;
+  if (stated.length === 0 || stated.includes(typeof value === 'string' ? value : JSON.stringify(value))) return undefined;
   return `${JSON.stringify(value)} is not one of the values the conversation states (${stated.join(', ')}); write one of those.`;
 }
 

@@ -7,20 +7,24 @@ import { canGroundRequiredArguments } from './groundable-tools.js';
 
 const signatureOf = (name: string, tool: ToolSet[string]) => ({ name, description: tool.description, parameters: parametersOf(tool) });
 const groundable = (name: string, tool: ToolSet[string], context: string) => canGroundRequiredArguments(tool, signatureOf(name, tool), context);
+// The demo's set_timer reads its minutes with a reader (`minutesIn`); without it, minutes is a grounded integer.
+const countdown: ToolSet[string] = { ...set_timer, grounding: undefined };
 
 describe('canGroundRequiredArguments', () => {
   it('needs a number within bounds for a required grounded number', () => {
-    expect(groundable('set_timer', set_timer, 'Set a timer for the pasta')).toBe(false);
-    expect(groundable('set_timer', set_timer, 'Set a timer for 10 minutes')).toBe(true);
+    expect(groundable('set_timer', countdown, 'Set a timer for the pasta')).toBe(false);
+    expect(groundable('set_timer', countdown, 'Set a timer for 10 minutes')).toBe(true);
     // minutes is a positive integer: 0 and 2.5 are no candidates.
-    expect(groundable('set_timer', set_timer, 'Set a timer for 0 or 2.5')).toBe(false);
+    expect(groundable('set_timer', countdown, 'Set a timer for 0 or 2.5')).toBe(false);
     expect(groundable('convert_currency', convert_currency, 'Convert 2,000 AUD to INR')).toBe(true);
     // A number in words counts as the grounded hole reads it; an article does not.
-    expect(groundable('set_timer', set_timer, 'Set a timer for ten minutes')).toBe(true);
-    expect(groundable('set_timer', set_timer, 'Set a timer for thirty-five minutes')).toBe(true);
-    expect(groundable('set_timer', set_timer, 'Set a timer for a while')).toBe(false);
+    expect(groundable('set_timer', countdown, 'Set a timer for ten minutes')).toBe(true);
+    expect(groundable('set_timer', countdown, 'Set a timer for thirty-five minutes')).toBe(true);
+    expect(groundable('set_timer', countdown, 'Set a timer for a while')).toBe(false);
     // The numbers of a date or a time are no count.
-    expect(groundable('set_timer', set_timer, 'Set a timer on Apr 3, 2027 at 7:15 PM')).toBe(false);
+    expect(groundable('set_timer', countdown, 'Set a timer on Apr 3, 2027 at 7:15 PM')).toBe(false);
+    // A reader's argument is never a reason to leave a tool out: when it finds nothing, the model writes the value.
+    expect(groundable('set_timer', set_timer, 'Set a timer for the pasta')).toBe(true);
   });
 
   it('needs an e-mail address for a required grounded e-mail, and nothing for plain strings', () => {
@@ -31,7 +35,7 @@ describe('canGroundRequiredArguments', () => {
   });
 
   it('follows the tool: free arguments and optional ones need nothing', () => {
-    const timer = { ...set_timer, grounding: { minutes: 'free' as const } };
+    const timer = { ...countdown, grounding: { minutes: 'free' as const } };
     expect(groundable('set_timer', timer, 'Set a timer for the pasta')).toBe(true);
     const optional: ToolDefinition = { description: 'x', inputSchema: z.object({ count: z.number().optional() }) };
     expect(groundable('optional', optional, 'no numbers here')).toBe(true);

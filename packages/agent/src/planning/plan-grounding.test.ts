@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { parametersOf } from '../checks/check-calls.js';
 import { planGrounding, textsAround } from './plan-grounding.js';
 
+// Without its reader (`minutesIn`), the demo's set_timer grounds minutes as a plain number.
+const countdown = { ...set_timer, grounding: undefined };
+
 describe('planGrounding', () => {
   const offered = [
     { name: 'set_timer', description: set_timer.description, parameters: parametersOf(set_timer) },
     { name: 'create_event', description: create_event.description, parameters: parametersOf(create_event) },
   ];
-  const ground = planGrounding({ set_timer, create_event }, offered, 'Dentist tomorrow at 7:15 PM, and a 10 minute timer', { today: '2026-11-30' });
+  const ground = planGrounding({ set_timer: countdown, create_event }, offered, 'Dentist tomorrow at 7:15 PM, and a 10 minute timer', { today: '2026-11-30' });
   const argument = (branch: number, name: string) => ({ pointer: `#/items/oneOf/${branch}/properties/arguments/properties/${name}` });
 
   it("gives each top-level argument of the branch's tool the text its hole may copy from", () => {
@@ -18,6 +21,9 @@ describe('planGrounding', () => {
     expect(ground(argument(0, 'minutes'))).toMatch(/^Dentist\s+at\s+, and a 10 minute timer$/);
     expect(ground(argument(1, 'date'))).toBe('2026-12-01');
     expect(ground(argument(1, 'time'))).toBe('19:15');
+    // A reader's values, whole.
+    const withReader = planGrounding({ set_timer, create_event }, offered, 'a timer for three quarters of an hour');
+    expect(withReader(argument(0, 'minutes'))).toEqual({ values: ['45'] });
   });
 
   it('leaves the rest free: unknown branches, nested fields and the answer', () => {
@@ -33,7 +39,7 @@ describe('planGrounding for calls planned again', () => {
     { name: 'create_event', description: create_event.description, parameters: parametersOf(create_event) },
   ];
   const context = 'Team sync on Nov 18, 2026 at 7:15 PM, and a 10 minute timer for the oven';
-  const ground = planGrounding({ set_timer, create_event }, offered, context, {}, (path) => (path[0] === 1 ? ['Team sync'] : undefined));
+  const ground = planGrounding({ set_timer: countdown, create_event }, offered, context, {}, (path) => (path[0] === 1 ? ['Team sync'] : undefined));
   const argument = (call: number, branch: number, name: string) => ({ path: [call, 'arguments', name], pointer: `#/items/oneOf/${branch}/properties/arguments/properties/${name}` });
 
   it('grounds a copied string of such a call in the text around the words the other calls took', () => {

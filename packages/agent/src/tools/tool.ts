@@ -13,7 +13,7 @@ export interface ToolExecutionContext {
 /**
  * Values an argument may take, read from the conversation by code that knows how people state them, and
  * written as the schema wants them: the currencies a request names ("50 quid in euros") as ISO codes (GBP,
- * EUR). While sampling, the hole may only write one of them; the check after sampling rejects any other. When
+ * EUR); a number as its JSON text (the minutes of "three quarters of an hour" as "45"). While sampling, the hole may only write one of them; the check after sampling rejects any other. When
  * the conversation states none, the argument is the model's to write (an optional one is left out).
  */
 export interface StatedValues {
