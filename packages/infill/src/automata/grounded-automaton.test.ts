@@ -110,6 +110,17 @@ describe('GroundedAutomaton', () => {
     expect(acceptsText(codes, 'AB-12')).toBe(true);
   });
 
+  it('copies joined words whole: e-mail addresses, codes, contractions', () => {
+    const context = "email s.kiplagat@fernhill.ac.uk re SKU-1812-SD and plate VTO-2871: I'm late, John's bag, 3/4 cup, ahmed_okafor";
+    const grounded = GroundedAutomaton.create(leafAutomaton(plainString), context, 'string')!;
+    for (const value of ['s.kiplagat@fernhill.ac.uk', 'SKU-1812-SD', 'VTO-2871', "I'm late", 'John', "John's bag", '3/4 cup', 'ahmed_okafor']) {
+      expect(acceptsText(grounded, value), value).toBe(true);
+    }
+    for (const value of ['s.kiplagat@fernhill.ac', 'fernhill.ac.uk', 's.kiplagat', 'SKU-1812', 'SKU-', '-2871', '2871', "'m late", 'm late', 'ahmed', 'okafor', '3']) {
+      expect(acceptsText(grounded, value), value).toBe(false);
+    }
+  });
+
   it('grounds JSON-escaped text: quotes in the context are written escaped', () => {
     const grounded = GroundedAutomaton.create(leafAutomaton(plainString), 'Title: "Q3 review"', 'string');
     expect(acceptsText(grounded!, '\\"Q3 review\\"')).toBe(true);

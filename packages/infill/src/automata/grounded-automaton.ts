@@ -183,7 +183,10 @@ export class GroundedAutomaton implements ByteAutomaton<GroundedState> {
     if (this.wholeTexts) return end === this.context.length || this.context[end] === PIECE_SEPARATOR;
     if (this.quoteEnds !== undefined && (this.quoteEnds[end] as number) >= 0) return false;
     if (!this.wholeNumbers) {
-      return !insideWord(this.context, end) && !endsWithWhitespace(this.context, end) && !LEADS_ON.has(this.context[end - 1] ?? 0);
+      if (insideWord(this.context, end) || endsWithWhitespace(this.context, end) || LEADS_ON.has(this.context[end - 1] ?? 0)) return false;
+      // Not inside a joined word either ("fernhill.ac" of "fernhill.ac.uk", "SKU-1812" of "SKU-1812-SD"), though
+      // before an apostrophe it may end: "John" of "John's".
+      return !(isJoiner(this.context, end) && this.context[end] !== APOSTROPHE) && !isJoiner(this.context, end - 1);
     }
     const next = this.context[end];
     return next === undefined || (!isDigit(next) && !(next === 0x2e && isDigit(this.context[end + 1] ?? 0)) && !isThousandsSeparator(this.context, end));
@@ -295,13 +298,28 @@ function isWordByte(byte: number | undefined): boolean {
   return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x80 && byte !== PIECE_SEPARATOR);
 }
 
+const APOSTROPHE = 0x27;
+/** Punctuation that joins two words into one ("fernhill.ac.uk", "SKU-1812-SD", "ahmed_okafor", "I'm", "3/4"). */
+const JOINERS: ReadonlySet<number> = new Set([...".-@_/'"].map((character) => character.charCodeAt(0)));
+
+/**
+ * Whether the byte at `offset` joins the words on either side of it into one: a copied value neither starts nor
+ * ends at it, so it never takes a piece of an e-mail address, a code or a contraction ("'m travelling soon" of
+ * "I'm travelling soon", "-2871" of "VTO-2871").
+ */
+function isJoiner(context: Uint8Array, offset: number): boolean {
+  return JOINERS.has(context[offset] ?? 0) && isWordByte(context[offset - 1]) && isWordByte(context[offset + 1]);
+}
+
 /**
  * Whether `offset` falls between two bytes of one word. A typographic quote, dash or ellipsis (U+2010 to U+203F,
- * bytes E2 80 xx) is no part of a word, though its bytes are not ASCII: “Brand refresh” holds the value Brand refresh.
+ * bytes E2 80 xx, but the apostrophe U+2019) is no part of a word, though its bytes are not ASCII: “Brand refresh”
+ * holds the value Brand refresh.
  */
 function insideWord(context: Uint8Array, offset: number): boolean {
   if (!isWordByte(context[offset - 1]) || !isWordByte(context[offset])) return false;
-  const punctuation = (at: number) => context[at] === 0xe2 && context[at + 1] === 0x80 && (context[at + 2] ?? 0) >= 0x90 && (context[at + 2] ?? 0) <= 0xbf;
+  // The typographic apostrophe (U+2019) stays inside its word, as in "McDonald’s".
+  const punctuation = (at: number) => context[at] === 0xe2 && context[at + 1] === 0x80 && (context[at + 2] ?? 0) >= 0x90 && (context[at + 2] ?? 0) <= 0xbf && context[at + 2] !== 0x99;
   return !punctuation(offset) && !punctuation(offset - 3);
 }
 
@@ -342,6 +360,7 @@ function isSpanStart(context: Uint8Array, offset: number, as: 'string' | 'number
   }
   // The letter of an escaped newline or tab is no word the span would cut into: "Paris" starts a span in "to\nParis".
   if (insideWord(context, offset) && !endsWithWhitespace(context, offset)) return false;
+  if (isJoiner(context, offset) || isJoiner(context, offset - 1)) return false;
   if (byte === PIECE_SEPARATOR || isWhitespaceAt(context, offset) || CLOSES.has(byte)) return false;
   if (byte === 0x2e && (offset + 1 === context.length || context[offset + 1] === PIECE_SEPARATOR || isWhitespaceAt(context, offset + 1))) return false;
   // Inside an escape: after a backslash that is itself not escaped, or within \uXXXX.

@@ -147,6 +147,7 @@ export class HoleFiller {
     let layout = build();
     // A hole must be able to finish within its budget (healing may have added absorbed text).
     let grew = false;
+    const spare = new Map<Hole, number>();
     for (const item of items) {
       if (item.type !== 'hole') continue;
       const hole = item.hole;
@@ -161,8 +162,21 @@ export class HoleFiller {
         hole.budget = needed;
         grew = true;
       }
+      if (hole.tokens.length === 0 && hole.growable && hole.budget > needed) spare.set(hole, hole.budget - needed);
     }
     if (grew) layout = build();
+    // Over the model's length: the value holes not begun give up budget they do not need to finish (the most spare
+    // first), rather than failing the fill; such a hole may still grow if room is left.
+    let excess = layout.canvas.length - this.model.predictor.maxLength;
+    if (excess > 0 && spare.size > 0) {
+      for (const [hole, tokens] of [...spare].sort((left, right) => right[1] - left[1])) {
+        if (excess <= 0) break;
+        const cut = Math.min(tokens, excess);
+        hole.budget -= cut;
+        excess -= cut;
+      }
+      layout = build();
+    }
     if (layout.canvas.length > this.model.predictor.maxLength) {
       throw new LacunaInfillError({
         code: 'CANVAS_TOO_LONG',
