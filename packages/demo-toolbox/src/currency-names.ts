@@ -52,19 +52,29 @@ const NAME_PATTERN = new RegExp(
 /** Any three capital letters: a code the demo cannot convert still reaches the tool, which then says so. */
 const CODE_PATTERN = /\b[A-Z]{3}\b/gu;
 
+/** Where a text names a currency: the code it names, and the offsets of the words or symbol that name it. */
+export interface CurrencyMention {
+  readonly code: string;
+  readonly at: number;
+  readonly end: number;
+}
+
+/** Every mention of a currency in a text, in order: by code ("USD"), in words ("quid", "1 euro") or by symbol ("£"). */
+export function currencyMentions(text: string): CurrencyMention[] {
+  const named = [...text.matchAll(NAME_PATTERN)].flatMap((match) => {
+    const code = CODE_BY_SYMBOL.get(match[0]) ?? CODE_BY_NAME.get(match[0].toLowerCase()) ?? CODE_BY_NAME.get(`${match[0].toLowerCase()}s`);
+    return code === undefined ? [] : [{ code, at: match.index, end: match.index + match[0].length }];
+  });
+  const coded = [...text.matchAll(CODE_PATTERN)].map((match) => ({ code: match[0], at: match.index, end: match.index + match[0].length }));
+  return [...named, ...coded].sort((left, right) => left.at - right.at);
+}
+
 /**
  * The currencies a text names, as ISO codes, in the order it names them: by code ("USD"), in words ("quid",
  * "Canadian dollars", "1 euro") or by symbol ("£40"). The reader behind convert_currency's `from` and `to`.
  */
 export function currenciesIn(text: string): string[] {
-  const named = [...text.matchAll(NAME_PATTERN)].map((match) => ({
-    at: match.index,
-    code: CODE_BY_SYMBOL.get(match[0]) ?? CODE_BY_NAME.get(match[0].toLowerCase()) ?? CODE_BY_NAME.get(`${match[0].toLowerCase()}s`),
-  }));
-  const coded = [...text.matchAll(CODE_PATTERN)].map((match) => ({ at: match.index, code: match[0] }));
   const codes: string[] = [];
-  for (const { code } of [...named, ...coded].sort((left, right) => left.at - right.at)) {
-    if (code !== undefined && !codes.includes(code)) codes.push(code);
-  }
+  for (const { code } of currencyMentions(text)) if (!codes.includes(code)) codes.push(code);
   return codes;
 }

@@ -35,10 +35,12 @@ describe('the demo toolbox', () => {
     ]);
   });
 
-  it('reads the currencies a conversion names for both fields, and none when it names one', () => {
-    const named = (context: string) => demoTools.convert_currency.grounding?.to?.statedValues(context);
-    expect(named('How much is 250 USD in euros?')).toEqual(['USD', 'EUR']);
-    expect(named('Convert 100 dollars, please')).toEqual([]);
+  it('reads the currency each field of a conversion takes, both where the request does not say which way, and none when it names one', () => {
+    const named = (field: 'from' | 'to', context: string) => demoTools.convert_currency.grounding?.[field]?.statedValues(context);
+    expect(named('from', 'How much is 250 USD in euros?')).toEqual(['USD']);
+    expect(named('to', 'How much is 250 USD in euros?')).toEqual(['EUR']);
+    expect(named('to', 'Are euros or dollars stronger today?')).toEqual(['EUR', 'USD']);
+    expect(named('from', 'Convert 100 dollars, please')).toEqual([]);
     expect(demoTools.get_stock_price.grounding?.symbol?.statedValues('Price of MSFT?')).toEqual(['MSFT']);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conversionDirection } from './conversion-direction.js';
 import { currenciesIn } from './currency-names.js';
 import { evaluateArithmetic } from './evaluate-arithmetic.js';
 import { clockTime, currencyCode, isoDate, USD_PER_UNIT } from './formats.js';
@@ -38,15 +39,19 @@ export const get_weather = defineTool({
 });
 
 /**
- * The currencies a conversion request names, for both of its fields. One named currency cannot fill both ("convert
- * 100 dollars"): then neither field is read, and the model writes both, the schema keeping them apart.
+ * The currencies a conversion request names, for one of its fields: the one the request converts from (or to) when
+ * it says which (`conversionDirection`: "from NOK", "into yen", "₩219422" is the amount's), else every one it names.
+ * One named currency cannot fill both ("convert 100 dollars"): then neither field is read, and the model writes
+ * both, the schema keeping them apart.
  */
-const NAMED_CURRENCIES = {
+const namedCurrencies = (field: 'from' | 'to') => ({
   statedValues: (context: string): string[] => {
     const codes = currenciesIn(context);
-    return codes.length >= 2 ? codes : [];
+    if (codes.length < 2) return [];
+    const direction = conversionDirection(context);
+    return direction === undefined ? codes : [direction[field]];
   },
-};
+});
 
 export const convert_currency = defineTool({
   description: 'Convert an amount of money from one currency to another (ISO 4217 codes such as USD, EUR, GBP, JPY).',
@@ -59,7 +64,7 @@ export const convert_currency = defineTool({
     .refine(({ from, to }) => from !== to, { path: ['to'], message: 'Convert into another currency than the one converted from.' }),
   // A request names currencies in words as often as by code ("50 quid in euros"): the agent may only write
   // the ones it names, as codes, rather than leave the codes to the model.
-  grounding: { from: NAMED_CURRENCIES, to: NAMED_CURRENCIES },
+  grounding: { from: namedCurrencies('from'), to: namedCurrencies('to') },
   execute: ({ amount, from, to }) => {
     const fromRate = USD_PER_UNIT[from];
     const toRate = USD_PER_UNIT[to];

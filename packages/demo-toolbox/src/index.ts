@@ -13,7 +13,8 @@ export {
   set_timer,
   translate_text,
 } from './demo-tools.js';
-export { CURRENCY_NAMES, currenciesIn, type CurrencyName } from './currency-names.js';
+export { conversionDirection } from './conversion-direction.js';
+export { CURRENCY_NAMES, currenciesIn, currencyMentions, type CurrencyMention, type CurrencyName } from './currency-names.js';
 export { evaluateArithmetic } from './evaluate-arithmetic.js';
 export { USD_PER_UNIT } from './formats.js';
 export { stableHash } from './stable-hash.js';

@@ -11,10 +11,10 @@ describe('checkCalls', () => {
   const tools = { convert_currency, send_email };
 
   it('rejects the less confident of two arguments holding one currency the request names once, not the rule of the tool', async () => {
-    // "rupees" and "CAD": the model copied the code it sees into both sides; the tool's refinement (on `to`) would
-    // repair the side it was surer of.
+    // "rupees" and "CAD", without saying which way (the reader then offers both to both fields): the model copied
+    // the code it sees into both sides; the tool's refinement (on `to`) would repair the side it was surer of.
     const issues = await checkCalls([{ tool: 'convert_currency', arguments: { amount: 80, from: 'CAD', to: 'CAD' } }], tools, {
-      context: "What's 80 rupees in CAD?",
+      context: 'Between rupees and CAD, what is 80 worth?',
       minConfidence: 0,
       holes: [hole(0, 'from', 0.3), hole(0, 'to', 0.9)],
     });
