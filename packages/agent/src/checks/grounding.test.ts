@@ -45,6 +45,15 @@ describe('grounding', () => {
     expect(groundedHoleText({ ...weather, grounding: { unit: 'free' } }, 'unit', unit, 'in fahrenheit')).toBeUndefined();
   });
 
+  it('grounds a boolean in the yes or no the conversation says to it by name, and leaves it free otherwise', () => {
+    const backup = tool({ description: 'Back up.', inputSchema: z.object({ two_factor: z.boolean().optional().describe('Two-factor authentication') }) });
+    const property = { type: 'boolean', description: 'Two-factor authentication' };
+    expect(groundedHoleText(backup, 'two_factor', property, 'Fetch my backup without two-factor authentication.')).toEqual({ values: ['false'] });
+    expect(groundedHoleText(backup, 'two_factor', property, 'two factor: yes')).toEqual({ values: ['true'] });
+    expect(groundedHoleText(backup, 'two_factor', property, 'Fetch my backup.')).toBeUndefined();
+    expect(groundedHoleText({ ...backup, grounding: { two_factor: 'free' } }, 'two_factor', property, 'without two-factor authentication')).toBeUndefined();
+  });
+
   it('finds strings as written and numbers as digits or words', () => {
     const context = 'Book Chez Nous for two people at 7:30 pm, budget 1,250 EUR';
     expect(groundingFailure('chez nous', context)).toBeUndefined();

@@ -1,6 +1,7 @@
 import type { AgentTurn } from '../prompt/agent-messages.js';
 import type { Grounding, ToolDefinition } from '../tools/tool.js';
 import { datesIn, timesIn, withoutDatesAndTimes, type DateReading } from './stated-dates-and-times.js';
+import { booleanLabels, statedBoolean } from './stated-booleans.js';
 import { statedMembers } from './stated-members.js';
 
 /** What grounded arguments and the answer's numbers may come from: the user's words and the tools' results. */
@@ -14,6 +15,7 @@ export function groundingContext(turns: readonly AgentTurn[]): string {
 /** The subset of a JSON Schema property that decides its default grounding. */
 interface PropertySchema {
   type?: string | string[];
+  description?: string;
   enum?: unknown[];
   const?: unknown;
   format?: string;
@@ -69,9 +71,10 @@ export function numbersInDigits(text: string): number[] {
  * conversation (`groundingText`); one with a reader (`StatedValues`) is one of the values it finds, whole
  * (`{ values }`: a part of a stated value, "18 * 28810" of "3 - 244 - 18 * 28810", is no value the check accepts);
  * a date or time the schema normalises, from the dates and times the conversation states (`statedValuesText`),
- * and an enum, from the members it names when it names any (`statedMembers`: "contact channel chat" is `chat`,
- * whatever the model's first guess), unless the tool declares its grounding; a custom grounding function is left
- * to the check. `reading.today` lets
+ * an enum, from the members it names when it names any (`statedMembers`: "contact channel chat" is `chat`,
+ * whatever the model's first guess), and a boolean, as the conversation says yes or no to it by name
+ * (`statedBoolean`: "without two-factor authentication" is false), unless the tool declares its grounding; a custom
+ * grounding function is left to the check. `reading.today` lets
  * relative dates ("tomorrow", "on Friday") count as stated.
  */
 export function groundedHoleText(
@@ -88,6 +91,10 @@ export function groundedHoleText(
   if (property?.enum !== undefined) {
     const members = statedMembers(context, property.enum);
     return members.length === 0 ? undefined : { values: members };
+  }
+  if (property !== undefined && typesOf(property).length === 1 && typesOf(property)[0] === 'boolean') {
+    const said = statedBoolean(context, booleanLabels(name, property.description));
+    return said === undefined ? undefined : { values: [said] };
   }
   return statedValuesText(context, property, reading);
 }

@@ -36,8 +36,9 @@ export interface ToolDefinition<Schema extends z.ZodType = z.ZodType, Output = u
   readonly execute?: (input: z.infer<Schema>, context: ToolExecutionContext) => Output | Promise<Output>;
   /**
    * Grounding per top-level argument name; unlisted string arguments are grounded in the context unless they
-   * have a `format` or a `pattern` the skeleton already enforces, numbers are grounded, booleans are not, and an
-   * enum takes one of the members the conversation names when it names any (`free` turns that off).
+   * have a `format` or a `pattern` the skeleton already enforces, and numbers are grounded; an enum takes one of the
+   * members the conversation names when it names any, and a boolean the yes or no it says to the argument by name
+   * ("without two-factor authentication"); `free` turns those off.
    */
   readonly grounding?: Readonly<Record<string, Grounding>>;
   /** Milliseconds before a call fails with TOOL_TIMEOUT (default: the agent's `toolTimeoutMs`). */
