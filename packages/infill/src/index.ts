@@ -33,7 +33,7 @@ export type { SchemaDraft } from './schema/normalize-json-schema.js';
 export type { ValidationIssue, ValidationOutcome } from './schema/validate-json-schema.js';
 export type { JsonValue, SchemaNode } from './schema/schema-node.js';
 export { formatPath, type JsonPath } from './schema/json-pointer.js';
-export type { HoleBudgets, HoleGrounding, SkeletonOptions } from './skeleton/skeleton-tree.js';
+export type { HoleBudgets, HoleGrounding, PresenceRule, SkeletonOptions } from './skeleton/skeleton-tree.js';
 
 // Serialisation (training corpora are rendered with these).
 export { serializeValue } from './skeleton/serialize-value.js';

@@ -11,6 +11,7 @@ import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.j
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
 import { canGroundRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
+import { planPresence } from '../planning/plan-presence.js';
 import { isWholeCall, wordsTaken } from './words-taken.js';
 import { planArgumentsSchema, planSchema } from '../planning/plan-schema.js';
 import { createPlanValidator } from '../planning/plan-validator.js';
@@ -176,7 +177,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           prompt: messages,
           onStep,
           ...this.fillOptions(signal),
-          ...(this.options.checks?.grounding === false ? {} : { ground: planGrounding(this.options.tools, offered, context, reading) }),
+          ...(this.options.checks?.grounding === false ? {} : { ground: planGrounding(this.options.tools, offered, context, reading), present: planPresence(offered, context) }),
         }),
       );
       usage.modelMs += performance.now() - planStarted;

@@ -1,7 +1,8 @@
 import type { AgentTurn } from '../prompt/agent-messages.js';
 import type { Grounding, ToolDefinition } from '../tools/tool.js';
 import { datesIn, timesIn, withoutDatesAndTimes, type DateReading } from './stated-dates-and-times.js';
-import { booleanLabels, statedBoolean } from './stated-booleans.js';
+import { argumentLabels } from './argument-labels.js';
+import { statedBoolean } from './stated-booleans.js';
 import { statedMembers } from './stated-members.js';
 
 /** What grounded arguments and the answer's numbers may come from: the user's words and the tools' results. */
@@ -93,7 +94,7 @@ export function groundedHoleText(
     return members.length === 0 ? undefined : { values: members };
   }
   if (property !== undefined && typesOf(property).length === 1 && typesOf(property)[0] === 'boolean') {
-    const said = statedBoolean(context, booleanLabels(name, property.description));
+    const said = statedBoolean(context, argumentLabels(name, property.description));
     return said === undefined ? undefined : { values: [said] };
   }
   return statedValuesText(context, property, reading);

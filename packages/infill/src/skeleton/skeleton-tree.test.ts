@@ -74,3 +74,20 @@ describe('grounded enums', () => {
     expect(channels.size).toBeGreaterThan(2);
   });
 });
+
+describe('optional properties whose presence the caller knows', () => {
+  const fill = (seed: number, present: boolean | undefined, context = 'Forecast for Lisbon for 3 days') =>
+    infill({ model: randomFixtureModel({ seed }), schema: FORECAST, prompt: context, seed, sampling: { temperature: 1 }, ground: () => context, present: () => present });
+
+  it('writes a property `present` says is there, leaves out one it says is not, and lets the model decide otherwise', async () => {
+    const decided = new Set<boolean>();
+    for (let seed = 0; seed < 12; seed++) {
+      expect(((await fill(seed, true)).value as { days?: number }).days).toBe(3);
+      expect(Object.hasOwn((await fill(seed, false)).value as object, 'days')).toBe(false);
+      decided.add(Object.hasOwn((await fill(seed, undefined)).value as object, 'days'));
+      // Nothing to copy: left out whatever `present` says.
+      expect(Object.hasOwn((await fill(seed, true, 'Forecast for Lisbon on the 17th, 2027')).value as object, 'days')).toBe(false);
+    }
+    expect([...decided].sort()).toEqual([false, true]);
+  });
+});

@@ -106,7 +106,16 @@ export interface SkeletonOptions {
    * is grounded only by `{ values }`: the members it may take.
    */
   readonly ground?: HoleGrounding;
+  /**
+   * Whether an optional property is there, where the caller knows (an agent: the request names the argument):
+   * true writes it, false leaves it out, undefined leaves the presence decision to the model. A property whose
+   * grounding leaves no value to write is left out whatever this says.
+   */
+  readonly present?: PresenceRule;
 }
+
+/** The `present` option: an optional property's presence, or undefined for the model to decide. */
+export type PresenceRule = (property: { readonly path: JsonPath; readonly pointer: string }) => boolean | undefined;
 
 /**
  * The `ground` option: the text (or texts) a string or number value must be a span of, `{ values }` it must be one
@@ -126,8 +135,9 @@ export type StartDistance = (automaton: AnyByteAutomaton) => number;
 
 export class SkeletonBuilder {
   private nextId = 0;
-  private readonly options: Required<Omit<SkeletonOptions, 'ground'>> & { budgets: Required<HoleBudgets> };
+  private readonly options: Required<Omit<SkeletonOptions, 'ground' | 'present'>> & { budgets: Required<HoleBudgets> };
   private ground: HoleGrounding | undefined;
+  private readonly present: PresenceRule | undefined;
   private readonly countTokens: TokenCounter;
   private readonly startDistance: StartDistance;
 
@@ -138,6 +148,7 @@ export class SkeletonBuilder {
       budgets: { string: options.budgets?.string ?? 16, integer: options.budgets?.integer ?? 8, number: options.budgets?.number ?? 12 },
     };
     this.ground = options.ground;
+    this.present = options.present;
     this.countTokens = countTokens;
     this.startDistance = startDistance;
   }
@@ -190,6 +201,9 @@ export class SkeletonBuilder {
     if (depth >= this.options.maxDepth || !this.isFinite(property.node) || this.ungroundable(property.node, childPath)) {
       return { property, presence: 'absent', decision: undefined, value: undefined };
     }
+    const known = this.present?.({ path: childPath, pointer: property.node.pointer });
+    if (known === true) return { property, presence: 'present', decision: undefined, value: this.instantiate(property.node, childPath, depth + 1) };
+    if (known === false) return { property, presence: 'absent', decision: undefined, value: undefined };
     const labels = [`${JSON.stringify(property.name)}:`, ''];
     return { property, presence: 'undecided', decision: this.decisionHole('presence', labels, childPath, property.node.pointer), value: undefined };
   }

@@ -1,0 +1,29 @@
+/**
+ * The words an argument goes by in a request: its description up to the first stop ("Shuffle playback; only when
+ * the user asks" is "Shuffle playback"), and its name in words ("notify_by_sms" is "notify by sms").
+ */
+export function argumentLabels(name: string, description: string | undefined): string[] {
+  const labels = [name.replace(/[_-]+/g, ' ')];
+  const head = description?.split(/[;.,(]/)[0]?.trim();
+  if (head !== undefined && head !== '') labels.unshift(head);
+  return labels;
+}
+
+/**
+ * Where a text names an argument by one of its labels: whole words, case aside, spaces, hyphens and underscores
+ * between them alike, with an ending -s, -d or -ed ("shuffled"). Labels of fewer than three letters are skipped.
+ * Offsets into the text, with the end of each mention.
+ */
+export function labelMentions(text: string, labels: readonly string[]): { at: number; end: number }[] {
+  const lower = text.toLowerCase();
+  const mentions: { at: number; end: number }[] = [];
+  for (const label of labels) {
+    const words = label.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.join('').length < 3) continue;
+    const phrase = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]+');
+    for (const match of lower.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${phrase}(?:s|d|ed)?(?![\\p{L}\\p{N}])`, 'gu'))) {
+      mentions.push({ at: match.index, end: match.index + match[0].length });
+    }
+  }
+  return mentions;
+}
