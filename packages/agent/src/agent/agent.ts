@@ -12,7 +12,7 @@ import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } 
 import { canGroundRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
 import { planPresence } from '../planning/plan-presence.js';
-import { isWholeCall, wordsTaken } from './words-taken.js';
+import { isWholeCall, textsWithin, wordsTaken } from './words-taken.js';
 import { planArgumentsSchema, planSchema } from '../planning/plan-schema.js';
 import { createPlanValidator } from '../planning/plan-validator.js';
 import type {
@@ -202,7 +202,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         const exhausted = attempt > (this.options.repair?.maxAttempts ?? 2);
         // Two calls of one tool, or two arguments, reading one mention are doubtful, not invalid: once repairs are
         // spent, both stay (an optional argument still sharing a mention is left out, below).
-        if (exhausted) issues = issues.filter((issue) => issue.check !== 'repeated-call' && (issue.check !== 'repeated-value' || this.isOptionalArgument(issue, calls)));
+        if (exhausted) issues = issues.filter((issue) => issue.check !== 'repeated-call' && issue.check !== 'labelled-value' && (issue.check !== 'repeated-value' || this.isOptionalArgument(issue, calls)));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
         // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
@@ -218,6 +218,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         }
         for (const issue of issues) if (isWholeCall(issue)) replanned.add(issue.callIndex);
         const taken = wordsTaken(issues, calls, context);
+        const within = textsWithin(issues);
         const before = calls;
         const repairStarted = performance.now();
         phase = 'repair';
@@ -228,7 +229,7 @@ export class Agent extends EventEmitter<AgentEvents> {
             : repair(planned, {
                 // A repeated call is planned again whole, its tool excluded; a field, only its hole.
                 paths: issues.map((issue) => (isWholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
-                ...(taken === undefined ? {} : { ground: planGrounding(this.options.tools, offered, context, reading, taken) }),
+                ...(taken === undefined && within === undefined ? {} : { ground: planGrounding(this.options.tools, offered, context, reading, taken, within) }),
                 ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
               }),
         );

@@ -25,3 +25,13 @@ export function wordsTaken(issues: readonly FieldIssue[], calls: readonly Planne
     return words.length === 0 ? undefined : words;
   };
 }
+
+/**
+ * The texts each value a repair re-masks must be copied from, by its hole's path: for a value rejected as another
+ * argument's (`labelled-value`), the conversation after its own name. Undefined when no issue asks for it.
+ */
+export function textsWithin(issues: readonly FieldIssue[]): ((path: readonly (string | number)[]) => readonly string[] | undefined) | undefined {
+  const labelled = issues.filter((issue) => issue.within !== undefined && issue.path.length === 1);
+  if (labelled.length === 0) return undefined;
+  return (path) => labelled.find((issue) => issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2] && path.length === 3)?.within;
+}

@@ -12,7 +12,7 @@ export function argumentLabels(name: string, description: string | undefined): s
 /**
  * Where a text names an argument by one of its labels: whole words, case aside, spaces, hyphens and underscores
  * between them alike, with an ending -s, -d or -ed ("shuffled"). Labels of fewer than three letters are skipped.
- * Offsets into the text, with the end of each mention.
+ * Offsets into the text, with the end of each mention, in order; labels found at one offset are one mention.
  */
 export function labelMentions(text: string, labels: readonly string[]): { at: number; end: number }[] {
   const lower = text.toLowerCase();
@@ -22,8 +22,12 @@ export function labelMentions(text: string, labels: readonly string[]): { at: nu
     if (words.join('').length < 3) continue;
     const phrase = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]+');
     for (const match of lower.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${phrase}(?:s|d|ed)?(?![\\p{L}\\p{N}])`, 'gu'))) {
-      mentions.push({ at: match.index, end: match.index + match[0].length });
+      const end = match.index + match[0].length;
+      // Two labels naming the argument in the same words ("Notes", "notes") are one mention, the longer.
+      const same = mentions.find((mention) => mention.at === match.index);
+      if (same === undefined) mentions.push({ at: match.index, end });
+      else same.end = Math.max(same.end, end);
     }
   }
-  return mentions;
+  return mentions.sort((left, right) => left.at - right.at);
 }

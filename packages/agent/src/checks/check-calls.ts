@@ -6,6 +6,7 @@ import type { FieldIssue } from './field-issue.js';
 import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 import { repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
+import { labelledValueIssues } from './labelled-values.js';
 import { leastConfidence, occurrences, repeatedValueIssues } from './repeated-values.js';
 
 export interface PlannedCall {
@@ -51,7 +52,7 @@ export interface CheckOptions {
 /**
  * Checks every field of every planned call: the tool's zod schema (with zod's issue paths), grounding in the
  * conversation (a value stated once fills one argument, repeated-values.ts, and belongs to one call,
- * repeated-calls.ts), the model's confidence, and the user's validators. Returns what failed, field by field; a
+ * repeated-calls.ts; a value given after another argument's name is that argument's, labelled-values.ts), the model's confidence, and the user's validators. Returns what failed, field by field; a
  * call of a tool named twice for one mention is rejected as a whole (check `repeated-call`).
  */
 export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, options: CheckOptions): Promise<FieldIssue[]> {
@@ -71,7 +72,7 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
         issues.push({ callIndex, tool: call.tool, path, check: 'schema', message: path.length === 0 ? issue.message : `${path.join('.')}: ${issue.message}` });
       }
     }
-    const properties = (parametersOf(tool) as { properties?: Record<string, object> }).properties ?? {};
+    const properties = (parametersOf(tool) as { properties?: Record<string, { description?: string }> }).properties ?? {};
     // Arguments copied from the conversation (or one of the values it states) that passed the grounding check:
     // the repeated-value check reads them, with the values a declared grounding lists, each stated once.
     const copied = new Set<string>();
@@ -106,6 +107,10 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     for (const { name, kept, taken: words, message } of repeated) {
       const taken = words ?? call.arguments[kept];
       issues.push({ callIndex, tool: call.tool, path: [name], check: 'repeated-value', message, ...(typeof taken === 'string' ? { taken } : {}) });
+    }
+    for (const { name, within, message } of labelledValueIssues({ arguments: call.arguments, copied, properties, context: options.context })) {
+      if (issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) continue;
+      issues.push({ callIndex, tool: call.tool, path: [name], check: 'labelled-value', message, within });
     }
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
     // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.

@@ -1,10 +1,12 @@
 /**
  * Why a field of a planned call was rejected. `repeated-value`: one mention of the conversation held by two
- * arguments of a call (the same value, or one inside the other's), the less sure one rejected. `repeated-call`: with
- * an empty path, a whole call, the second call of one tool copying the same mention, which is planned again with
- * another tool; with a field's path, an argument of a call so planned that copies the words of another call.
+ * arguments of a call (the same value, or one inside the other's), the less sure one rejected. `labelled-value`: a
+ * copy from where the conversation gives another argument, by name, while it names this one elsewhere.
+ * `repeated-call`: with an empty path, a whole call, the second call of one tool copying the same mention, which is
+ * planned again with another tool; with a field's path, an argument of a call so planned that copies the words of
+ * another call.
  */
-export type FieldCheck = 'schema' | 'grounding' | 'repeated-value' | 'confidence' | 'validator' | 'repeated-call';
+export type FieldCheck = 'schema' | 'grounding' | 'repeated-value' | 'labelled-value' | 'confidence' | 'validator' | 'repeated-call';
 
 /** One rejected argument: which call, which field, which check and what to tell the model. */
 export interface FieldIssue {
@@ -16,4 +18,6 @@ export interface FieldIssue {
   readonly message: string;
   /** For a repeated value: the words the argument kept holds, which a repair keeps this one off. */
   readonly taken?: string;
+  /** For a labelled value: the texts after the argument's own name, which a repair copies it from. */
+  readonly within?: readonly string[];
 }

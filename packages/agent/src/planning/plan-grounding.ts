@@ -24,6 +24,11 @@ export function planGrounding(
    * value rejected as a repeat (`repeated-value`). Such a value copies only from the conversation around them.
    */
   taken: (path: readonly (string | number)[]) => readonly string[] | undefined = () => undefined,
+  /**
+   * Texts a value must be copied from instead, by its hole's path: the conversation after the argument's own name,
+   * for a value rejected as another argument's (`labelled-value`).
+   */
+  within: (path: readonly (string | number)[]) => readonly string[] | undefined = () => undefined,
 ): (hole: { readonly path?: readonly (string | number)[]; readonly pointer: string }) => string | readonly string[] | { readonly values: readonly string[] } | undefined {
   return ({ path, pointer }) => {
     const match = ARGUMENT_POINTER.exec(pointer);
@@ -33,13 +38,15 @@ export function planGrounding(
     const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
     const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
     const whole = groundedHoleText(tool, name, property, context, reading);
+    const texts = path === undefined ? undefined : within(path);
+    if (texts !== undefined && whole === context && isStringProperty(property)) return texts;
     const mentions = path === undefined ? undefined : taken(path);
     // Only a copied string is kept off the words taken; numbers and values a reader finds in the whole
     // conversation (dates, codes) stay as they are. With nothing left to copy from, the whole conversation (the
     // checks then judge the copy).
     if (mentions === undefined || whole !== context || !isStringProperty(property)) return whole;
-    const texts = textsAround(context, mentions);
-    return texts.length === 0 ? whole : texts;
+    const around = textsAround(context, mentions);
+    return around.length === 0 ? whole : around;
   };
 }
 

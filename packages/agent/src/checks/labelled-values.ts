@@ -1,0 +1,68 @@
+import { argumentLabels, labelMentions } from './argument-labels.js';
+
+/** Where the conversation names an argument, and the text after the name up to where it names another one. */
+interface Region {
+  readonly name: string;
+  readonly at: number;
+  readonly labelEnd: number;
+  readonly end: number;
+}
+
+/**
+ * Copies taken from where the conversation gives another argument. A request that names its arguments ("reference
+ * number: REF-32960, notes: \"second floor\"", "for meter ID M12385085 and account ID ACC-524169") gives each value
+ * after its name; a copy that lies only after another argument's name (or inside that name: `requested_by: "title"`
+ * of "document title") is that argument's, while the argument's own name is followed by something else. A copy the
+ * conversation also states elsewhere, or that lies after the argument's own name, is left alone, as is an argument
+ * the conversation never names ("add reset the router to my tasks" names `task` after its value, and no other
+ * argument's name holds it).
+ *
+ * Returns each such argument with the argument whose words it took and `within`: the texts after its own name, which a
+ * repair copies from instead.
+ */
+export function labelledValueIssues(input: {
+  readonly arguments: Record<string, unknown>;
+  /** The call's arguments copied from the conversation, the only ones judged. */
+  readonly copied: ReadonlySet<string>;
+  /** The tool's properties, for their descriptions. */
+  readonly properties: Readonly<Record<string, { readonly description?: string }>>;
+  readonly context: string;
+}): { name: string; owner: string; within: string[]; message: string }[] {
+  const text = input.context.toLowerCase();
+  const named = Object.entries(input.properties).flatMap(([name, property]) =>
+    labelMentions(input.context, argumentLabels(name, property.description)).map((mention) => ({ name, at: mention.at, labelEnd: mention.end })),
+  );
+  if (named.length === 0) return [];
+  const regions: Region[] = named.map((mention) => {
+    const next = named.filter((other) => other.name !== mention.name && other.at >= mention.labelEnd).map((other) => other.at);
+    return { ...mention, end: Math.min(text.length, ...next) };
+  });
+  const issues: { name: string; owner: string; within: string[]; message: string }[] = [];
+  for (const [name, value] of Object.entries(input.arguments)) {
+    if (!input.copied.has(name) || typeof value !== 'string' || value.trim() === '') continue;
+    const own = regions.filter((region) => region.name === name);
+    if (own.length === 0) continue;
+    const copy = value.toLowerCase();
+    const owners: string[] = [];
+    let free = false;
+    for (let at = text.indexOf(copy); at >= 0; at = text.indexOf(copy, at + 1)) {
+      const end = at + copy.length;
+      if (own.some((region) => region.labelEnd <= at && end <= region.end)) {
+        free = true;
+        break;
+      }
+      const owner = regions.find((region) => region.name !== name && ((region.labelEnd <= at && end <= region.end) || (at < region.labelEnd && region.at < end)));
+      if (owner === undefined) {
+        free = true;
+        break;
+      }
+      owners.push(owner.name);
+    }
+    const within = own.map((region) => input.context.slice(region.labelEnd, region.end)).filter((piece) => /[\p{L}\p{N}]/u.test(piece));
+    if (free || owners.length === 0 || within.length === 0) continue;
+    const owner = owners[0] as string;
+    const label = input.context.slice((own[0] as Region).at, (own[0] as Region).labelEnd);
+    issues.push({ name, owner, within, message: `${name}: ${JSON.stringify(value)} is what the conversation gives for \`${owner}\`; copy the value it gives after "${label}".` });
+  }
+  return issues;
+}
