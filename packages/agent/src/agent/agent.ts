@@ -9,7 +9,7 @@ import { calendarDateOf, isCalendarDate, type DateReading } from '../checks/stat
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
-import { canGroundRequiredArguments } from '../planning/groundable-tools.js';
+import { canGroundRequiredArguments, readsRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
 import { planPresence } from '../planning/plan-presence.js';
 import { isWholeCall, textsWithin, wordsTaken } from './words-taken.js';
@@ -166,10 +166,15 @@ export class Agent extends EventEmitter<AgentEvents> {
       };
 
       const planStarted = performance.now();
-      const allowAnswer = !(step === 1 && this.options.toolChoice === 'required');
+      let allowAnswer = !(step === 1 && this.options.toolChoice === 'required');
       // What grounded arguments may be copied from this step: the same for the tool choice, sampling and checks.
       const context = groundingContext(turns);
       const offered = this.offeredTools(context, allowAnswer, reading);
+      // A new request that states every argument a tool reads asks for a call (readsRequiredArguments).
+      if (allowAnswer && step === 1 && this.options.checks?.grounding !== false) {
+        const request = turns.at(-1)?.role === 'user' ? (turns.at(-1) as { content: string }).content : undefined;
+        if (request !== undefined && offered.some((signature) => readsRequiredArguments(this.options.tools[signature.name] ?? {}, signature, request, reading))) allowAnswer = false;
+      }
       planned = await this.guard(
         infill({
           model: this.options.model,

@@ -1,9 +1,9 @@
-import { convert_currency, search_flights, send_email, set_timer } from '@lacuna/demo-toolbox';
+import { calculate, convert_currency, get_stock_price, search_flights, send_email, set_timer } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parametersOf } from '../checks/check-calls.js';
 import type { ToolDefinition, ToolSet } from '../tools/tool.js';
-import { canGroundRequiredArguments } from './groundable-tools.js';
+import { canGroundRequiredArguments, readsRequiredArguments } from './groundable-tools.js';
 
 const signatureOf = (name: string, tool: ToolSet[string]) => ({ name, description: tool.description, parameters: parametersOf(tool) });
 const groundable = (name: string, tool: ToolSet[string], context: string) => canGroundRequiredArguments(tool, signatureOf(name, tool), context);
@@ -39,5 +39,22 @@ describe('canGroundRequiredArguments', () => {
     expect(groundable('set_timer', timer, 'Set a timer for the pasta')).toBe(true);
     const optional: ToolDefinition = { description: 'x', inputSchema: z.object({ count: z.number().optional() }) };
     expect(groundable('optional', optional, 'no numbers here')).toBe(true);
+  });
+});
+
+describe('readsRequiredArguments', () => {
+  const reads = (name: string, tool: ToolSet[string], request: string) => readsRequiredArguments(tool, signatureOf(name, tool), request);
+
+  it("holds when the tool's readers find every required argument they read, and the rest can be copied", () => {
+    expect(reads('calculate', calculate, 'Please evaluate 8 * 467.')).toBe(true);
+    expect(reads('get_stock_price', get_stock_price, 'Go ahead and check AXP!')).toBe(true);
+    expect(reads('convert_currency', convert_currency, 'Turn 180 EUR into JPY')).toBe(true);
+  });
+
+  it('fails when a reader finds nothing, a copied argument has no candidate, or the tool reads none', () => {
+    expect(reads('calculate', calculate, 'Can you do some maths for me?')).toBe(false);
+    expect(reads('convert_currency', convert_currency, 'How much is that in EUR?')).toBe(false);
+    expect(reads('convert_currency', convert_currency, 'Turn EUR into JPY')).toBe(false);
+    expect(reads('send_email', send_email, 'Email ann@example.org: hi')).toBe(false);
   });
 });

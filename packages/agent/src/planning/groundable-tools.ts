@@ -51,3 +51,23 @@ function fits(value: number, schema: ArgumentSchema, integer: boolean): boolean 
   if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum) return false;
   return true;
 }
+
+/**
+ * Whether a request states, for a tool, every required argument the tool reads with a reader of its own
+ * (`StatedValues`: the demo's `calculate` reads "8 * 467", `get_stock_price` "AXP"), and can supply the rest. Such
+ * a request asks for the tool: "Please evaluate 8 * 467." is no question to answer in words. False for a tool
+ * without a required argument it reads.
+ */
+export function readsRequiredArguments(
+  tool: Pick<ToolDefinition, 'grounding'>,
+  signature: ToolSignature,
+  request: string,
+  reading: DateReading = {},
+): boolean {
+  const required = (signature.parameters as { required?: string[] }).required ?? [];
+  const readers = required.flatMap((name) => {
+    const grounding = tool.grounding?.[name];
+    return typeof grounding === 'object' ? [grounding] : [];
+  });
+  return readers.length > 0 && readers.every((reader) => reader.statedValues(request).length > 0) && canGroundRequiredArguments(tool, signature, request, reading);
+}
