@@ -2,9 +2,7 @@ import { groundedHoleText, typesOf } from '../checks/grounding.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolSet } from '../tools/tool.js';
-
-/** A top-level argument's hole in a plan schema (`planSchema`): branch `N`'s argument `NAME`. */
-const ARGUMENT_POINTER = /^#\/items\/oneOf\/(\d+)\/properties\/arguments\/properties\/([^/]+)$/;
+import { planArgumentAt } from './plan-argument.js';
 
 /**
  * infill's `ground` for a plan of the `offered` tools, as the agent samples it (`groundedHoleText` per top-level
@@ -31,12 +29,10 @@ export function planGrounding(
   within: (path: readonly (string | number)[]) => readonly string[] | undefined = () => undefined,
 ): (hole: { readonly path?: readonly (string | number)[]; readonly pointer: string }) => string | readonly string[] | { readonly values: readonly string[] } | undefined {
   return ({ path, pointer }) => {
-    const match = ARGUMENT_POINTER.exec(pointer);
-    const signature = match === null ? undefined : offered[Number(match[1])];
-    const tool = signature === undefined ? undefined : tools[signature.name];
-    if (match === null || signature === undefined || tool === undefined) return undefined;
-    const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
-    const property = (signature.parameters as { properties?: Record<string, object> }).properties?.[name];
+    const argument = planArgumentAt(pointer, offered);
+    const tool = argument === undefined ? undefined : tools[argument.signature.name];
+    if (argument === undefined || tool === undefined) return undefined;
+    const { name, property } = argument;
     const whole = groundedHoleText(tool, name, property, context, reading);
     const texts = path === undefined ? undefined : within(path);
     if (texts !== undefined && whole === context && isStringProperty(property)) return texts;

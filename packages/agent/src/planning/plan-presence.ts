@@ -1,8 +1,6 @@
 import { argumentLabels, labelMentions } from '../checks/argument-labels.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
-
-/** A top-level argument's property in a plan schema (`planSchema`): branch `N`'s argument `NAME`. */
-const ARGUMENT_POINTER = /^#\/items\/oneOf\/(\d+)\/properties\/arguments\/properties\/([^/]+)$/;
+import { planArgumentAt } from './plan-argument.js';
 
 /**
  * infill's `present` for a plan of the `offered` tools: an optional argument the conversation names (by its
@@ -12,12 +10,8 @@ const ARGUMENT_POINTER = /^#\/items\/oneOf\/(\d+)\/properties\/arguments\/proper
  */
 export function planPresence(offered: readonly ToolSignature[], context: string): (property: { readonly pointer: string }) => boolean | undefined {
   return ({ pointer }) => {
-    const match = ARGUMENT_POINTER.exec(pointer);
-    const signature = match === null ? undefined : offered[Number(match[1])];
-    if (match === null || signature === undefined) return undefined;
-    const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
-    const property = (signature.parameters as { properties?: Record<string, { description?: string }> }).properties?.[name];
-    if (property === undefined) return undefined;
-    return labelMentions(context, argumentLabels(name, property.description)).length > 0 ? true : undefined;
+    const argument = planArgumentAt(pointer, offered);
+    if (argument?.property === undefined) return undefined;
+    return labelMentions(context, argumentLabels(argument.name, argument.property.description)).length > 0 ? true : undefined;
   };
 }
