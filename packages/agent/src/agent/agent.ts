@@ -172,7 +172,8 @@ export class Agent extends EventEmitter<AgentEvents> {
       const offered = this.offeredTools(context, allowAnswer, reading);
       // A new request that states every argument a tool reads asks for a call (readsRequiredArguments).
       if (allowAnswer && step === 1 && this.options.checks?.grounding !== false) {
-        const request = turns.at(-1)?.role === 'user' ? (turns.at(-1) as { content: string }).content : undefined;
+        const last = turns.at(-1);
+        const request = last?.role === 'user' ? last.content : undefined;
         if (request !== undefined && offered.some((signature) => readsRequiredArguments(this.options.tools[signature.name] ?? {}, signature, request, reading))) allowAnswer = false;
       }
       planned = await this.guard(
@@ -205,8 +206,9 @@ export class Agent extends EventEmitter<AgentEvents> {
           ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),
         });
         const exhausted = attempt > (this.options.repair?.maxAttempts ?? 2);
-        // Two calls of one tool, or two arguments, reading one mention are doubtful, not invalid: once repairs are
-        // spent, both stay (an optional argument still sharing a mention is left out, below).
+        // Two calls of one tool, two arguments reading one mention, or a copy from where another argument is named
+        // are doubtful, not invalid: once repairs are spent, they stay (an optional argument still sharing a mention
+        // is left out, below).
         if (exhausted) issues = issues.filter((issue) => issue.check !== 'repeated-call' && issue.check !== 'labelled-value' && (issue.check !== 'repeated-value' || this.isOptionalArgument(issue, calls)));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
