@@ -5,6 +5,7 @@ import { evaluateArithmetic } from './evaluate-arithmetic.js';
 import { clockTime, currencyCode, isoDate, USD_PER_UNIT } from './formats.js';
 import { stableHash } from './stable-hash.js';
 import { minutesIn } from './stated-durations.js';
+import { languagesIn } from './stated-languages.js';
 import { ARITHMETIC_EXPRESSION, expressionsIn } from './stated-expressions.js';
 import { tickersIn } from './stated-tickers.js';
 
@@ -14,7 +15,7 @@ export interface DemoTool<Schema extends z.ZodType = z.ZodType, Output = unknown
   readonly inputSchema: Schema;
   execute(input: z.infer<Schema>): Output;
   /** Arguments read from the conversation by the tool's own reader (the agent's `StatedValues` grounding). */
-  readonly grounding?: Readonly<Record<string, { readonly statedValues: (context: string) => readonly string[] }>>;
+  readonly grounding?: Readonly<Record<string, { readonly statedValues: (context: string) => readonly string[]; readonly unstated?: 'free' | 'context' }>>;
 }
 
 function defineTool<Schema extends z.ZodType, Output>(tool: DemoTool<Schema, Output>): DemoTool<Schema, Output> {
@@ -169,6 +170,8 @@ export const translate_text = defineTool({
     text: z.string().min(1).describe('The text to translate'),
     target_language: z.string().min(1).describe('Language to translate into, e.g. Spanish'),
   }),
+  // The languages a request names, as written; a language the list lacks is still copied from the request.
+  grounding: { target_language: { statedValues: languagesIn, unstated: 'context' } },
   execute: ({ text, target_language }) => {
     const translated = PHRASEBOOK[target_language.toLowerCase()]?.[text.toLowerCase().replace(/[.!?]+$/, '')];
     return translated === undefined

@@ -19,5 +19,6 @@ export { evaluateArithmetic } from './evaluate-arithmetic.js';
 export { USD_PER_UNIT } from './formats.js';
 export { stableHash } from './stable-hash.js';
 export { minutesIn } from './stated-durations.js';
+export { languagesIn } from './stated-languages.js';
 export { tickersIn } from './stated-tickers.js';
 export { ARITHMETIC_EXPRESSION, expressionsIn } from './stated-expressions.js';

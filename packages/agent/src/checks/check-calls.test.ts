@@ -1,5 +1,5 @@
 import type { HoleReport } from '@lacuna/infill';
-import { convert_currency, send_email } from '@lacuna/demo-toolbox';
+import { convert_currency, send_email, translate_text } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { checkCalls } from './check-calls.js';
 
@@ -19,6 +19,14 @@ describe('checkCalls', () => {
       holes: [hole(0, 'from', 0.3), hole(0, 'to', 0.9)],
     });
     expect(issues).toEqual([{ callIndex: 0, tool: 'convert_currency', path: ['from'], check: 'repeated-value', message: 'from: "CAD" is stated once and `to` holds it already.', taken: 'CAD' }]);
+  });
+
+  it('checks a value whose reader found nothing against the conversation when the reader says so', async () => {
+    const check = (language: string, context: string) =>
+      checkCalls([{ tool: 'translate_text', arguments: { text: 'hello', target_language: language } }], { translate_text }, { context, minConfidence: 0, holes: [] });
+    expect(await check('Klingon', 'Say "hello" in Klingon')).toEqual([]);
+    expect((await check('Vulcan', 'Say "hello" in Klingon')).map((issue) => [issue.check, issue.path])).toEqual([['grounding', ['target_language']]]);
+    expect((await check('French', 'Say "hello" in Swahili')).map((issue) => [issue.check, issue.path])).toEqual([['grounding', ['target_language']]]);
   });
 
   it('reads no grounding with the grounding check off: the rule of the tool stands', async () => {

@@ -82,7 +82,7 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       if (grounding === 'free' || options.grounding === false) continue;
       const stated = typeof grounding === 'object' ? grounding.statedValues(options.context) : undefined;
       const message =
-        grounding === 'context'
+        grounding === 'context' || (typeof grounding === 'object' && stated?.length === 0 && grounding.unstated === 'context')
           ? groundingFailure(value, options.context)
           : typeof grounding === 'object'
             ? statedValueFailure(value, stated ?? [])

@@ -37,6 +37,14 @@ describe('grounding', () => {
     expect(statedValueFailure(3, ['45'])).toBe('3 is not one of the values the conversation states (45); write one of those.');
   });
 
+  it("copies an argument whose reader finds nothing from the conversation when the reader says so (unstated: 'context')", () => {
+    const languages = { statedValues: (context: string) => (context.includes('Swahili') ? ['Swahili'] : []), unstated: 'context' as const };
+    const translate = tool({ description: 'Translate.', inputSchema: z.object({ target_language: z.string() }), grounding: { target_language: languages } });
+    const property = { type: 'string' };
+    expect(groundedHoleText(translate, 'target_language', property, 'into Swahili, please')).toEqual({ values: ['Swahili'] });
+    expect(groundedHoleText(translate, 'target_language', property, 'into Klingon, please')).toBe('into Klingon, please');
+  });
+
   it('grounds an enum in the members the conversation names, and leaves it free when it names none or the tool says free', () => {
     const weather = tool({ description: 'Weather.', inputSchema: z.object({ unit: z.enum(['celsius', 'fahrenheit']).optional() }) });
     const unit = { enum: ['celsius', 'fahrenheit'] };

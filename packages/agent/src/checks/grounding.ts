@@ -87,7 +87,10 @@ export function groundedHoleText(
 ): string | { readonly values: readonly string[] } | undefined {
   const grounding = groundingOf(tool, name, property);
   if (grounding === 'context') return groundingText(context, property, reading);
-  if (typeof grounding === 'object') return { values: grounding.statedValues(context) };
+  if (typeof grounding === 'object') {
+    const values = grounding.statedValues(context);
+    return values.length === 0 && grounding.unstated === 'context' ? groundingText(context, property, reading) : { values };
+  }
   if (grounding !== 'free' || tool.grounding?.[name] !== undefined) return undefined;
   if (property?.enum !== undefined) {
     const members = statedMembers(context, property.enum);

@@ -56,7 +56,8 @@ function fits(value: number, schema: ArgumentSchema, integer: boolean): boolean 
  * Whether a request states, for a tool, every required argument the tool reads with a reader of its own
  * (`StatedValues`: the demo's `calculate` reads "8 * 467", `get_stock_price` "AXP"), and can supply the rest. Such
  * a request asks for the tool: "Please evaluate 8 * 467." is no question to answer in words. False for a tool
- * without a required argument it reads.
+ * without a required argument it reads, and for one that must also copy a free-form text ("Do you speak English?"
+ * names a language but asks for no translation).
  */
 export function readsRequiredArguments(
   tool: Pick<ToolDefinition, 'grounding'>,
@@ -64,7 +65,14 @@ export function readsRequiredArguments(
   request: string,
   reading: DateReading = {},
 ): boolean {
-  const required = (signature.parameters as { required?: string[] }).required ?? [];
+  const parameters = signature.parameters as { properties?: Record<string, ArgumentSchema>; required?: string[] };
+  const required = parameters.required ?? [];
+  // A free-form text the request must hold (what to translate) is no evidence: any words would do.
+  const copiesText = required.some((name) => {
+    const property = parameters.properties?.[name];
+    return groundingOf(tool, name, property) === 'context' && typesOf(property).includes('string') && property?.format !== 'email' && property?.format !== 'idn-email';
+  });
+  if (copiesText) return false;
   const readers = required.flatMap((name) => {
     const grounding = tool.grounding?.[name];
     return typeof grounding === 'object' ? [grounding] : [];

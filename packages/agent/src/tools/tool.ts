@@ -18,6 +18,12 @@ export interface ToolExecutionContext {
  */
 export interface StatedValues {
   readonly statedValues: (context: string) => readonly string[];
+  /**
+   * What the argument is when the reader finds nothing: the model's to write (`'free'`, the default; an optional
+   * one is left out), or copied from the conversation as a plain argument is (`'context'`), for a reader of a list
+   * that cannot be complete (the languages a request may name).
+   */
+  readonly unstated?: 'free' | 'context';
 }
 
 /**
