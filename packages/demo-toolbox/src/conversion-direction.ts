@@ -6,10 +6,12 @@ const AMOUNT = /\d[\d,]*(?:\.\d+)?/g;
 /**
  * Which of the two currencies a conversion request names is converted from and which to, as the request says it;
  * undefined when it names other than two, or does not say. Read in order of how plainly it is said:
- * 1. "from X" names the source and "to X", "into X", "in X" the target ("convert 66 from NOK to Korean won");
+ * 1. "from X" names the source, and "to X" or "into X" the target ("convert 66 from NOK to Korean won");
  * 2. the currency written against the amount is the source: by symbol before it ("£41290", "₩219422") or named
  *    right after it ("81 Swiss francs", "157,194 AUD") or right before it ("USD 500"); the other is the target
- *    ("how much yen is ₩219422?" converts KRW to JPY).
+ *    ("how much yen is ₩219422?" converts KRW to JPY);
+ * 3. "in X" names the target ("Are pounds worth more in euros?"): a weaker cue than the amount's currency, as "in"
+ *    also says which currency something was paid in ("I paid in euros").
  */
 export function conversionDirection(text: string): { readonly from: string; readonly to: string } | undefined {
   const mentions = currencyMentions(text);
