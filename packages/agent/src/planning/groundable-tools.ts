@@ -12,7 +12,8 @@ interface ArgumentSchema {
   exclusiveMaximum?: number | boolean;
 }
 
-const EMAIL = /[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[A-Za-z]{2,}/;
+/** An e-mail address somewhere in a text. */
+export const EMAIL = /[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[A-Za-z]{2,}/;
 
 /**
  * Whether the conversation holds a candidate for every required argument the tool must copy from it (the

@@ -10,10 +10,10 @@ const ARGUMENT_POINTER = /^#\/items\/oneOf\/(\d+)\/properties\/arguments\/proper
 export function planArgumentAt(
   pointer: string,
   offered: readonly ToolSignature[],
-): { readonly signature: ToolSignature; readonly name: string; readonly property: { readonly description?: string } | undefined } | undefined {
+): { readonly signature: ToolSignature; readonly name: string; readonly property: { readonly description?: string; readonly format?: string } | undefined } | undefined {
   const match = ARGUMENT_POINTER.exec(pointer);
   const signature = match === null ? undefined : offered[Number(match[1])];
   if (match === null || signature === undefined) return undefined;
   const name = (match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~');
-  return { signature, name, property: (signature.parameters as { properties?: Record<string, { description?: string }> }).properties?.[name] };
+  return { signature, name, property: (signature.parameters as { properties?: Record<string, { description?: string; format?: string }> }).properties?.[name] };
 }

@@ -1,4 +1,4 @@
-import { create_event, set_timer } from '@lacuna/demo-toolbox';
+import { create_event, send_email, set_timer } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { parametersOf } from '../checks/check-calls.js';
 import { planGrounding, textsAround } from './plan-grounding.js';
@@ -50,6 +50,18 @@ describe('planGrounding for calls planned again', () => {
   it('leaves its numbers, dates and times to the whole conversation', () => {
     expect(ground(argument(1, 0, 'minutes'))).toMatch(/10 minute timer/);
     expect(ground(argument(1, 1, 'date'))).toBe('2026-11-18');
+  });
+});
+
+describe('planGrounding for an e-mail address whose one mention another call took', () => {
+  it('grounds it in the whole conversation, not in pieces that hold no address', () => {
+    const offered = [{ name: 'send_email', description: send_email.description, parameters: parametersOf(send_email) }];
+    const context = 'email ann@example.org the notes, then add ann@example.org to my list';
+    const taken = () => ['ann@example.org'];
+    const ground = planGrounding({ send_email }, offered, context, {}, taken);
+    const argument = (name: string) => ({ path: [0, 'arguments', name], pointer: `#/items/oneOf/0/properties/arguments/properties/${name}` });
+    expect(ground(argument('to'))).toBe(context);
+    expect(ground(argument('subject'))).toEqual(['email ', ' the notes, then add ', ' to my list']);
   });
 });
 

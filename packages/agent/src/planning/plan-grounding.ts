@@ -2,6 +2,7 @@ import { groundedHoleText, typesOf } from '../checks/grounding.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolSet } from '../tools/tool.js';
+import { EMAIL } from './groundable-tools.js';
 import { planArgumentAt } from './plan-argument.js';
 
 /**
@@ -39,10 +40,12 @@ export function planGrounding(
     const mentions = path === undefined ? undefined : taken(path);
     // Only a copied string is kept off the words taken; numbers and values a reader finds in the whole
     // conversation (dates, codes) stay as they are. With nothing left to copy from, the whole conversation (the
-    // checks then judge the copy).
+    // checks then judge the copy): for an e-mail address, pieces that hold none (the request's one address was
+    // taken) would leave the hole free, and the model would write one nobody stated.
     if (mentions === undefined || whole !== context || !isStringProperty(property)) return whole;
     const around = textsAround(context, mentions);
-    return around.length === 0 ? whole : around;
+    const email = property?.format === 'email' || property?.format === 'idn-email';
+    return around.length === 0 || (email && !around.some((piece) => EMAIL.test(piece))) ? whole : around;
   };
 }
 
