@@ -20,8 +20,7 @@ export function labelMentions(text: string, labels: readonly string[]): { at: nu
   for (const label of labels) {
     const words = label.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     if (words.join('').length < 3) continue;
-    const phrase = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]+');
-    for (const match of lower.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${phrase}(?:s|d|ed)?(?![\\p{L}\\p{N}])`, 'gu'))) {
+    for (const match of lower.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${phrasePattern(words)}(?:s|d|ed)?(?![\\p{L}\\p{N}])`, 'gu'))) {
       const end = match.index + match[0].length;
       // Two labels naming the argument in the same words ("Notes", "notes") are one mention, the longer.
       const same = mentions.find((mention) => mention.at === match.index);
@@ -30,4 +29,9 @@ export function labelMentions(text: string, labels: readonly string[]): { at: nu
     }
   }
   return mentions.sort((left, right) => left.at - right.at);
+}
+
+/** A regular expression's source for words in order, spaces, hyphens and underscores between them alike. */
+export function phrasePattern(words: readonly string[]): string {
+  return words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]+');
 }

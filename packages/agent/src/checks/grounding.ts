@@ -31,6 +31,11 @@ export function typesOf(property: Pick<PropertySchema, 'type'> | undefined): (st
 /** String formats whose values a request states as they are written. */
 const COPIED_FORMATS: ReadonlySet<string> = new Set(['email', 'idn-email']);
 
+/** Whether a property is an e-mail address (`format: "email"` or `"idn-email"`), which a request states as written. */
+export function isEmailProperty(property: Pick<PropertySchema, 'format'> | undefined): boolean {
+  return property?.format !== undefined && COPIED_FORMATS.has(property.format);
+}
+
 /**
  * Whether an argument must come from the conversation. Unless the tool says otherwise: strings and numbers
  * are grounded (names, places, e-mail addresses and amounts the request states); strings whose `format` (but
@@ -96,7 +101,7 @@ export function groundedHoleText(
     const members = statedMembers(context, property.enum);
     return members.length === 0 ? undefined : { values: members };
   }
-  if (property !== undefined && typesOf(property).length === 1 && typesOf(property)[0] === 'boolean') {
+  if (property !== undefined && typesOf(property).every((type) => type === 'boolean')) {
     const said = statedBoolean(context, argumentLabels(name, property.description));
     return said === undefined ? undefined : { values: [said] };
   }

@@ -1,3 +1,5 @@
+import { phrasePattern } from './argument-labels.js';
+
 /**
  * The members of an enum the conversation names, each as infill's `ground` names it (a string as itself, a number
  * as its JSON text), in the enum's order. A member is named when its words stand in the text as words of their
@@ -15,9 +17,8 @@ export function statedMembers(context: string, members: readonly unknown[]): str
     if (written === undefined) continue;
     const words = written.toLowerCase().split(/[\s_-]+/u).filter((word) => word !== '');
     if (words.length === 0 || !words.some((word) => /[\p{L}\p{N}]/u.test(word))) continue;
-    const phrase = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]+');
     // Nor is a member part of a longer number: no decimal point or comma joins it to more digits ("5" of "5.5").
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?<!\\d[.,])${phrase}(?![\\p{L}\\p{N}])(?![.,]\\d)`, 'gu');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?<!\\d[.,])${phrasePattern(words)}(?![\\p{L}\\p{N}])(?![.,]\\d)`, 'gu');
     const spans = [...text.matchAll(pattern)].map((match): [number, number] => [match.index, match.index + match[0].length]);
     if (spans.length > 0) found.push({ written, spans });
   }

@@ -1,4 +1,4 @@
-import { groundingOf, groundingText, numbersInDigits, typesOf } from '../checks/grounding.js';
+import { groundingOf, groundingText, isEmailProperty, numbersInDigits, typesOf } from '../checks/grounding.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
@@ -37,7 +37,7 @@ export function canGroundRequiredArguments(
       // The numbers the grounded hole could copy: in digits or in words ("a table for two"), outside dates and times.
       const candidates = numbersInDigits(groundingText(context, property, reading));
       if (!candidates.some((number) => fits(number, property, types.includes('integer') && !types.includes('number')))) return false;
-    } else if (property.format === 'email' || property.format === 'idn-email') {
+    } else if (isEmailProperty(property)) {
       if (!EMAIL.test(context)) return false;
     }
   }
@@ -71,7 +71,7 @@ export function readsRequiredArguments(
   // A free-form text the request must hold (what to translate) is no evidence: any words would do.
   const copiesText = required.some((name) => {
     const property = parameters.properties?.[name];
-    return groundingOf(tool, name, property) === 'context' && typesOf(property).includes('string') && property?.format !== 'email' && property?.format !== 'idn-email';
+    return groundingOf(tool, name, property) === 'context' && typesOf(property).includes('string') && !isEmailProperty(property);
   });
   if (copiesText) return false;
   const readers = required.flatMap((name) => {

@@ -1,4 +1,4 @@
-import { groundedHoleText, typesOf } from '../checks/grounding.js';
+import { groundedHoleText, isEmailProperty, typesOf } from '../checks/grounding.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolSet } from '../tools/tool.js';
@@ -44,8 +44,7 @@ export function planGrounding(
     // taken) would leave the hole free, and the model would write one nobody stated.
     if (mentions === undefined || whole !== context || !isStringProperty(property)) return whole;
     const around = textsAround(context, mentions);
-    const email = property?.format === 'email' || property?.format === 'idn-email';
-    return around.length === 0 || (email && !around.some((piece) => EMAIL.test(piece))) ? whole : around;
+    return around.length === 0 || (isEmailProperty(property) && !around.some((piece) => EMAIL.test(piece))) ? whole : around;
   };
 }
 
