@@ -20,7 +20,7 @@ export function wordsTaken(issues: readonly FieldIssue[], calls: readonly Planne
   return (path) => {
     const words = [
       ...(byCall.get(path[0] as number) ?? []),
-      ...issues.flatMap((issue) => (issue.taken !== undefined && issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2] ? [issue.taken] : [])),
+      ...issues.flatMap((issue) => (issue.taken !== undefined && isArgumentHole(issue, path) ? [issue.taken] : [])),
     ];
     return words.length === 0 ? undefined : words;
   };
@@ -33,5 +33,10 @@ export function wordsTaken(issues: readonly FieldIssue[], calls: readonly Planne
 export function textsWithin(issues: readonly FieldIssue[]): ((path: readonly (string | number)[]) => readonly string[] | undefined) | undefined {
   const labelled = issues.filter((issue) => issue.within !== undefined && issue.path.length === 1);
   if (labelled.length === 0) return undefined;
-  return (path) => labelled.find((issue) => issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2] && path.length === 3)?.within;
+  return (path) => labelled.find((issue) => path.length === 3 && isArgumentHole(issue, path))?.within;
+}
+
+/** Whether a hole's path (`[call, "arguments", name, ...]`) lies under the argument an issue rejects. */
+function isArgumentHole(issue: FieldIssue, path: readonly (string | number)[]): boolean {
+  return issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2];
 }
