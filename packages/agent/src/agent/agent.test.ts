@@ -316,6 +316,19 @@ describe('createAgent planning a tool twice for one mention', () => {
     expect('Ask Ann, then Bob.').toContain(second);
   });
 
+  it("leaves out an optional argument holding only another call's words", async () => {
+    // Quotes above the rest: the optional note is there, and both calls again first name "cd".
+    const model = constantRowModel([...AB_OR_CD, ['2', 6], ['"', 2]]);
+    const noted = { ...tools, cd: tool({ description: 'Another tool.', inputSchema: z.object({ name: z.string(), note: z.string().optional() }) }) };
+    const agent = createAgent({ model, tools: noted, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const result = await agent.run('Ask Ann, then Bob.');
+    const leftOut = result.repairs.filter((repair) => repair.check === 'repeated-call' && repair.path[0] === 'note');
+    expect(leftOut).toHaveLength(1);
+    expect(leftOut[0]?.after).toBeUndefined();
+    expect(result.toolCalls.map((call) => call.tool).sort()).toEqual(['ab', 'cd']);
+    expect(result.toolCalls.find((call) => call.tool === 'cd')?.input).not.toHaveProperty('note');
+  });
+
   it('leaves two calls of one tool alone when no other tool may be planned, or with the grounding check off', async () => {
     for (const options of [{ tools: { cd: tools.cd } }, { tools, checks: { minConfidence: 0, grounding: false } }]) {
       const agent = createAgent({ model: twoCalls(), toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 }, ...options });

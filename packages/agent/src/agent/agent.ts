@@ -209,11 +209,11 @@ export class Agent extends EventEmitter<AgentEvents> {
         // Two calls of one tool, two arguments reading one mention, or a copy from where another argument is named
         // are doubtful, not invalid: once repairs are spent, they stay (an optional argument still sharing a mention
         // is left out, below).
-        if (exhausted) issues = issues.filter((issue) => issue.check !== 'repeated-call' && issue.check !== 'labelled-value' && (issue.check !== 'repeated-value' || this.isOptionalArgument(issue, calls)));
+        if (exhausted) issues = issues.filter((issue) => (issue.check === 'repeated-call' || issue.check === 'repeated-value' ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
         // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
-        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || issue.check === 'repeated-value') && this.isOptionalArgument(issue, calls)) : [];
+        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || issue.check === 'repeated-value' || issue.check === 'repeated-call') && this.isOptionalArgument(issue, calls)) : [];
         if (exhausted && unstated.length < issues.length) {
           const first = issues.find((issue) => !unstated.includes(issue)) as FieldIssue;
           throw new LacunaAgentError({
@@ -223,19 +223,24 @@ export class Agent extends EventEmitter<AgentEvents> {
             path: first.path,
           });
         }
+        // An optional argument holding only words another call copied was never stated for its call: it is left
+        // out at once (repaired, it would copy other words for a value nobody gave).
+        const leftOut = exhausted ? unstated : issues.filter((issue) => issue.check === 'repeated-call' && !isWholeCall(issue) && this.isOptionalArgument(issue, calls));
+        const refilled = issues.filter((issue) => !leftOut.includes(issue));
         for (const issue of issues) if (isWholeCall(issue)) replanned.add(issue.callIndex);
-        const taken = wordsTaken(issues, calls, context);
-        const within = textsWithin(issues);
+        const taken = wordsTaken(refilled, calls, context);
+        const within = textsWithin(refilled);
         const before = calls;
         const repairStarted = performance.now();
         phase = 'repair';
         promptLength = undefined;
         planned = await this.guard(
-          exhausted
-            ? repair(planned, { omit: unstated.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) })
+          exhausted || refilled.length === 0
+            ? repair(planned, { omit: leftOut.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) })
             : repair(planned, {
                 // A repeated call is planned again whole, its tool excluded; a field, only its hole.
-                paths: issues.map((issue) => (isWholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
+                paths: refilled.map((issue) => (isWholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
+                ...(leftOut.length === 0 ? {} : { omit: leftOut.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) }),
                 ...(taken === undefined && within === undefined ? {} : { ground: planGrounding(this.options.tools, offered, context, reading, taken, within) }),
                 ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
               }),

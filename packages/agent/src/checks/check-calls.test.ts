@@ -1,5 +1,5 @@
 import type { HoleReport } from '@lacuna/infill';
-import { convert_currency, send_email, translate_text } from '@lacuna/demo-toolbox';
+import { convert_currency, search_flights, send_email, set_timer, translate_text } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { checkCalls } from './check-calls.js';
 
@@ -37,6 +37,18 @@ describe('checkCalls', () => {
       grounding: false,
     });
     expect(issues.map((issue) => [issue.check, issue.path])).toEqual([['schema', ['to']]]);
+  });
+
+  it("rejects an optional argument holding only another call's words, not a required one", async () => {
+    const context = 'Search for a flight from Sendai to Kobe on 2026-11-17, then put a three-minute timer on.';
+    const flight = { tool: 'search_flights', arguments: { origin: 'Sendai', destination: 'Kobe', date: '2026-11-17' } };
+    const issues = await checkCalls([flight, { tool: 'set_timer', arguments: { minutes: 3, label: 'Kobe' } }], { search_flights, set_timer }, { context, minConfidence: 0, holes: [] });
+    expect(issues).toEqual([
+      { callIndex: 1, tool: 'set_timer', path: ['label'], check: 'repeated-call', message: 'label: "Kobe" is stated once, in the words the search_flights call holds in `destination` ("Kobe").' },
+    ]);
+    // The flight's required `origin` copying the timer's label is the timer's to reject, not the flight's.
+    const both = await checkCalls([{ ...flight, arguments: { ...flight.arguments, origin: 'Kobe' } }, { tool: 'set_timer', arguments: { minutes: 3, label: 'Kobe' } }], { search_flights, set_timer }, { context, minConfidence: 0, holes: [] });
+    expect(both.filter((issue) => issue.check === 'repeated-call').map((issue) => [issue.tool, issue.path])).toEqual([['set_timer', ['label']]]);
   });
 
   it('rejects the second call of a tool copying the same mention whole, by its place in the plan', async () => {

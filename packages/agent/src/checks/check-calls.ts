@@ -5,7 +5,7 @@ import type { ToolSet } from '../tools/tool.js';
 import type { FieldIssue } from './field-issue.js';
 import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
-import { repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
+import { copiesOfOtherCalls, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
 import { labelledValueIssues } from './labelled-values.js';
 import { leastConfidence, occurrences, repeatedValueIssues } from './repeated-values.js';
 
@@ -145,6 +145,13 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
   for (const { index, name, message } of replannedCopyIssues(copies, options.context)) {
     const { callIndex, tool } = copies[index] as (typeof copies)[number];
     if (!issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) issues.push({ callIndex, tool, path: [name], check: 'repeated-call', message });
+  }
+  for (const { index, name, message } of copiesOfOtherCalls(copies, options.context)) {
+    const { callIndex, tool } = copies[index] as (typeof copies)[number];
+    const definition = tools[tool];
+    const required = definition === undefined ? [] : ((parametersOf(definition) as { required?: readonly string[] }).required ?? []);
+    if (required.includes(name) || issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) continue;
+    issues.push({ callIndex, tool, path: [name], check: 'repeated-call', message });
   }
   if (options.replannable === false || options.grounding === false) return issues;
   const repeatedCalls = repeatedCallIssues(copies, options.context).map(({ index, message }) => ({ ...(copies[index] as (typeof copies)[number]), message }));

@@ -4,7 +4,7 @@
  * copy from where the conversation gives another argument, by name, while it names this one elsewhere.
  * `repeated-call`: with an empty path, a whole call, the second call of one tool copying the same mention, which is
  * planned again with another tool; with a field's path, an argument of a call so planned that copies the words of
- * another call.
+ * another call, or an optional argument of any call holding only words another call holds (the agent leaves it out).
  */
 export type FieldCheck = 'schema' | 'grounding' | 'repeated-value' | 'labelled-value' | 'confidence' | 'validator' | 'repeated-call';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsTakenFrom, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
+import { copiesOfOtherCalls, mentionsTakenFrom, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
 
 const call = (tool: string, args: Record<string, unknown>, replanned = false): CallCopies => ({
   tool,
@@ -53,5 +53,31 @@ describe('mentionsTakenFrom', () => {
     ];
     expect(mentionsTakenFrom(calls, 2, 'Say Hi and Hi to ann@example.org, and evaluate 19 + 10')).toEqual(['ann@example.org']);
     expect(mentionsTakenFrom(calls, 0, 'Say Hi to ann@example.org, and evaluate 19 + 10')).toEqual(['19 + 10']);
+  });
+});
+
+describe('copiesOfOtherCalls', () => {
+  it('rejects a copy whose every statement lies in words another call holds, stated once', () => {
+    const context = 'Search for a flight from Sendai to Kobe, then put a three-minute timer on.';
+    const flight = call('search_flights', { origin: 'Sendai', destination: 'Kobe' });
+    // Both copies are reported: which one came with a doubtful decision is the caller's to say (the agent asks it
+    // of optional arguments only).
+    expect(copiesOfOtherCalls([flight, call('set_timer', { label: 'Kobe' })], context)).toEqual([
+      { index: 0, name: 'destination', message: 'destination: "Kobe" is stated once, in the words the set_timer call holds in `label` ("Kobe").' },
+      { index: 1, name: 'label', message: 'label: "Kobe" is stated once, in the words the search_flights call holds in `destination` ("Kobe").' },
+    ]);
+    // Overlapping words count, not only the same value.
+    const music = call('play_music', { query: 'Echo Canyon Riders' });
+    expect(copiesOfOtherCalls([call('set_timer', { label: 'play Echo Canyon' }), music], 'Put a timer on, and play Echo Canyon Riders.').map(({ index, name }) => [index, name])).toEqual([
+      [0, 'label'],
+      [1, 'query'],
+    ]);
+  });
+
+  it('leaves alone a copy stated elsewhere too, words another call holds twice, and values it did not copy', () => {
+    expect(copiesOfOtherCalls([call('set_timer', { label: 'pasta' }), call('add_todo', { task: 'buy pasta' })], 'A timer for the pasta, and add buy pasta to my list.')).toEqual([]);
+    expect(copiesOfOtherCalls([call('get_weather', { city: 'Rome' }), call('set_timer', { label: 'Rome' })], 'Weather in Rome, and a timer called Rome.')).toEqual([]);
+    const chosen: CallCopies = { tool: 'set_timer', arguments: { label: 'Kobe' }, copied: new Set() };
+    expect(copiesOfOtherCalls([call('search_flights', { destination: 'Kobe' }), chosen], 'A flight to Kobe and a timer.')).toEqual([]);
   });
 });

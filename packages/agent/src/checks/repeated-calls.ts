@@ -1,4 +1,4 @@
-import { occurrences } from './repeated-values.js';
+import { occurrences, startsOf } from './repeated-values.js';
 
 /** A planned call as the repeated-call check reads it. */
 export interface CallCopies {
@@ -56,6 +56,47 @@ export function replannedCopyIssues(calls: readonly CallCopies[], context: strin
       const holder = calls.findIndex((other, position) => position !== index && Object.values(other.arguments).includes(value));
       if (holder < 0) continue;
       issues.push({ index, name, message: `${name}: ${JSON.stringify(value)} is stated once and the ${(calls[holder] as CallCopies).tool} call holds it already.` });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Copied arguments that hold only words another call copied: every statement of the value overlaps a value another
+ * call holds that the conversation states once ("Search for a flight to Kobe, then put a three-minute timer on"
+ * planned with `label: "Kobe"`, which the flight's `destination` holds). One mention fills one argument of one call,
+ * so the value was never stated for this call. The agent asks it of optional arguments, whose value came with the
+ * model's decision that the argument is there: it leaves them out. Both copies of a shared mention are returned; which
+ * one is doubtful is the caller's to say. A value also stated elsewhere ("a timer for the
+ * pasta, and add buy pasta to my list") is left alone. Returns positions in `calls` and argument names, with messages.
+ */
+export function copiesOfOtherCalls(calls: readonly CallCopies[], context: string): { index: number; name: string; message: string }[] {
+  const held = calls.map((call) =>
+    [...call.copied].flatMap((name) => {
+      const value = call.arguments[name];
+      if (typeof value !== 'string' || value.trim() === '' || occurrences(context, value) !== 1) return [];
+      const at = context.indexOf(value);
+      return [{ at, end: at + value.length, name, value }];
+    }),
+  );
+  const issues: { index: number; name: string; message: string }[] = [];
+  for (const [index, call] of calls.entries()) {
+    for (const name of call.copied) {
+      const value = call.arguments[name];
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      const starts = startsOf(context, value);
+      const holders = starts.map((at) => {
+        for (const [other, mentions] of held.entries()) {
+          if (other === index) continue;
+          const mention = mentions.find((candidate) => at < candidate.end && candidate.at < at + value.length);
+          if (mention !== undefined) return { other, mention };
+        }
+        return undefined;
+      });
+      const first = holders[0];
+      if (first === undefined || holders.some((holder) => holder === undefined)) continue;
+      const tool = (calls[first.other] as CallCopies).tool;
+      issues.push({ index, name, message: `${name}: ${JSON.stringify(value)} is stated once, in the words the ${tool} call holds in \`${first.mention.name}\` (${JSON.stringify(first.mention.value)}).` });
     }
   }
   return issues;

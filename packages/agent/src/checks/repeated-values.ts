@@ -85,7 +85,7 @@ function onlyInside(context: string, inner: string, outer: string): boolean {
 }
 
 /** Every offset where `value` starts in `text`, overlapping statements included. */
-function startsOf(text: string, value: string): number[] {
+export function startsOf(text: string, value: string): number[] {
   const starts: number[] = [];
   for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) starts.push(at);
   return starts;
