@@ -64,12 +64,13 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     const callIndex = call.index ?? position;
     const tool = tools[call.tool];
     if (tool === undefined) continue;
+    const callIssues: FieldIssue[] = [];
     const parsed = tool.inputSchema.safeParse(call.arguments);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.filter((segment: PropertyKey): segment is string | number => typeof segment !== 'symbol');
         // The field goes into the message: the model reads it as feedback when the field is re-masked.
-        issues.push({ callIndex, tool: call.tool, path, check: 'schema', message: path.length === 0 ? issue.message : `${path.join('.')}: ${issue.message}` });
+        callIssues.push({ callIndex, tool: call.tool, path, check: 'schema', message: path.length === 0 ? issue.message : `${path.join('.')}: ${issue.message}` });
       }
     }
     const properties = (parametersOf(tool) as { properties?: Record<string, { description?: string }> }).properties ?? {};
@@ -87,11 +88,11 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
           : typeof grounding === 'object'
             ? statedValueFailure(value, stated ?? [])
             : await grounding(value, options.context);
-      if (message !== undefined) issues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message: `${name}: ${message}` });
+      if (message !== undefined) callIssues.push({ callIndex, tool: call.tool, path: [name], check: 'grounding', message: `${name}: ${message}` });
       else if (stated !== undefined) {
         copied.add(name);
         for (const value of stated) listed.add(value);
-      } else if (grounding === 'context' && !issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) copied.add(name);
+      } else if (grounding === 'context' && !callIssues.some((issue) => samePath(issue.path, [name]))) copied.add(name);
     }
     const repeated = repeatedValueIssues({
       arguments: call.arguments,
@@ -106,11 +107,11 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     });
     for (const { name, kept, taken: words, message } of repeated) {
       const taken = words ?? call.arguments[kept];
-      issues.push({ callIndex, tool: call.tool, path: [name], check: 'repeated-value', message, ...(typeof taken === 'string' ? { taken } : {}) });
+      callIssues.push({ callIndex, tool: call.tool, path: [name], check: 'repeated-value', message, ...(typeof taken === 'string' ? { taken } : {}) });
     }
     for (const { name, within, message } of labelledValueIssues({ arguments: call.arguments, copied, properties, context: options.context })) {
-      if (issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) continue;
-      issues.push({ callIndex, tool: call.tool, path: [name], check: 'labelled-value', message, within });
+      if (callIssues.some((issue) => samePath(issue.path, [name]))) continue;
+      callIssues.push({ callIndex, tool: call.tool, path: [name], check: 'labelled-value', message, within });
     }
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
     // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.
@@ -122,8 +123,8 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
         const least = leastConfidence(hole);
         if (least < options.minConfidence) {
           const path = hole.path.slice(2);
-          if (issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, path))) continue;
-          issues.push({
+          if (callIssues.some((issue) => samePath(issue.path, path))) continue;
+          callIssues.push({
             callIndex,
             tool: call.tool,
             path,
@@ -135,12 +136,10 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     }
     const validator = options.validators?.[call.tool];
     if (validator !== undefined && parsed.success) {
-      for (const issue of await validator(parsed.data)) issues.push({ callIndex, tool: call.tool, path: issue.path, check: 'validator', message: issue.message });
+      for (const issue of await validator(parsed.data)) callIssues.push({ callIndex, tool: call.tool, path: issue.path, check: 'validator', message: issue.message });
     }
-    if (keptPaths.length > 0) {
-      const deferred = (issue: FieldIssue) => issue.callIndex === callIndex && (issue.check === 'schema' || issue.check === 'validator') && keptPaths.some((path) => samePath(issue.path, path));
-      issues.splice(0, issues.length, ...issues.filter((issue) => !deferred(issue)));
-    }
+    const deferred = (issue: FieldIssue) => (issue.check === 'schema' || issue.check === 'validator') && keptPaths.some((path) => samePath(issue.path, path));
+    issues.push(...callIssues.filter((issue) => !deferred(issue)));
   }
   for (const { index, name, message } of replannedCopyIssues(copies, options.context)) {
     const { callIndex, tool } = copies[index] as (typeof copies)[number];

@@ -1,4 +1,5 @@
 import { argumentLabels, labelMentions } from './argument-labels.js';
+import { startsOf } from './repeated-values.js';
 
 /** Where the conversation names an argument, and the text after the name up to where it names another one. */
 interface Region {
@@ -45,7 +46,7 @@ export function labelledValueIssues(input: {
     const copy = value.toLowerCase();
     const owners: string[] = [];
     let free = false;
-    for (let at = text.indexOf(copy); at >= 0; at = text.indexOf(copy, at + 1)) {
+    for (const at of startsOf(text, copy)) {
       const end = at + copy.length;
       if (own.some((region) => region.labelEnd <= at && end <= region.end)) {
         free = true;

@@ -1,4 +1,5 @@
 import { groundedHoleText, isEmailProperty, typesOf } from '../checks/grounding.js';
+import { startsOf } from '../checks/repeated-values.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolSet } from '../tools/tool.js';
@@ -53,7 +54,7 @@ export function textsAround(text: string, mentions: readonly string[]): string[]
   const cuts: [number, number][] = [];
   for (const mention of mentions) {
     if (mention === '') continue;
-    for (let at = text.indexOf(mention); at >= 0; at = text.indexOf(mention, at + mention.length)) cuts.push([at, at + mention.length]);
+    for (const at of startsOf(text, mention)) cuts.push([at, at + mention.length]);
   }
   cuts.sort((left, right) => left[0] - right[0]);
   const pieces: string[] = [];
