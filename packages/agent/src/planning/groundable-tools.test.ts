@@ -1,4 +1,4 @@
-import { calculate, convert_currency, get_stock_price, search_flights, send_email, set_timer } from '@lacuna/demo-toolbox';
+import { book_table, calculate, convert_currency, get_stock_price, search_flights, send_email, set_timer } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parametersOf } from '../checks/check-calls.js';
@@ -30,8 +30,19 @@ describe('canGroundRequiredArguments', () => {
   it('needs an e-mail address for a required grounded e-mail, and nothing for plain strings', () => {
     expect(groundable('send_email', send_email, 'Email Jorge about the rent')).toBe(false);
     expect(groundable('send_email', send_email, 'Email jorge@quarrystone.com about the rent')).toBe(true);
-    // Origin and destination are plain strings; the date is normalised (free), passengers optional.
-    expect(groundable('search_flights', search_flights, 'Flights from Lyon to Warsaw next Friday')).toBe(true);
+    // Origin and destination are plain strings, passengers optional.
+    expect(groundable('search_flights', search_flights, 'Flights from Lyon to Warsaw on 2027-04-02')).toBe(true);
+  });
+
+  it('needs a stated date or time for a required one the schema normalises', () => {
+    const flights = (context: string, today?: string) => canGroundRequiredArguments(search_flights, signatureOf('search_flights', search_flights), context, today === undefined ? {} : { today });
+    expect(flights('Flights from Lyon to Warsaw on April 2nd, 2027')).toBe(true);
+    // A relative date is a date only against the day the run reads it from.
+    expect(flights('Flights from Lyon to Warsaw next Friday', '2026-12-03')).toBe(true);
+    expect(flights('Flights from Lyon to Warsaw next Friday')).toBe(false);
+    expect(flights('Flights from Lyon to Warsaw, any day')).toBe(false);
+    expect(groundable('book_table', book_table, 'Reserve a table at Nopa for 2 people at 7:30 pm')).toBe(true);
+    expect(groundable('book_table', book_table, 'Reserve a table at Nopa for 2 people tonight')).toBe(false);
   });
 
   it('follows the tool: free arguments and optional ones need nothing', () => {

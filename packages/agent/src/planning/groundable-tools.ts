@@ -1,4 +1,4 @@
-import { groundingOf, groundingText, isEmailProperty, numbersInDigits, typesOf } from '../checks/grounding.js';
+import { groundingOf, groundingText, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
@@ -18,9 +18,10 @@ export const EMAIL = /[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[A-Za-z]{2,}/;
 /**
  * Whether the conversation holds a candidate for every required argument the tool must copy from it (the
  * agent's grounding rule): a number within the argument's bounds for a grounded number, an e-mail address for a
- * grounded e-mail. A tool that fails this cannot be called without inventing a value, so the agent leaves it
- * out of the tool-choice hole for this step (it stays in the prompt's menu, as the model was trained). Plain
- * strings always have candidates: any words of the request.
+ * grounded e-mail, and a date or time the conversation states for a required argument whose format or pattern
+ * asks for one (read, not copied: `statedValuesText`). A tool that fails this cannot be called without inventing a
+ * value, so the agent leaves it out of the tool-choice hole for this step (it stays in the prompt's menu, as the
+ * model was trained). Plain strings always have candidates: any words of the request.
  */
 export function canGroundRequiredArguments(
   tool: Pick<ToolDefinition, 'grounding'>,
@@ -31,7 +32,11 @@ export function canGroundRequiredArguments(
   const parameters = signature.parameters as { properties?: Record<string, ArgumentSchema>; required?: string[] };
   for (const name of parameters.required ?? []) {
     const property = parameters.properties?.[name];
-    if (property === undefined || groundingOf(tool, name, property) !== 'context') continue;
+    if (property === undefined) continue;
+    const grounding = groundingOf(tool, name, property);
+    // A date or time the schema normalises is read, not copied: with none stated, the model would invent one.
+    if (grounding === 'free' && tool.grounding?.[name] === undefined && statedValuesText(context, property, reading) === '') return false;
+    if (grounding !== 'context') continue;
     const types = typesOf(property);
     if (types.includes('number') || types.includes('integer')) {
       // The numbers the grounded hole could copy: in digits or in words ("a table for two"), outside dates and times.
