@@ -321,7 +321,7 @@ describe('createAgent planning a tool twice for one mention', () => {
     const model = constantRowModel([...AB_OR_CD, ['2', 6], ['"', 2]]);
     const noted = { ...tools, cd: tool({ description: 'Another tool.', inputSchema: z.object({ name: z.string(), note: z.string().optional() }) }) };
     const agent = createAgent({ model, tools: noted, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
-    const result = await agent.run('Ask Ann, then Bob.');
+    const result = await agent.run('Ask Ann, later Bob.');
     const leftOut = result.repairs.filter((repair) => repair.check === 'repeated-call' && repair.path[0] === 'note');
     expect(leftOut).toHaveLength(1);
     expect(leftOut[0]?.after).toBeUndefined();

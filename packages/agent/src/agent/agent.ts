@@ -209,11 +209,11 @@ export class Agent extends EventEmitter<AgentEvents> {
         // Two calls of one tool, two arguments reading one mention, or a copy from where another argument is named
         // are doubtful, not invalid: once repairs are spent, they stay (an optional argument still sharing a mention
         // is left out, below).
-        if (exhausted) issues = issues.filter((issue) => (issue.check === 'repeated-call' || issue.check === 'repeated-value' ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
+        if (exhausted) issues = issues.filter((issue) => (issue.check === 'repeated-call' || issue.check === 'repeated-value' || issue.check === 'function-words' ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
         // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
-        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || issue.check === 'repeated-value' || issue.check === 'repeated-call') && this.isOptionalArgument(issue, calls)) : [];
+        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || issue.check === 'repeated-value' || issue.check === 'repeated-call' || issue.check === 'function-words') && this.isOptionalArgument(issue, calls)) : [];
         if (exhausted && unstated.length < issues.length) {
           const first = issues.find((issue) => !unstated.includes(issue)) as FieldIssue;
           throw new LacunaAgentError({
@@ -223,9 +223,16 @@ export class Agent extends EventEmitter<AgentEvents> {
             path: first.path,
           });
         }
-        // An optional argument holding only words another call copied was never stated for its call: it is left
-        // out at once (repaired, it would copy other words for a value nobody gave).
-        const leftOut = exhausted ? unstated : issues.filter((issue) => issue.check === 'repeated-call' && !isWholeCall(issue) && this.isOptionalArgument(issue, calls));
+        // An optional argument holding only words another call copied, or only function words where the request
+        // never names it, was never stated for its call: it is left out at once (repaired, it would copy other words
+        // for a value nobody gave).
+        const leftOut = exhausted
+          ? unstated
+          : issues.filter(
+              (issue) =>
+                ((issue.check === 'repeated-call' && !isWholeCall(issue)) || (issue.check === 'function-words' && issue.within === undefined)) &&
+                this.isOptionalArgument(issue, calls),
+            );
         const refilled = issues.filter((issue) => !leftOut.includes(issue));
         for (const issue of issues) if (isWholeCall(issue)) replanned.add(issue.callIndex);
         const taken = wordsTaken(refilled, calls, context);

@@ -1,6 +1,8 @@
 import type { HoleReport } from '@lacuna/infill';
 import { convert_currency, search_flights, send_email, set_timer, translate_text } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { tool } from '../tools/tool.js';
 import { checkCalls } from './check-calls.js';
 
 /** A value hole of a plan's call, sampled at one confidence. */
@@ -49,6 +51,28 @@ describe('checkCalls', () => {
     // The flight's required `origin` copying the timer's label is the timer's to reject, not the flight's.
     const both = await checkCalls([{ ...flight, arguments: { ...flight.arguments, origin: 'Kobe' } }, { tool: 'set_timer', arguments: { minutes: 3, label: 'Kobe' } }], { search_flights, set_timer }, { context, minConfidence: 0, holes: [] });
     expect(both.filter((issue) => issue.check === 'repeated-call').map((issue) => [issue.tool, issue.path])).toEqual([['set_timer', ['label']]]);
+  });
+
+  it('rejects a copy that names nothing, pointing the repair at where the request names the argument', async () => {
+    const chore = tool({
+      description: 'Log a chore.',
+      inputSchema: z.object({ notes: z.string().describe('Notes'), requested_by: z.string().describe('Requester').optional() }),
+    });
+    const check = (args: Record<string, unknown>, context: string) => checkCalls([{ tool: 'log_chore', arguments: args }], { log_chore: chore }, { context, minConfidence: 0, holes: [] });
+    const context = 'Log the chore where the notes is "ring the bell twice".';
+    expect(await check({ notes: 'is' }, context)).toEqual([
+      {
+        callIndex: 0,
+        tool: 'log_chore',
+        path: ['notes'],
+        check: 'function-words',
+        message: 'notes: "is" names nothing (only function words and argument names); copy the value itself.',
+        within: [' is "ring the bell twice".'],
+      },
+    ]);
+    // Not named in the request: nowhere to point the repair (the agent leaves such an optional argument out).
+    expect((await check({ notes: 'ring the bell twice', requested_by: 'the' }, context)).map((issue) => [issue.check, issue.path, issue.within])).toEqual([['function-words', ['requested_by'], undefined]]);
+    expect(await check({ notes: 'ring the bell twice' }, context)).toEqual([]);
   });
 
   it('rejects the second call of a tool copying the same mention whole, by its place in the plan', async () => {

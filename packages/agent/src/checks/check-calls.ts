@@ -6,7 +6,8 @@ import type { FieldIssue } from './field-issue.js';
 import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 import { copiesOfOtherCalls, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
-import { labelledValueIssues } from './labelled-values.js';
+import { labelWordsOf, namesNothing } from './function-words.js';
+import { labelledValueIssues, labelRegions, textsAfterLabel } from './labelled-values.js';
 import { leastConfidence, occurrences, repeatedValueIssues } from './repeated-values.js';
 
 export interface PlannedCall {
@@ -112,6 +113,22 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     for (const { name, within, message } of labelledValueIssues({ arguments: call.arguments, copied, properties, context: options.context })) {
       if (callIssues.some((issue) => samePath(issue.path, [name]))) continue;
       callIssues.push({ callIndex, tool: call.tool, path: [name], check: 'labelled-value', message, within });
+    }
+    // A copy that names nothing is filled again from where the conversation names the argument, when it does.
+    const labelWords = labelWordsOf(properties);
+    const regions = labelRegions(properties, options.context);
+    for (const name of copied) {
+      const value = call.arguments[name];
+      if (typeof value !== 'string' || !namesNothing(value, labelWords) || callIssues.some((issue) => samePath(issue.path, [name]))) continue;
+      const within = textsAfterLabel(regions, name, options.context);
+      callIssues.push({
+        callIndex,
+        tool: call.tool,
+        path: [name],
+        check: 'function-words',
+        message: `${name}: ${JSON.stringify(value)} names nothing (only function words and argument names); copy the value itself.`,
+        ...(within.length === 0 ? {} : { within }),
+      });
     }
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
     // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.

@@ -2,7 +2,7 @@ import { argumentLabels, labelMentions } from './argument-labels.js';
 import { startsOf } from './repeated-values.js';
 
 /** Where the conversation names an argument, and the text after the name up to where it names another one. */
-interface Region {
+export interface Region {
   readonly name: string;
   readonly at: number;
   readonly labelEnd: number;
@@ -30,14 +30,8 @@ export function labelledValueIssues(input: {
   readonly context: string;
 }): { name: string; owner: string; within: string[]; message: string }[] {
   const text = input.context.toLowerCase();
-  const named = Object.entries(input.properties).flatMap(([name, property]) =>
-    labelMentions(input.context, argumentLabels(name, property.description)).map((mention) => ({ name, at: mention.at, labelEnd: mention.end })),
-  );
-  if (named.length === 0) return [];
-  const regions: Region[] = named.map((mention) => {
-    const next = named.filter((other) => other.name !== mention.name && other.at >= mention.labelEnd).map((other) => other.at);
-    return { ...mention, end: Math.min(text.length, ...next) };
-  });
+  const regions = labelRegions(input.properties, input.context);
+  if (regions.length === 0) return [];
   const issues: { name: string; owner: string; within: string[]; message: string }[] = [];
   for (const [name, value] of Object.entries(input.arguments)) {
     if (!input.copied.has(name) || typeof value !== 'string' || value.trim() === '') continue;
@@ -59,11 +53,30 @@ export function labelledValueIssues(input: {
       }
       owners.push(owner.name);
     }
-    const within = own.map((region) => input.context.slice(region.labelEnd, region.end)).filter((piece) => /[\p{L}\p{N}]/u.test(piece));
+    const within = textsAfterLabel(regions, name, input.context);
     if (free || owners.length === 0 || within.length === 0) continue;
     const owner = owners[0] as string;
     const label = input.context.slice((own[0] as Region).at, (own[0] as Region).labelEnd);
     issues.push({ name, owner, within, message: `${name}: ${JSON.stringify(value)} is what the conversation gives for \`${owner}\`; copy the value it gives after "${label}".` });
   }
   return issues;
+}
+
+/** Where the conversation names each argument, each mention with the text after it up to the next argument's name. */
+export function labelRegions(properties: Readonly<Record<string, { readonly description?: string }>>, context: string): Region[] {
+  const named = Object.entries(properties).flatMap(([name, property]) =>
+    labelMentions(context, argumentLabels(name, property.description)).map((mention) => ({ name, at: mention.at, labelEnd: mention.end })),
+  );
+  return named.map((mention) => {
+    const next = named.filter((other) => other.name !== mention.name && other.at >= mention.labelEnd).map((other) => other.at);
+    return { ...mention, end: Math.min(context.length, ...next) };
+  });
+}
+
+/** The texts after an argument's own name, up to the next argument's name: where the conversation gives its value. */
+export function textsAfterLabel(regions: readonly Region[], name: string, context: string): string[] {
+  return regions
+    .filter((region) => region.name === name)
+    .map((region) => context.slice(region.labelEnd, region.end))
+    .filter((piece) => /[\p{L}\p{N}]/u.test(piece));
 }

@@ -1,0 +1,33 @@
+import { argumentLabels } from './argument-labels.js';
+
+/**
+ * English words that state no value on their own: articles, conjunctions, prepositions, forms of "be", relative
+ * words and the speaker's pronouns. Object pronouns a title may be ("Her", "Us") are left out of the list.
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'so', 'then', 'also', 'plus',
+  'to', 'of', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'without', 'about', 'as', 'into', 'onto', 'per', 'via',
+  'is', 'are', 'was', 'were', 'be', 'been', 'am', 'do', 'does', 'please',
+  'where', 'which', 'that', 'when', 'whose',
+  'i', 'me', 'my', 'mine', 'we', 'our', 'ours', 'your', 'yours',
+]);
+
+/**
+ * Whether a copied value is made only of function words and words of the tool's argument labels ("is", "and for",
+ * "The notes", "requester"): it names no value, whatever argument holds it. A weak model fills a hole it cannot
+ * place with the words around a value ("where the notes is \"second floor, flat 4\"" gave `notes: "is"`).
+ * `labelWords` are the lower-case words of the tool's argument labels (`labelWordsOf`).
+ */
+export function namesNothing(value: string, labelWords: ReadonlySet<string>): boolean {
+  const words = value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.every((word) => FUNCTION_WORDS.has(word) || labelWords.has(word));
+}
+
+/** The lower-case words of every argument's labels (`argumentLabels`: its description's head and its name). */
+export function labelWordsOf(properties: Readonly<Record<string, { readonly description?: string }>>): Set<string> {
+  const words = new Set<string>();
+  for (const [name, property] of Object.entries(properties)) {
+    for (const label of argumentLabels(name, property.description)) for (const word of label.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) words.add(word);
+  }
+  return words;
+}
