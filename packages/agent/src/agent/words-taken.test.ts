@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldIssue } from '../checks/field-issue.js';
-import { isWholeCall, wordsTaken } from './words-taken.js';
+import { isWholeCall, textsWithin, wordsTaken } from './words-taken.js';
 
 const context = 'Evaluate 19 + 10, then email ann@example.org: The export failed.';
 const calls = [
@@ -31,5 +31,18 @@ describe('wordsTaken', () => {
     expect(wordsTaken([grounding], calls, context)?.([1, 'arguments', 'to'])).toBeUndefined();
     // Nothing to ground anew: the repair keeps the grounding in force.
     expect(wordsTaken([issue({ path: ['to'], check: 'confidence' })], calls, context)).toBeUndefined();
+  });
+});
+
+describe('textsWithin', () => {
+  it("points a repair at the texts after an argument's name, or at the value alone, by the hole's path", () => {
+    const within = textsWithin([
+      issue({ callIndex: 0, path: ['body'], check: 'labelled-value', within: [' is "The export failed."'] }),
+      issue({ callIndex: 1, path: ['to'], check: 'function-words', values: ['ann@example.org'] }),
+    ]);
+    expect(within?.([0, 'arguments', 'body'])).toEqual([' is "The export failed."']);
+    expect(within?.([1, 'arguments', 'to'])).toEqual({ values: ['ann@example.org'] });
+    expect(within?.([1, 'arguments', 'body'])).toBeUndefined();
+    expect(textsWithin([issue({ path: ['to'], check: 'grounding' })])).toBeUndefined();
   });
 });

@@ -28,12 +28,16 @@ export function wordsTaken(issues: readonly FieldIssue[], calls: readonly Planne
 
 /**
  * The texts each value a repair re-masks must be copied from, by its hole's path: for a value rejected as another
- * argument's (`labelled-value`), the conversation after its own name. Undefined when no issue asks for it.
+ * argument's (`labelled-value`), the conversation after its own name; for a copy that took the words around its
+ * value (`function-words`), that value alone, written whole. Undefined when no issue asks for it.
  */
-export function textsWithin(issues: readonly FieldIssue[]): ((path: readonly (string | number)[]) => readonly string[] | undefined) | undefined {
-  const labelled = issues.filter((issue) => issue.within !== undefined && issue.path.length === 1);
-  if (labelled.length === 0) return undefined;
-  return (path) => labelled.find((issue) => path.length === 3 && isArgumentHole(issue, path))?.within;
+export function textsWithin(issues: readonly FieldIssue[]): ((path: readonly (string | number)[]) => readonly string[] | { readonly values: readonly string[] } | undefined) | undefined {
+  const pointed = issues.filter((issue) => (issue.within !== undefined || issue.values !== undefined) && issue.path.length === 1);
+  if (pointed.length === 0) return undefined;
+  return (path) => {
+    const issue = pointed.find((candidate) => path.length === 3 && isArgumentHole(candidate, path));
+    return issue?.values === undefined ? issue?.within : { values: issue.values };
+  };
 }
 
 /** Whether a hole's path (`[call, "arguments", name, ...]`) lies under the argument an issue rejects. */

@@ -73,6 +73,10 @@ describe('checkCalls', () => {
     // Not named in the request: nowhere to point the repair (the agent leaves such an optional argument out).
     expect((await check({ notes: 'ring the bell twice', requested_by: 'the' }, context)).map((issue) => [issue.check, issue.path, issue.within])).toEqual([['function-words', ['requested_by'], undefined]]);
     expect(await check({ notes: 'ring the bell twice' }, context)).toEqual([]);
+    // A copy that took the words around its value is written again as the value alone.
+    expect(await check({ notes: 'ring the bell twice', requested_by: 'is Ann Lee' }, `${context} The requester is Ann Lee.`)).toEqual([
+      { callIndex: 0, tool: 'log_chore', path: ['requested_by'], check: 'function-words', message: 'requested_by: "is Ann Lee" holds words around the value; copy "Ann Lee".', values: ['Ann Lee'] },
+    ]);
   });
 
   it('rejects the second call of a tool copying the same mention whole, by its place in the plan', async () => {

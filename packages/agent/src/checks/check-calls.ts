@@ -6,7 +6,7 @@ import type { FieldIssue } from './field-issue.js';
 import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 import { copiesOfOtherCalls, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
-import { labelWordsOf, namesNothing } from './function-words.js';
+import { labelWordsOf, namesNothing, withoutEdgeWords } from './function-words.js';
 import { labelledValueIssues, labelRegions, textsAfterLabel } from './labelled-values.js';
 import { leastConfidence, occurrences, repeatedValueIssues } from './repeated-values.js';
 
@@ -119,16 +119,31 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     const regions = labelRegions(properties, options.context);
     for (const name of copied) {
       const value = call.arguments[name];
-      if (typeof value !== 'string' || !namesNothing(value, labelWords) || callIssues.some((issue) => samePath(issue.path, [name]))) continue;
-      const within = textsAfterLabel(regions, name, options.context);
-      callIssues.push({
-        callIndex,
-        tool: call.tool,
-        path: [name],
-        check: 'function-words',
-        message: `${name}: ${JSON.stringify(value)} names nothing (only function words and argument names); copy the value itself.`,
-        ...(within.length === 0 ? {} : { within }),
-      });
+      if (typeof value !== 'string' || callIssues.some((issue) => samePath(issue.path, [name]))) continue;
+      if (namesNothing(value, labelWords)) {
+        const within = textsAfterLabel(regions, name, options.context);
+        callIssues.push({
+          callIndex,
+          tool: call.tool,
+          path: [name],
+          check: 'function-words',
+          message: `${name}: ${JSON.stringify(value)} names nothing (only function words and argument names); copy the value itself.`,
+          ...(within.length === 0 ? {} : { within }),
+        });
+        continue;
+      }
+      // A copy that took the words around its value with it is copied again from the value alone.
+      const trimmed = withoutEdgeWords(value);
+      if (trimmed !== value && groundingOf(tool, name, properties[name]) === 'context') {
+        callIssues.push({
+          callIndex,
+          tool: call.tool,
+          path: [name],
+          check: 'function-words',
+          message: `${name}: ${JSON.stringify(value)} holds words around the value; copy ${JSON.stringify(trimmed)}.`,
+          values: [trimmed],
+        });
+      }
     }
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
     // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.

@@ -21,4 +21,6 @@ export interface FieldIssue {
   readonly taken?: string;
   /** For a labelled value: the texts after the argument's own name, which a repair copies it from. */
   readonly within?: readonly string[];
+  /** For a copy that took the words around its value (`function-words`): the value a repair writes instead. */
+  readonly values?: readonly string[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelWordsOf, namesNothing } from './function-words.js';
+import { labelWordsOf, namesNothing, withoutEdgeWords } from './function-words.js';
 
 describe('namesNothing', () => {
   const labels = labelWordsOf({ notes: { description: 'Notes' }, requested_by: { description: 'Requester' }, reference_number: { description: 'Reference number' } });
@@ -16,5 +16,22 @@ describe('namesNothing', () => {
     expect([...labelWordsOf({ party_size: { description: 'Number of people' }, time: { description: 'Time as HH:MM, 24-hour clock' } })].sort()).toEqual(
       ['as', 'hh', 'mm', 'number', 'of', 'party', 'people', 'size', 'time'].sort(),
     );
+  });
+});
+
+describe('withoutEdgeWords', () => {
+  it('trims the lower-case function words a copy begins or ends with', () => {
+    expect(withoutEdgeWords('to Seattle')).toBe('Seattle');
+    expect(withoutEdgeWords('from Gold Coast')).toBe('Gold Coast');
+    expect(withoutEdgeWords('R1950637, where')).toBe('R1950637');
+    expect(withoutEdgeWords('is sharma.gianluca@hollowtree.org')).toBe('sharma.gianluca@hollowtree.org');
+    expect(withoutEdgeWords('cancel the')).toBe('cancel');
+    expect(withoutEdgeWords('and for Rafael Bjork')).toBe('Rafael Bjork');
+  });
+
+  it('keeps capitalised words, particles that end a clause, questions, and copies of function words alone', () => {
+    for (const copy of ['The Green Door', 'Into the Deep End', 'Hoi An', 'Where is the exit?', 'the heating does not turn on', 'the app crashes when I log in', 'Where are you from?', 'is', 'and for']) {
+      expect(withoutEdgeWords(copy), copy).toBe(copy);
+    }
   });
 });

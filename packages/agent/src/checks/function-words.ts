@@ -31,3 +31,42 @@ export function labelWordsOf(properties: Readonly<Record<string, { readonly desc
   }
   return words;
 }
+
+/** Lower-case words that start no value: a preposition, a form of "be", a conjunction or a relative word before it. */
+const LEADING: ReadonlySet<string> = new Set([
+  'to', 'of', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'without', 'about', 'as', 'into', 'onto', 'per', 'via',
+  'is', 'are', 'was', 'were', 'am', 'and', 'or', 'but', 'nor', 'then', 'also', 'plus', 'where', 'which', 'whose',
+]);
+
+/**
+ * Lower-case words that end no value. Particles that end a clause ("turn on", "log in", "sign up") are not among
+ * them; a sentence ending in a preposition keeps its question mark, which no word here matches.
+ */
+const TRAILING: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'is', 'are', 'was', 'were', 'where', 'which', 'whose',
+  'with', 'for', 'of', 'from', 'as', 'to', 'at', 'via', 'per',
+]);
+
+/**
+ * A copy without the lower-case function words it begins or ends with ("to Seattle" is Seattle, "R1950637, where"
+ * is R1950637, "is sharma.gianluca@hollowtree.org" the address): the words around a value the model took with it.
+ * Capitalised words stay ("The Green Door", "Into the Deep End", "Hoi An"), and so does a copy that is nothing but
+ * such words (`namesNothing` judges those). Returns the copy itself when nothing is trimmed.
+ */
+export function withoutEdgeWords(value: string): string {
+  let trimmed = value;
+  for (;;) {
+    const leading = /^(\p{Ll}+)[\s,;:]+(?=\S)/u.exec(trimmed);
+    if (leading !== null && LEADING.has(leading[1] as string)) {
+      trimmed = trimmed.slice(leading[0].length);
+      continue;
+    }
+    const trailing = /(?<=\S)[\s,;:]+(\p{Ll}+)$/u.exec(trimmed);
+    if (trailing !== null && TRAILING.has(trailing[1] as string)) {
+      trimmed = trimmed.slice(0, trailing.index);
+      continue;
+    }
+    const words = trimmed.match(/[\p{L}\p{N}]+/gu) ?? [];
+    return words.every((word) => LEADING.has(word) || TRAILING.has(word)) ? value : trimmed;
+  }
+}

@@ -26,9 +26,10 @@ export function planGrounding(
   taken: (path: readonly (string | number)[]) => readonly string[] | undefined = () => undefined,
   /**
    * Texts a value must be copied from instead, by its hole's path: the conversation after the argument's own name,
-   * for a value rejected as another argument's (`labelled-value`).
+   * for a value rejected as another argument's (`labelled-value`); or the values it may be, written whole, for a copy
+   * that took the words around its value (`function-words`).
    */
-  within: (path: readonly (string | number)[]) => readonly string[] | undefined = () => undefined,
+  within: (path: readonly (string | number)[]) => readonly string[] | { readonly values: readonly string[] } | undefined = () => undefined,
 ): (hole: { readonly path?: readonly (string | number)[]; readonly pointer: string }) => string | readonly string[] | { readonly values: readonly string[] } | undefined {
   return ({ path, pointer }) => {
     const argument = planArgumentAt(pointer, offered);
