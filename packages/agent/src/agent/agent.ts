@@ -209,11 +209,11 @@ export class Agent extends EventEmitter<AgentEvents> {
         // Two calls of one tool, two arguments reading one mention, or a copy from where another argument is named
         // are doubtful, not invalid: once repairs are spent, they stay (an optional argument still sharing a mention
         // is left out, below).
-        if (exhausted) issues = issues.filter((issue) => (issue.check === 'repeated-call' || issue.check === 'repeated-value' || issue.check === 'function-words' ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
+        if (exhausted) issues = issues.filter((issue) => (issue.check === 'repeated-call' || issue.check === 'repeated-value' || issue.check === 'function-words' || issue.check === 'partial-name' ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
         // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
-        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || issue.check === 'repeated-value' || issue.check === 'repeated-call' || issue.check === 'function-words') && this.isOptionalArgument(issue, calls)) : [];
+        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || issue.check === 'repeated-value' || issue.check === 'repeated-call' || issue.check === 'function-words' || issue.check === 'partial-name') && this.isOptionalArgument(issue, calls)) : [];
         if (exhausted && unstated.length < issues.length) {
           const first = issues.find((issue) => !unstated.includes(issue)) as FieldIssue;
           throw new LacunaAgentError({

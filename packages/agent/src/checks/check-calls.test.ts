@@ -73,6 +73,9 @@ describe('checkCalls', () => {
     // Not named in the request: nowhere to point the repair (the agent leaves such an optional argument out).
     expect((await check({ notes: 'ring the bell twice', requested_by: 'the' }, context)).map((issue) => [issue.check, issue.path, issue.within])).toEqual([['function-words', ['requested_by'], undefined]]);
     expect(await check({ notes: 'ring the bell twice' }, context)).toEqual([]);
+    // A name cut short is written whole.
+    const named = `${context} The requester is Ann Lee.`;
+    expect((await check({ notes: 'ring the bell twice', requested_by: 'Ann' }, named)).map(({ check, path, values }) => [check, path, values])).toEqual([['partial-name', ['requested_by'], ['Ann Lee']]]);
     // A copy that took the words around its value is written again as the value alone.
     expect(await check({ notes: 'ring the bell twice', requested_by: 'is Ann Lee' }, `${context} The requester is Ann Lee.`)).toEqual([
       { callIndex: 0, tool: 'log_chore', path: ['requested_by'], check: 'function-words', message: 'requested_by: "is Ann Lee" holds words around the value; copy "Ann Lee".', values: ['Ann Lee'] },

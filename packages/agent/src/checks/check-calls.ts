@@ -8,7 +8,8 @@ import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.
 import { copiesOfOtherCalls, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
 import { labelWordsOf, namesNothing, withoutEdgeWords } from './function-words.js';
 import { labelledValueIssues, labelRegions, textsAfterLabel } from './labelled-values.js';
-import { leastConfidence, occurrences, repeatedValueIssues } from './repeated-values.js';
+import { wholeName } from './partial-names.js';
+import { leastConfidence, occurrences, repeatedValueIssues, startsOf } from './repeated-values.js';
 
 export interface PlannedCall {
   readonly tool: string;
@@ -61,6 +62,15 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
   const copies: (CallCopies & { readonly callIndex: number })[] = [];
   // Where the conversation states dates and times: a copy from inside one that an argument read is no mention of its own.
   const mentions = options.grounding === false ? [] : dateAndTimeMentions(options.context, options.reading);
+  // Where the conversation states the values of every call and its dates and times: a name cut short goes on over none.
+  const held = [
+    ...mentions.map((mention) => ({ name: '', at: mention.at, end: mention.end })),
+    ...calls.flatMap((call, position) =>
+      Object.entries(call.arguments).flatMap(([name, value]) =>
+        typeof value !== 'string' || value.trim() === '' ? [] : startsOf(options.context, value).map((at) => ({ name: `${call.index ?? position}.${name}`, at, end: at + value.length })),
+      ),
+    ),
+  ];
   for (const [position, call] of calls.entries()) {
     const callIndex = call.index ?? position;
     const tool = tools[call.tool];
@@ -130,6 +140,12 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
           message: `${name}: ${JSON.stringify(value)} names nothing (only function words and argument names); copy the value itself.`,
           ...(within.length === 0 ? {} : { within }),
         });
+        continue;
+      }
+      // A name cut short is written whole, over the words no other argument holds and no date or time.
+      const whole = wholeName(value, options.context, (at) => held.some((span) => span.name !== `${callIndex}.${name}` && span.at <= at && at < span.end));
+      if (whole !== value && groundingOf(tool, name, properties[name]) === 'context') {
+        callIssues.push({ callIndex, tool: call.tool, path: [name], check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] });
         continue;
       }
       // A copy that took the words around its value with it is copied again from the value alone.

@@ -2,12 +2,13 @@
  * Why a field of a planned call was rejected. `repeated-value`: one mention of the conversation held by two
  * arguments of a call (the same value, or one inside the other's), the less sure one rejected. `labelled-value`: a
  * copy from where the conversation gives another argument, by name, while it names this one elsewhere.
- * `function-words`: a copy made only of function words and argument names ("is", "The notes").
+ * `function-words`: a copy made only of function words and argument names ("is", "The notes"), or holding those
+ * around its value ("to Seattle"). `partial-name`: a copy that stops inside a name ("Oliver" of "Oliver Hoffmann").
  * `repeated-call`: with an empty path, a whole call, the second call of one tool copying the same mention, which is
  * planned again with another tool; with a field's path, an argument of a call so planned that copies the words of
  * another call, or an optional argument of any call holding only words another call holds (the agent leaves it out).
  */
-export type FieldCheck = 'schema' | 'grounding' | 'repeated-value' | 'labelled-value' | 'function-words' | 'confidence' | 'validator' | 'repeated-call';
+export type FieldCheck = 'schema' | 'grounding' | 'repeated-value' | 'labelled-value' | 'function-words' | 'partial-name' | 'confidence' | 'validator' | 'repeated-call';
 
 /** One rejected argument: which call, which field, which check and what to tell the model. */
 export interface FieldIssue {
@@ -21,6 +22,6 @@ export interface FieldIssue {
   readonly taken?: string;
   /** For a labelled value: the texts after the argument's own name, which a repair copies it from. */
   readonly within?: readonly string[];
-  /** For a copy that took the words around its value (`function-words`): the value a repair writes instead. */
+  /** For a copy that took the words around its value, or stops inside a name: the value a repair writes instead. */
   readonly values?: readonly string[];
 }
