@@ -6,10 +6,9 @@ import type { FieldIssue } from './field-issue.js';
 import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 import { copiesOfOtherCalls, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
-import { labelWordsOf, namesNothing, withoutEdgeWords } from './function-words.js';
-import { labelledValueIssues, labelRegions, textsAfterLabel } from './labelled-values.js';
-import { wholeName } from './partial-names.js';
-import { leastConfidence, occurrences, repeatedValueIssues, startsOf } from './repeated-values.js';
+import { copyShapeIssues, heldMentions } from './copy-shapes.js';
+import { labelledValueIssues } from './labelled-values.js';
+import { leastConfidence, occurrences, repeatedValueIssues } from './repeated-values.js';
 
 export interface PlannedCall {
   readonly tool: string;
@@ -54,8 +53,10 @@ export interface CheckOptions {
 /**
  * Checks every field of every planned call: the tool's zod schema (with zod's issue paths), grounding in the
  * conversation (a value stated once fills one argument, repeated-values.ts, and belongs to one call,
- * repeated-calls.ts; a value given after another argument's name is that argument's, labelled-values.ts), the model's confidence, and the user's validators. Returns what failed, field by field; a
- * call of a tool named twice for one mention is rejected as a whole (check `repeated-call`).
+ * repeated-calls.ts; a value given after another argument's name is that argument's, labelled-values.ts; a copy's
+ * shape, copy-shapes.ts: function words alone, a name cut short, the words around a value), the model's confidence,
+ * and the user's validators. Returns what failed, field by field; a call of a tool named twice for one mention is
+ * rejected as a whole (check `repeated-call`).
  */
 export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, options: CheckOptions): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
@@ -63,14 +64,7 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
   // Where the conversation states dates and times: a copy from inside one that an argument read is no mention of its own.
   const mentions = options.grounding === false ? [] : dateAndTimeMentions(options.context, options.reading);
   // Where the conversation states the values of every call and its dates and times: a name cut short goes on over none.
-  const held = [
-    ...mentions.map((mention) => ({ name: '', at: mention.at, end: mention.end })),
-    ...calls.flatMap((call, position) =>
-      Object.entries(call.arguments).flatMap(([name, value]) =>
-        typeof value !== 'string' || value.trim() === '' ? [] : startsOf(options.context, value).map((at) => ({ name: `${call.index ?? position}.${name}`, at, end: at + value.length })),
-      ),
-    ),
-  ];
+  const held = heldMentions(calls, mentions, options.context);
   for (const [position, call] of calls.entries()) {
     const callIndex = call.index ?? position;
     const tool = tools[call.tool];
@@ -124,42 +118,8 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       if (callIssues.some((issue) => samePath(issue.path, [name]))) continue;
       callIssues.push({ callIndex, tool: call.tool, path: [name], check: 'labelled-value', message, within });
     }
-    // A copy that names nothing is filled again from where the conversation names the argument, when it does.
-    const labelWords = labelWordsOf(properties);
-    const regions = labelRegions(properties, options.context);
-    for (const name of copied) {
-      const value = call.arguments[name];
-      if (typeof value !== 'string' || callIssues.some((issue) => samePath(issue.path, [name]))) continue;
-      if (namesNothing(value, labelWords)) {
-        const within = textsAfterLabel(regions, name, options.context);
-        callIssues.push({
-          callIndex,
-          tool: call.tool,
-          path: [name],
-          check: 'function-words',
-          message: `${name}: ${JSON.stringify(value)} names nothing (only function words and argument names); copy the value itself.`,
-          ...(within.length === 0 ? {} : { within }),
-        });
-        continue;
-      }
-      // A name cut short is written whole, over the words no other argument holds and no date or time.
-      const whole = wholeName(value, options.context, (at) => held.some((span) => span.name !== `${callIndex}.${name}` && span.at <= at && at < span.end));
-      if (whole !== value && groundingOf(tool, name, properties[name]) === 'context') {
-        callIssues.push({ callIndex, tool: call.tool, path: [name], check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] });
-        continue;
-      }
-      // A copy that took the words around its value with it is copied again from the value alone.
-      const trimmed = withoutEdgeWords(value);
-      if (trimmed !== value && groundingOf(tool, name, properties[name]) === 'context') {
-        callIssues.push({
-          callIndex,
-          tool: call.tool,
-          path: [name],
-          check: 'function-words',
-          message: `${name}: ${JSON.stringify(value)} holds words around the value; copy ${JSON.stringify(trimmed)}.`,
-          values: [trimmed],
-        });
-      }
+    for (const issue of copyShapeIssues({ arguments: call.arguments, copied, properties, context: options.context, held, place: callIndex, copiedAsWritten: (name) => groundingOf(tool, name, properties[name]) === 'context' })) {
+      if (!callIssues.some((other) => samePath(other.path, [issue.name]))) callIssues.push({ callIndex, tool: call.tool, path: [issue.name], ...issue.rejection });
     }
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
     // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.

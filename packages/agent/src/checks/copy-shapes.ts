@@ -1,0 +1,74 @@
+import type { FieldIssue } from './field-issue.js';
+import { labelWordsOf, namesNothing, withoutEdgeWords } from './function-words.js';
+import { labelRegions, textsAfterLabel } from './labelled-values.js';
+import { wholeName } from './partial-names.js';
+import { startsOf } from './repeated-values.js';
+
+/** Where the conversation states a value an argument holds (`place.name`), or a date or time (no name). */
+export interface HeldMention {
+  readonly name: string;
+  readonly at: number;
+  readonly end: number;
+}
+
+/** Every statement of every call's string values, and the dates and times the conversation states. */
+export function heldMentions(
+  calls: readonly { readonly index?: number; readonly arguments: Record<string, unknown> }[],
+  datesAndTimes: readonly { readonly at: number; readonly end: number }[],
+  context: string,
+): HeldMention[] {
+  return [
+    ...datesAndTimes.map((mention) => ({ name: '', at: mention.at, end: mention.end })),
+    ...calls.flatMap((call, position) =>
+      Object.entries(call.arguments).flatMap(([name, value]) =>
+        typeof value !== 'string' || value.trim() === '' ? [] : startsOf(context, value).map((at) => ({ name: `${call.index ?? position}.${name}`, at, end: at + value.length })),
+      ),
+    ),
+  ];
+}
+
+/**
+ * Copies whose shape gives them away, with what a repair writes instead: a copy of function words and argument names
+ * alone (`function-words`, copied again from the text after the argument's own name when the conversation names
+ * it), one that stops inside a name (`partial-name`, written whole), and one that took the function words around its
+ * value (`function-words`, written without them). The last two only for arguments copied as written (`copiedAsWritten`),
+ * not for values a reader lists.
+ */
+export function copyShapeIssues(input: {
+  readonly arguments: Record<string, unknown>;
+  /** The call's arguments copied from the conversation that passed the grounding check, the only ones judged. */
+  readonly copied: ReadonlySet<string>;
+  readonly properties: Readonly<Record<string, { readonly description?: string }>>;
+  readonly context: string;
+  /** `heldMentions` of the plan: a name goes on over none of them but its own argument's. */
+  readonly held: readonly HeldMention[];
+  /** The call's place in the plan, which `held` names its arguments by. */
+  readonly place: number;
+  readonly copiedAsWritten: (name: string) => boolean;
+}): { name: string; rejection: Pick<FieldIssue, 'check' | 'message' | 'within' | 'values'> }[] {
+  const labelWords = labelWordsOf(input.properties);
+  const regions = labelRegions(input.properties, input.context);
+  const issues: { name: string; rejection: Pick<FieldIssue, 'check' | 'message' | 'within' | 'values'> }[] = [];
+  for (const name of input.copied) {
+    const value = input.arguments[name];
+    if (typeof value !== 'string') continue;
+    if (namesNothing(value, labelWords)) {
+      const within = textsAfterLabel(regions, name, input.context);
+      const message = `${name}: ${JSON.stringify(value)} names nothing (only function words and argument names); copy the value itself.`;
+      issues.push({ name, rejection: { check: 'function-words', message, ...(within.length === 0 ? {} : { within }) } });
+      continue;
+    }
+    if (!input.copiedAsWritten(name)) continue;
+    const own = `${input.place}.${name}`;
+    const whole = wholeName(value, input.context, (at) => input.held.some((span) => span.name !== own && span.at <= at && at < span.end));
+    if (whole !== value) {
+      issues.push({ name, rejection: { check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] } });
+      continue;
+    }
+    const trimmed = withoutEdgeWords(value);
+    if (trimmed !== value) {
+      issues.push({ name, rejection: { check: 'function-words', message: `${name}: ${JSON.stringify(value)} holds words around the value; copy ${JSON.stringify(trimmed)}.`, values: [trimmed] } });
+    }
+  }
+  return issues;
+}
