@@ -206,9 +206,9 @@ export class Agent extends EventEmitter<AgentEvents> {
           ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),
         });
         const exhausted = attempt > (this.options.repair?.maxAttempts ?? 2);
-        // Two calls of one tool, two arguments reading one mention, or a copy from where another argument is named
-        // are doubtful, not invalid: once repairs are spent, they stay (an optional argument still sharing a mention
-        // is left out, below).
+        // Two calls of one tool, two arguments reading one mention, a copy from where another argument is named, or
+        // a copy of a doubtful shape (function words, a name cut short) are doubtful, not invalid: once repairs are
+        // spent, they stay (such an optional argument is left out, below).
         if (exhausted) issues = issues.filter((issue) => (issue.check === 'repeated-call' || issue.check === 'repeated-value' || issue.check === 'function-words' || issue.check === 'partial-name' ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
