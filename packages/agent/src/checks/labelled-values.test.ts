@@ -19,6 +19,17 @@ describe('labelledValueIssues', () => {
     expect(issues(context, { notes: 'second floor, flat 4', reference_number: 'REF-32960' })).toEqual([]);
   });
 
+  it('rejects a number written in digits after another argument\'s name, not one inside a longer number', () => {
+    const counted = { item_count: { description: 'Number of items' }, star_rating: { description: 'Star rating' }, reference_number: { description: 'Reference number' } };
+    const check = (context: string, args: Record<string, unknown>) => labelledValueIssues({ arguments: args, copied: new Set(Object.keys(args)), properties: counted, context });
+    expect(check('Rename my order with number of items 9 and with the star rating 3.', { item_count: 3, star_rating: 3 })).toEqual([
+      { name: 'item_count', owner: 'star_rating', within: [' 9 and with the '], message: 'item_count: 3 is what the conversation gives for `star_rating`; copy the value it gives after "number of items".' },
+    ]);
+    expect(check('number of items 9, star rating 3, reference number REF-2023', { item_count: 9, star_rating: 3 })).toEqual([]);
+    // "3" of "REF-2023" is no statement of 3: the only one is after its own name.
+    expect(check('star rating 3, reference number REF-2023, number of items 8', { item_count: 8, star_rating: 3 })).toEqual([]);
+  });
+
   it("rejects a copy of another argument's name", () => {
     const found = issues('Add a timesheet: requester: Aisha Patel, document title: "Brand refresh".', { requested_by: 'title', title: 'Brand refresh' });
     expect(found.map(({ name, owner }) => [name, owner])).toEqual([['requested_by', 'title']]);

@@ -10,7 +10,7 @@ export interface Region {
 }
 
 /**
- * Copies taken from where the conversation gives another argument. A request that names its arguments ("reference
+ * Copies taken from where the conversation gives another argument (strings, and numbers it writes in digits). A request that names its arguments ("reference
  * number: REF-32960, notes: \"second floor\"", "for meter ID M12385085 and account ID ACC-524169") gives each value
  * after its name; a copy that lies only after another argument's name (or inside that name: `requested_by: "title"`
  * of "document title") is that argument's, while the argument's own name is followed by something else. A copy the
@@ -34,13 +34,15 @@ export function labelledValueIssues(input: {
   if (regions.length === 0) return [];
   const issues: { name: string; owner: string; within: string[]; message: string }[] = [];
   for (const [name, value] of Object.entries(input.arguments)) {
-    if (!input.copied.has(name) || typeof value !== 'string' || value.trim() === '') continue;
+    if (!input.copied.has(name) || !(typeof value === 'number' || (typeof value === 'string' && value.trim() !== ''))) continue;
     const own = regions.filter((region) => region.name === name);
     if (own.length === 0) continue;
-    const copy = value.toLowerCase();
+    // A number is found where the conversation writes it in digits, not inside a longer number ("3" of "2023").
+    const copy = typeof value === 'number' ? String(value) : value.toLowerCase();
+    const starts = typeof value === 'number' ? startsOf(text, copy).filter((at) => !/[\d.]/.test(text[at - 1] ?? '') && !/^\.?\d/.test(text.slice(at + copy.length))) : startsOf(text, copy);
     const owners: string[] = [];
     let free = false;
-    for (const at of startsOf(text, copy)) {
+    for (const at of starts) {
       const end = at + copy.length;
       if (own.some((region) => region.labelEnd <= at && end <= region.end)) {
         free = true;

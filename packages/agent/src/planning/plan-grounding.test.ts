@@ -53,6 +53,23 @@ describe('planGrounding for calls planned again', () => {
   });
 });
 
+describe('planGrounding for values pointed at (labelled-value, function-words, partial-name)', () => {
+  const offered = [{ name: 'set_timer', description: set_timer.description, parameters: parametersOf(set_timer) }];
+  const context = 'A timer: label tea, minutes 12, volume 3';
+  const argument = (name: string) => ({ path: [0, 'arguments', name], pointer: `#/items/oneOf/0/properties/arguments/properties/${name}` });
+
+  it('copies a string from the texts given, or writes the value given whole', () => {
+    expect(planGrounding({ set_timer: countdown }, offered, context, {}, undefined, () => [' tea, '])(argument('label'))).toEqual([' tea, ']);
+    expect(planGrounding({ set_timer: countdown }, offered, context, {}, undefined, () => ({ values: ['tea'] }))(argument('label'))).toEqual({ values: ['tea'] });
+  });
+
+  it('copies a number from the texts given, with their numbers in words', () => {
+    expect(planGrounding({ set_timer: countdown }, offered, context, {}, undefined, () => [' twelve, '])(argument('minutes'))).toEqual([' twelve, \n12']);
+    // A reader's values stay the reader's.
+    expect(planGrounding({ set_timer }, offered, 'a timer for twelve minutes', {}, undefined, () => [' 3'])(argument('minutes'))).toEqual({ values: ['12'] });
+  });
+});
+
 describe('planGrounding for an e-mail address whose one mention another call took', () => {
   it('grounds it in the whole conversation, not in pieces that hold no address', () => {
     const offered = [{ name: 'send_email', description: send_email.description, parameters: parametersOf(send_email) }];

@@ -1,4 +1,4 @@
-import { groundedHoleText, isEmailProperty, typesOf } from '../checks/grounding.js';
+import { groundedHoleText, groundingOf, groundingText, isEmailProperty, typesOf } from '../checks/grounding.js';
 import { startsOf } from '../checks/repeated-values.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
@@ -39,6 +39,8 @@ export function planGrounding(
     const whole = groundedHoleText(tool, name, property, context, reading);
     const texts = path === undefined ? undefined : within(path);
     if (texts !== undefined && whole === context && isStringProperty(property)) return texts;
+    // A number copies from those texts as from the conversation: dates and times blanked, numbers in words offered.
+    if (Array.isArray(texts) && isNumberProperty(property) && groundingOf(tool, name, property) === 'context') return texts.map((piece: string) => groundingText(piece, property, reading));
     const mentions = path === undefined ? undefined : taken(path);
     // Only a copied string is kept off the words taken; numbers and values a reader finds in the whole
     // conversation (dates, codes) stay as they are. With nothing left to copy from, the whole conversation (the
@@ -66,6 +68,11 @@ export function textsAround(text: string, mentions: readonly string[]): string[]
   }
   if (from < text.length) pieces.push(text.slice(from));
   return pieces.filter((piece) => piece.trim() !== '');
+}
+
+function isNumberProperty(property: object | undefined): boolean {
+  const types = typesOf(property as Parameters<typeof typesOf>[0]);
+  return types.includes('number') || types.includes('integer');
 }
 
 function isStringProperty(property: object | undefined): boolean {
