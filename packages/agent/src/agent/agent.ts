@@ -230,7 +230,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           ? unstated
           : issues.filter(
               (issue) =>
-                ((issue.check === 'repeated-call' && !isWholeCall(issue)) || (issue.check === 'function-words' && issue.within === undefined)) &&
+                ((issue.check === 'repeated-call' && !isWholeCall(issue)) || (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined)) &&
                 this.isOptionalArgument(issue, calls),
             );
         const refilled = issues.filter((issue) => !leftOut.includes(issue));

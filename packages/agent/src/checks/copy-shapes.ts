@@ -31,7 +31,7 @@ export function heldMentions(
  * Copies whose shape gives them away, with what a repair writes instead: a copy of function words and argument names
  * alone (`function-words`, copied again from the text after the argument's own name when the conversation names
  * it), one that stops inside a name (`partial-name`, written whole), and one that took the function words around its
- * value (`function-words`, written without them). The last two only for arguments copied as written (`copiedAsWritten`),
+ * value or its label's words (`function-words`, written without them). The last two only for arguments copied as written (`copiedAsWritten`),
  * not for values a reader lists.
  */
 export function copyShapeIssues(input: {
@@ -65,7 +65,7 @@ export function copyShapeIssues(input: {
       issues.push({ name, rejection: { check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] } });
       continue;
     }
-    const trimmed = withoutEdgeWords(value);
+    const trimmed = withoutEdgeWords(value, { own: labelWordsOf({ [name]: input.properties[name] ?? {} }), any: labelWords });
     if (trimmed !== value) {
       issues.push({ name, rejection: { check: 'function-words', message: `${name}: ${JSON.stringify(value)} holds words around the value; copy ${JSON.stringify(trimmed)}.`, values: [trimmed] } });
     }

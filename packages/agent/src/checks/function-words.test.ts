@@ -29,6 +29,15 @@ describe('withoutEdgeWords', () => {
     expect(withoutEdgeWords('and for Rafael Bjork')).toBe('Rafael Bjork');
   });
 
+  it("trims a word of the argument's own label it begins with, and any argument's label word after a comma", () => {
+    const labels = { own: new Set(['what', 'to', 'play']), any: new Set(['what', 'to', 'play', 'shuffle', 'notes']) };
+    expect(withoutEdgeWords('play Golden Static', labels)).toBe('Golden Static');
+    expect(withoutEdgeWords('R0145996, notes', labels)).toBe('R0145996');
+    // After no comma a label word stays: it may be the value's own ("Kids notes").
+    expect(withoutEdgeWords('Golden notes', labels)).toBe('Golden notes');
+    expect(withoutEdgeWords('play', labels)).toBe('play');
+  });
+
   it('keeps capitalised words, particles that end a clause, questions, and copies of function words alone', () => {
     for (const copy of ['The Green Door', 'Into the Deep End', 'Hoi An', 'Where is the exit?', 'the heating does not turn on', 'the app crashes when I log in', 'Where are you from?', 'is', 'and for']) {
       expect(withoutEdgeWords(copy), copy).toBe(copy);

@@ -50,23 +50,26 @@ const TRAILING: ReadonlySet<string> = new Set([
 /**
  * A copy without the lower-case function words it begins or ends with ("to Seattle" is Seattle, "R1950637, where"
  * is R1950637, "is sharma.gianluca@hollowtree.org" the address): the words around a value the model took with it.
- * Capitalised words stay ("The Green Door", "Into the Deep End", "Hoi An"), and so does a copy that is nothing but
- * such words (`namesNothing` judges those). Returns the copy itself when nothing is trimmed.
+ * With `labels`, also without a lower-case word of the argument's own label it begins with ("play Golden Static" for
+ * a query labelled "What to play", "track Hollow Moon" for a track title) and a word of any argument's label it ends
+ * with after a comma ("R0145996, notes"). Capitalised words stay ("The Green Door", "Into the Deep End", "Hoi An"),
+ * and so does a copy that is nothing but such words (`namesNothing` judges those). Returns the copy itself when
+ * nothing is trimmed.
  */
-export function withoutEdgeWords(value: string): string {
+export function withoutEdgeWords(value: string, labels?: { readonly own: ReadonlySet<string>; readonly any: ReadonlySet<string> }): string {
   let trimmed = value;
   for (;;) {
     const leading = /^(\p{Ll}+)[\s,;:]+(?=\S)/u.exec(trimmed);
-    if (leading !== null && LEADING.has(leading[1] as string)) {
+    if (leading !== null && (LEADING.has(leading[1] as string) || labels?.own.has(leading[1] as string) === true)) {
       trimmed = trimmed.slice(leading[0].length);
       continue;
     }
     const trailing = /(?<=\S)[\s,;:]+(\p{Ll}+)$/u.exec(trimmed);
-    if (trailing !== null && TRAILING.has(trailing[1] as string)) {
+    if (trailing !== null && (TRAILING.has(trailing[1] as string) || (labels?.any.has(trailing[1] as string) === true && trailing[0].includes(',')))) {
       trimmed = trimmed.slice(0, trailing.index);
       continue;
     }
     const words = trimmed.match(/[\p{L}\p{N}]+/gu) ?? [];
-    return words.every((word) => LEADING.has(word) || TRAILING.has(word)) ? value : trimmed;
+    return words.every((word) => LEADING.has(word) || TRAILING.has(word) || labels?.own.has(word) === true) ? value : trimmed;
   }
 }
