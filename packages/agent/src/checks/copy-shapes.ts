@@ -60,7 +60,7 @@ export function copyShapeIssues(input: {
     }
     if (!input.copiedAsWritten(name)) continue;
     const own = `${input.place}.${name}`;
-    const whole = wholeName(value, input.context, (at) => input.held.some((span) => span.name !== own && span.at <= at && at < span.end));
+    const whole = wholeName(value, input.context, (at) => input.held.some((span) => span.name !== own && span.at <= at && at < span.end), labelWords);
     if (whole !== value) {
       issues.push({ name, rejection: { check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] } });
       continue;

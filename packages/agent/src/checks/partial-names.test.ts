@@ -10,6 +10,15 @@ describe('wholeName', () => {
     expect(wholeName('Anjali', 'with candidate Anjali Lombardi, for employee Anneke Teo', free)).toBe('Anjali Lombardi');
   });
 
+  it('goes back over the capitalised words before a copy that do not begin a sentence or name an argument', () => {
+    expect(wholeName('Pham', 'move it where the requester is Aleksander Pham, for parking hours 16', free)).toBe('Aleksander Pham');
+    expect(wholeName('pipeline review', 'Can you book Sales pipeline review into my calendar?', free)).toBe('Sales pipeline review');
+    expect(wholeName('onboarding call', 'new event: Customer onboarding call at 1:45', free)).toBe('onboarding call');
+    expect(wholeName('ACC-524169', 'my water bill with the account ID ACC-524169', free, new Set(['account', 'id']))).toBe('ACC-524169');
+    // Forwards a label word still joins: "Kuwait City" beside a clinic city.
+    expect(wholeName('Kuwait', 'where the clinic city is Kuwait City?', free, new Set(['clinic', 'city']))).toBe('Kuwait City');
+  });
+
   it('stops at words another argument holds, at dates, at "I", and after three words', () => {
     const context = 'flight Seoul Houston Friday, April 4, 2025';
     const houston = context.indexOf('Houston');
