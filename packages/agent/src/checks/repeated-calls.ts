@@ -66,9 +66,9 @@ export function replannedCopyIssues(calls: readonly CallCopies[], context: strin
  * call holds that the conversation states once ("Search for a flight to Kobe, then put a three-minute timer on"
  * planned with `label: "Kobe"`, which the flight's `destination` holds). One mention fills one argument of one call,
  * so the value was never stated for this call. The agent asks it of optional arguments, whose value came with the
- * model's decision that the argument is there: it leaves them out. Both copies of a shared mention are returned; which
- * one is doubtful is the caller's to say. A value also stated elsewhere ("a timer for the
- * pasta, and add buy pasta to my list") is left alone. Returns positions in `calls` and argument names, with messages.
+ * model's decision that the argument is there: it leaves them out. Both copies of a shared mention are returned;
+ * which one is doubtful is the caller's to say. A value also stated elsewhere ("a timer for the pasta, and add buy
+ * pasta to my list") is left alone. Returns positions in `calls` and argument names, with messages.
  */
 export function copiesOfOtherCalls(calls: readonly CallCopies[], context: string): { index: number; name: string; message: string }[] {
   const held = calls.map((call) =>
