@@ -4,7 +4,7 @@ import { EventEmitter } from 'eventemitter3';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
 import { groundingContext } from '../checks/grounding.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
-import type { FieldIssue } from '../checks/field-issue.js';
+import type { FieldCheck, FieldIssue } from '../checks/field-issue.js';
 import { calendarDateOf, isCalendarDate, type DateReading } from '../checks/stated-dates-and-times.js';
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
@@ -68,6 +68,11 @@ export const DEFAULT_REPEATED_WORDS = 'forbid';
 export function defaultWords(model: { readonly lexicon?: readonly string[] }): 'any' | 'known' {
   return model.lexicon === undefined ? 'any' : 'known';
 }
+/**
+ * Checks whose rejection is doubtful, not invalid (a mention two calls or two arguments read, a copy of a doubtful
+ * shape): once repairs are spent, a required argument keeps its value and an optional one is left out.
+ */
+const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repeated-value', 'function-words', 'partial-name']);
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
@@ -209,11 +214,11 @@ export class Agent extends EventEmitter<AgentEvents> {
         // Two calls of one tool, two arguments reading one mention, a copy from where another argument is named, or
         // a copy of a doubtful shape (function words, a name cut short) are doubtful, not invalid: once repairs are
         // spent, they stay (such an optional argument is left out, below).
-        if (exhausted) issues = issues.filter((issue) => (issue.check === 'repeated-call' || issue.check === 'repeated-value' || issue.check === 'function-words' || issue.check === 'partial-name' ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
+        if (exhausted) issues = issues.filter((issue) => (DOUBTFUL_CHECKS.has(issue.check) ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
         // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
-        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || issue.check === 'repeated-value' || issue.check === 'repeated-call' || issue.check === 'function-words' || issue.check === 'partial-name') && this.isOptionalArgument(issue, calls)) : [];
+        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || DOUBTFUL_CHECKS.has(issue.check)) && this.isOptionalArgument(issue, calls)) : [];
         if (exhausted && unstated.length < issues.length) {
           const first = issues.find((issue) => !unstated.includes(issue)) as FieldIssue;
           throw new LacunaAgentError({

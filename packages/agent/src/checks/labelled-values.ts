@@ -10,9 +10,9 @@ export interface Region {
 }
 
 /**
- * Copies taken from where the conversation gives another argument (strings, and numbers it writes in digits). A request that names its arguments ("reference
- * number: REF-32960, notes: \"second floor\"", "for meter ID M12385085 and account ID ACC-524169") gives each value
- * after its name; a copy that lies only after another argument's name (or inside that name: `requested_by: "title"`
+ * Copies taken from where the conversation gives another argument (strings, and numbers it writes in digits). A
+ * request that names its arguments ("reference number: REF-32960, notes: \"second floor\"", "for meter ID M12385085
+ * and account ID ACC-524169") gives each value after its name; a copy that lies only after another argument's name (or inside that name: `requested_by: "title"`
  * of "document title") is that argument's, while the argument's own name is followed by something else. A copy the
  * conversation also states elsewhere, or that lies after the argument's own name, is left alone, as is an argument
  * the conversation never names ("add reset the router to my tasks" names `task` after its value, and no other

@@ -13,8 +13,8 @@ const MAX_WORDS_ADDED = 3;
  * review" of "book Sales pipeline review" Sales pipeline review). A weak model often cuts a name it never saw. The
  * name goes over no word another argument holds and no date or time (`blocked`, by offset in `context`) and no "I";
  * backwards, over no word that begins a sentence ("Please", "Book") and no word of an argument's label (`labelWords`,
- * lower-case: the "ID" of "account ID ACC-524169"; forwards, "Kuwait City" keeps its "City" beside a clinic city). Returns the copy itself when nothing is added or two statements
- * go on differently.
+ * lower-case: the "ID" of "account ID ACC-524169"; forwards, "Kuwait City" keeps its "City" beside a clinic city).
+ * Returns the copy itself when nothing is added or two statements go on differently.
  */
 export function wholeName(value: string, context: string, blocked: (at: number) => boolean, labelWords: ReadonlySet<string> = new Set()): string {
   const joins = (word: string, at: number) => word !== 'I' && !blocked(at);
