@@ -147,6 +147,27 @@ describe('repair', () => {
     await expect(repair(repaired, { omit: ['$.city'] })).rejects.toMatchObject({ name: 'LacunaInfillError', code: 'INVALID_OPTIONS', path: '$.city' });
   });
 
+  it('appends a masked item to an array and keeps every other token', async () => {
+    const schema = { type: 'array', items: { type: 'object', properties: { city: { type: 'string', maxLength: 6 } }, required: ['city'] }, minItems: 1, maxItems: 3 };
+    // A seed whose first fill holds fewer items than the most.
+    let first;
+    for (let seed = 0; seed < 40 && !(first !== undefined && (first.value as unknown[]).length < 3); seed++) {
+      first = await infill({ model: randomFixtureModel({ seed }), schema, prompt: 'Cities?', seed });
+    }
+    if (first === undefined || (first.value as unknown[]).length === 3) throw new Error('no seed held fewer than three items');
+    const before = first.value as { city: string }[];
+    const kept = first.holes.map((report) => [report.jsonPath, report.tokens]);
+    let grown = await repair(first, { append: ['$'] });
+    const after = grown.value as { city: string }[];
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(grown.holes.slice(0, kept.length).map((report) => [report.jsonPath, report.tokens])).toEqual(kept);
+    expect(grown.holes.at(-1)?.jsonPath).toBe(`$[${before.length}].city`);
+    expect(grown.forwardPasses).toBeGreaterThan(0);
+    while ((grown.value as unknown[]).length < 3) grown = await repair(grown, { append: ['$'] });
+    await expect(repair(grown, { append: ['$'] })).rejects.toMatchObject({ name: 'LacunaInfillError', code: 'INVALID_OPTIONS', path: '$' });
+  });
+
   it('reads JSON paths and pointers', () => {
     expect(parsePath('$.a[0]["b c"].d')).toEqual(['a', 0, 'b c', 'd']);
     expect(parsePath('/a/0/b~1c')).toEqual(['a', 0, 'b/c']);

@@ -25,6 +25,12 @@ export interface RepairOptions {
    */
   readonly omit?: readonly (JsonPath | string)[];
   /**
+   * Arrays to give one more item, located like `paths`: the new item is masked and denoised with everything else
+   * kept. For a list that came out one short, such as an agent's plan that left a call out. An array that already
+   * holds the most items its count decision offered is refused.
+   */
+  readonly append?: readonly (JsonPath | string)[];
+  /**
    * Whether a re-masked value may be written again as it was (default false: each value hole under `paths` or
    * `issues` excludes the value it held, so the model writes its next best value; a hole with no other value
    * to write may repeat it). With greedy decoding and nothing else changed, the model would otherwise write the
@@ -54,18 +60,19 @@ export async function repair<T>(result: InfillResult<T>, options: RepairOptions)
   const session = result.session;
   const paths = [...(options.paths ?? []).map(parsePath), ...(options.issues ?? []).map((issue) => issue.path)];
   const omitted = (options.omit ?? []).map(parsePath);
-  if (paths.length === 0 && omitted.length === 0) {
-    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: 'repair needs paths, issues or omit: which values should be filled again or left out?' });
+  const appended = (options.append ?? []).map(parsePath);
+  if (paths.length === 0 && omitted.length === 0 && appended.length === 0) {
+    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: 'repair needs paths, issues, omit or append: which values should be filled again, left out or added?' });
   }
   const feedback =
     options.feedback === true ? (options.issues ?? []).map((issue) => issue.message).join('\n') : typeof options.feedback === 'string' ? options.feedback : '';
   if (feedback !== '') session.prompt = withFeedback(session.prompt, feedback);
   if (options.ground !== undefined) session.builder.reground(options.ground);
-  const matched = session.omit(omitted) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false), reground: options.ground !== undefined });
+  const matched = session.omit(omitted) + session.append(appended) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false), reground: options.ground !== undefined });
   if (matched === 0) {
     throw new LacunaInfillError({
       code: 'INVALID_OPTIONS',
-      message: `None of the paths ${[...paths, ...omitted].map((path) => JSON.stringify(path)).join(', ')} is in the value; nothing to repair.`,
+      message: `None of the paths ${[...paths, ...omitted, ...appended].map((path) => JSON.stringify(path)).join(', ')} is in the value; nothing to repair.`,
     });
   }
   const stats = { forwardPasses: 0, rounds: 0, constraintMs: 0 };

@@ -365,6 +365,27 @@ export class InfillSession<T = unknown> {
     return matched;
   }
 
+  /**
+   * Gives each array at the paths one more item, masked, after the items it holds; everything else is kept. Returns
+   * the number of paths that named an array; one that holds the most items its count decision offered is refused.
+   */
+  append(paths: readonly JsonPath[]): number {
+    let matched = 0;
+    for (const path of paths) {
+      const instance = this.instanceAt(this.tree, path);
+      if (instance?.kind !== 'array') continue;
+      if (!this.builder.appendItem(instance)) {
+        throw new LacunaInfillError({
+          code: 'INVALID_OPTIONS',
+          message: `${formatPath(path)} holds ${instance.count ?? 'an undecided number of'} items, the most it may hold here; it cannot take another.`,
+          path: formatPath(path),
+        });
+      }
+      matched++;
+    }
+    return matched;
+  }
+
   private instanceAt(instance: Instance, path: JsonPath): Instance | undefined {
     if (!isPathPrefix(instance.path, path)) return undefined;
     if (instance.path.length === path.length) return instance;

@@ -209,6 +209,20 @@ export class SkeletonBuilder {
   }
 
   private array(node: ArrayNode, path: JsonPath, depth: number): ArrayInstance {
+    const most = this.mostItems(node, depth);
+    const instance: ArrayInstance = { kind: 'array', node, path, count: undefined, decision: undefined, items: [] };
+    if (most === node.minItems) {
+      this.expandArray(instance, node.minItems, depth);
+      return instance;
+    }
+    const labels: string[] = [];
+    for (let count = node.minItems; count <= most; count++) labels.push(String(count));
+    instance.decision = this.decisionHole('count', labels, path, node.pointer);
+    return instance;
+  }
+
+  /** The most items an array's count decision offers. */
+  private mostItems(node: ArrayNode, depth: number): number {
     let most = node.maxItems ?? Infinity;
     if (node.items === undefined) most = Math.min(most, node.prefixItems.length);
     most = Math.min(most, node.minItems + this.options.arrayExtraItems);
@@ -221,16 +235,7 @@ export class SkeletonBuilder {
         break;
       }
     }
-    most = Math.max(most, node.minItems);
-    const instance: ArrayInstance = { kind: 'array', node, path, count: undefined, decision: undefined, items: [] };
-    if (most === node.minItems) {
-      this.expandArray(instance, node.minItems, depth);
-      return instance;
-    }
-    const labels: string[] = [];
-    for (let count = node.minItems; count <= most; count++) labels.push(String(count));
-    instance.decision = this.decisionHole('count', labels, path, node.pointer);
-    return instance;
+    return Math.max(most, node.minItems);
   }
 
   expandArray(instance: ArrayInstance, count: number, depth = instance.path.length): void {
@@ -242,6 +247,20 @@ export class SkeletonBuilder {
       if (itemNode === undefined) throw new Error(`array at ${instance.node.pointer} has no schema for item ${index}`);
       instance.items.push(this.instantiate(itemNode, [...instance.path, index], depth + 1));
     }
+  }
+
+  /**
+   * One more item, masked, after the items a decided array holds (which stay as they are), within the count its
+   * decision could have taken. False when the array is undecided or holds that many already.
+   */
+  appendItem(instance: ArrayInstance, depth = instance.path.length): boolean {
+    const count = instance.count;
+    if (count === undefined || count >= this.mostItems(instance.node, depth)) return false;
+    const itemNode = count < instance.node.prefixItems.length ? instance.node.prefixItems[count] : instance.node.items;
+    if (itemNode === undefined) return false;
+    instance.items.push(this.instantiate(itemNode, [...instance.path, count], depth + 1));
+    instance.count = count + 1;
+    return true;
   }
 
   private union(node: UnionNode, path: JsonPath, depth: number, excluded: readonly number[] = []): Instance {
