@@ -7,7 +7,7 @@ export { describeTool, describeType } from './prompt/describe-tool.js';
 export { MAX_CALLS_PER_STEP, planArgumentsSchema, planSchema } from './planning/plan-schema.js';
 export { createPlanValidator } from './planning/plan-validator.js';
 export { planGrounding } from './planning/plan-grounding.js';
-export { Agent, createAgent, defaultWords, DEFAULT_DECISION_ORDER, DEFAULT_DECISIONS, DEFAULT_GROUNDED_VALUES, DEFAULT_PARALLEL_THRESHOLD, DEFAULT_REPEATED_WORDS } from './agent/agent.js';
+export { Agent, createAgent, defaultWords, DEFAULT_DECISION_ORDER, DEFAULT_DECISIONS, DEFAULT_GROUNDED_VALUES, DEFAULT_PARALLEL_THRESHOLD, DEFAULT_REPAIR_ATTEMPTS, DEFAULT_REPEATED_WORDS } from './agent/agent.js';
 export type {
   AgentEvents,
   AgentOptions,

@@ -105,7 +105,7 @@ export interface AgentOptions {
     readonly validators?: Readonly<Record<string, (input: unknown) => Promise<readonly { path: readonly (string | number)[]; message: string }[]>>>;
   };
   readonly repair?: {
-    /** Rounds of re-masking per step before REPAIR_FAILED (default 2). */
+    /** Rounds of re-masking per step before REPAIR_FAILED (default `DEFAULT_REPAIR_ATTEMPTS`, 6). */
     readonly maxAttempts?: number;
     /**
      * Add the rejections to the prompt for the new fill (default false: the default model, never trained on

@@ -338,3 +338,57 @@ describe('createAgent planning a tool twice for one mention', () => {
     }
   });
 });
+
+describe('createAgent planning a call the plan left out', () => {
+  const spec = JSON.parse(readFileSync(join(modelPath, 'lacuna-model.json'), 'utf8')) as ModelSpec;
+  const tokenizer = new TextTokenizer(
+    JSON.parse(readFileSync(join(modelPath, 'tokenizer.json'), 'utf8')) as object,
+    JSON.parse(readFileSync(join(modelPath, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>,
+  );
+  /** A model that names "cd" until its canvas holds a call of it, then "ab". */
+  const model = (): DiffusionModel => {
+    const scores = (pairs: readonly (readonly [string, number])[]) => {
+      const logits = new Float32Array(spec.vocabularySize);
+      for (const [text, value] of pairs) logits[tokenizer.encode(text)[0] as number] = value;
+      return logits;
+    };
+    const first = scores(AB_OR_CD);
+    const second = scores([['a', 3], ['b', 3], ['c', -3], ['d', -3]]);
+    const predictor = createScriptedPredictor({
+      vocabularySize: spec.vocabularySize,
+      logitsFor: (inputIds) => (tokenizer.decode([...inputIds]).includes('"tool":"cd"') ? second : first),
+    });
+    return { spec, tokenizer, predictor, dispose: () => Promise.resolve() };
+  };
+  const tools = {
+    ab: tool({ description: 'Book a day.', inputSchema: z.object({ day: z.iso.date() }) }),
+    cd: tool({ description: 'Ask someone.', inputSchema: z.object({ name: z.string() }) }),
+  };
+
+  it('adds a call for a date no call holds, everything else kept, and records it', async () => {
+    const agent = createAgent({ model: model(), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const result = await agent.run('Book 2026-05-03 and ask Ann.');
+    // The plan held one call, of `cd`, which copied a name and left the date; the call added holds it.
+    expect(result.toolCalls.map((call) => [call.tool, call.input])).toEqual([
+      ['cd', { name: 'ask Ann' }],
+      ['ab', { day: '2026-05-03' }],
+    ]);
+    expect(result.repairs).toEqual([
+      expect.objectContaining({ check: 'uncovered-mention', path: [], tool: 'ab', before: undefined, after: { tool: 'ab', arguments: { day: '2026-05-03' } } }),
+    ]);
+    expect(result.repairs[0]?.reason).toBe('The request states "2026-05-03", which no call held: one more call was planned.');
+  });
+
+  it('drops the added call when it is of a tool the plan calls already, and adds none with the grounding check off', async () => {
+    const agent = createAgent({ model: constantRowModel(AB_OR_CD), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const result = await agent.run('Book 2026-05-03 and ask Ann.');
+    expect(result.toolCalls.map((call) => call.tool)).toEqual(['cd']);
+    // The added call's own repairs come first; the record of the call added comes once it is judged.
+    expect(result.repairs.at(-1)).toEqual(expect.objectContaining({ check: 'uncovered-mention', tool: 'cd', after: undefined }));
+    expect(result.repairs.at(-1)?.reason).toContain('dropped: the plan calls cd already');
+    const unchecked = createAgent({ model: model(), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0, grounding: false } });
+    const plain = await unchecked.run('Book 2026-05-03 and ask Ann.');
+    expect(plain.toolCalls).toHaveLength(1);
+    expect(plain.repairs).toEqual([]);
+  });
+});

@@ -7,8 +7,20 @@
  * `repeated-call`: with an empty path, a whole call, the second call of one tool copying the same mention, which is
  * planned again with another tool; with a field's path, an argument of a call so planned that copies the words of
  * another call, or an optional argument of any call holding only words another call holds (the agent leaves it out).
+ * `uncovered-mention`: no field, a plan that holds in no call a value the request states (a date, an e-mail address,
+ * a number, a quoted text), for which the agent plans one more call (a repair record, never an issue of a call).
  */
-export type FieldCheck = 'schema' | 'grounding' | 'repeated-value' | 'labelled-value' | 'function-words' | 'partial-name' | 'confidence' | 'validator' | 'repeated-call';
+export type FieldCheck =
+  | 'schema'
+  | 'grounding'
+  | 'repeated-value'
+  | 'labelled-value'
+  | 'function-words'
+  | 'partial-name'
+  | 'confidence'
+  | 'validator'
+  | 'repeated-call'
+  | 'uncovered-mention';
 
 /** One rejected argument: which call, which field, which check and what to tell the model. */
 export interface FieldIssue {

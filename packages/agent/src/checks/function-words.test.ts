@@ -38,6 +38,16 @@ describe('withoutEdgeWords', () => {
     expect(withoutEdgeWords('play', labels)).toBe('play');
   });
 
+  it("trims what a copy took past its value's end: separators, a bullet's dash, a code's full stop", () => {
+    expect(withoutEdgeWords('Chinedu Lindqvist\n-')).toBe('Chinedu Lindqvist');
+    expect(withoutEdgeWords('M12385085.')).toBe('M12385085');
+    expect(withoutEdgeWords('Philadelphia,')).toBe('Philadelphia');
+    expect(withoutEdgeWords('Limerick, and')).toBe('Limerick');
+    // A sentence keeps its stop.
+    expect(withoutEdgeWords('I am learning the language.')).toBe('I am learning the language.');
+    expect(withoutEdgeWords('What time does the museum open?')).toBe('What time does the museum open?');
+  });
+
   it('keeps capitalised words, particles that end a clause, questions, and copies of function words alone', () => {
     for (const copy of ['The Green Door', 'Into the Deep End', 'Hoi An', 'Where is the exit?', 'the heating does not turn on', 'the app crashes when I log in', 'Where are you from?', 'is', 'and for']) {
       expect(withoutEdgeWords(copy), copy).toBe(copy);

@@ -53,7 +53,8 @@ const TRAILING: ReadonlySet<string> = new Set([
  * With `labels`, also without a lower-case word of the argument's own label it begins with ("play Golden Static" for
  * a query labelled "What to play", "track Hollow Moon" for a track title) and a word of any argument's label it ends
  * with after a comma ("R0145996, notes"). Capitalised words stay ("The Green Door", "Into the Deep End", "Hoi An"),
- * and so does a copy that is nothing but such words (`namesNothing` judges those). Returns the copy itself when
+ * and so does a copy that is nothing but such words (`namesNothing` judges those). Separators, a bullet's dash and a
+ * code's full stop after the value go too ("Chinedu Lindqvist\n-", "M12385085."). Returns the copy itself when
  * nothing is trimmed.
  */
 export function withoutEdgeWords(value: string, labels?: { readonly own: ReadonlySet<string>; readonly any: ReadonlySet<string> }): string {
@@ -67,6 +68,13 @@ export function withoutEdgeWords(value: string, labels?: { readonly own: Readonl
     const trailing = /(?<=\S)[\s,;:]+(\p{Ll}+)$/u.exec(trimmed);
     if (trailing !== null && (TRAILING.has(trailing[1] as string) || (labels?.any.has(trailing[1] as string) === true && trailing[0].includes(',')))) {
       trimmed = trimmed.slice(0, trailing.index);
+      continue;
+    }
+    // What a copy took past its value's end: a separator, the dash of the next line's bullet, the full stop of the
+    // sentence a code ends ("M12385085."; a value with spaces keeps its stop: "I am learning the language.").
+    const punctuation = /(?<=[\p{L}\p{N}])(?:\s*\n\s*[-*•]|[\s,;:]+|(?<=^\S+)\.)$/u.exec(trimmed);
+    if (punctuation !== null) {
+      trimmed = trimmed.slice(0, punctuation.index);
       continue;
     }
     const words = trimmed.match(/[\p{L}\p{N}]+/gu) ?? [];

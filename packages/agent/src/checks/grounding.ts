@@ -31,6 +31,9 @@ export function typesOf(property: Pick<PropertySchema, 'type'> | undefined): (st
 /** String formats whose values a request states as they are written. */
 const COPIED_FORMATS: ReadonlySet<string> = new Set(['email', 'idn-email']);
 
+/** An e-mail address somewhere in a text. */
+export const EMAIL = /[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[A-Za-z]{2,}/;
+
 /** Whether a property is an e-mail address (`format: "email"` or `"idn-email"`), which a request states as written. */
 export function isEmailProperty(property: Pick<PropertySchema, 'format'> | undefined): boolean {
   return property?.format !== undefined && COPIED_FORMATS.has(property.format);

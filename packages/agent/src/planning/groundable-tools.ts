@@ -1,4 +1,4 @@
-import { groundingOf, groundingText, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
+import { EMAIL, groundingOf, groundingText, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
@@ -11,9 +11,6 @@ interface ArgumentSchema {
   exclusiveMinimum?: number | boolean;
   exclusiveMaximum?: number | boolean;
 }
-
-/** An e-mail address somewhere in a text. */
-export const EMAIL = /[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[A-Za-z]{2,}/;
 
 /**
  * Whether the conversation holds a candidate for every required argument the tool must copy from it (the

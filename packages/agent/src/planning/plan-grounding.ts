@@ -1,9 +1,8 @@
-import { groundedHoleText, groundingOf, groundingText, isEmailProperty, typesOf } from '../checks/grounding.js';
+import { EMAIL, groundedHoleText, groundingOf, groundingText, isEmailProperty, typesOf } from '../checks/grounding.js';
 import { startsOf } from '../checks/repeated-values.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolSet } from '../tools/tool.js';
-import { EMAIL } from './groundable-tools.js';
 import { planArgumentAt } from './plan-argument.js';
 
 /**
