@@ -392,3 +392,16 @@ describe('createAgent planning a call the plan left out', () => {
     expect(plain.repairs).toEqual([]);
   });
 });
+
+describe('createAgent with an optional argument repeating another', () => {
+  const tools = { cd: tool({ description: 'Ask someone.', inputSchema: z.object({ note: z.string().optional(), name: z.string() }) }) };
+
+  it('leaves it out at once when the request never names it', async () => {
+    // Quotes above the rest: the optional note is there, and copies what the name copies.
+    const agent = createAgent({ model: constantRowModel([...AB_OR_CD, ['"', 2]]), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const result = await agent.run('Ask Ann.');
+    expect(result.toolCalls.map((call) => call.input)).toEqual([{ name: 'Ann' }]);
+    // One record, with no value after it and no forward pass: the note left the canvas, nothing was denoised.
+    expect(result.repairs).toEqual([expect.objectContaining({ check: 'repeated-value', path: ['note'], before: 'Ann', after: undefined, forwardPasses: 0 })]);
+  });
+});
