@@ -1,5 +1,5 @@
 import type { FieldIssue } from './field-issue.js';
-import { labelWordsOf, namesNothing, withoutEdgeWords } from './function-words.js';
+import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb } from './function-words.js';
 import { labelRegions, textsAfterLabel } from './labelled-values.js';
 import { wholeName } from './partial-names.js';
 import { startsOf } from './repeated-values.js';
@@ -52,9 +52,13 @@ export function copyShapeIssues(input: {
   for (const name of input.copied) {
     const value = input.arguments[name];
     if (typeof value !== 'string') continue;
-    if (namesNothing(value, labelWords)) {
+    const afterVerb = withoutRequestVerb(value, input.context);
+    const verb = afterVerb.trim() === '';
+    if (verb || namesNothing(value, labelWords)) {
       const within = textsAfterLabel(regions, name, input.context);
-      const message = `${name}: ${JSON.stringify(value)} names nothing (only function words and argument names); copy the value itself.`;
+      const message = verb
+        ? `${name}: ${JSON.stringify(value)} is the verb the request asks with, not a value; copy the value itself.`
+        : `${name}: ${JSON.stringify(value)} names nothing (only function words and argument names); copy the value itself.`;
       issues.push({ name, rejection: { check: 'function-words', message, ...(within.length === 0 ? {} : { within }) } });
       continue;
     }
@@ -65,7 +69,7 @@ export function copyShapeIssues(input: {
       issues.push({ name, rejection: { check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] } });
       continue;
     }
-    const trimmed = withoutEdgeWords(value, { own: labelWordsOf({ [name]: input.properties[name] ?? {} }), any: labelWords });
+    const trimmed = withoutEdgeWords(afterVerb, { own: labelWordsOf({ [name]: input.properties[name] ?? {} }), any: labelWords });
     if (trimmed !== value) {
       issues.push({ name, rejection: { check: 'function-words', message: `${name}: ${JSON.stringify(value)} holds words around the value; copy ${JSON.stringify(trimmed)}.`, values: [trimmed] } });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelWordsOf, namesNothing, withoutEdgeWords } from './function-words.js';
+import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb } from './function-words.js';
 
 describe('namesNothing', () => {
   const labels = labelWordsOf({ notes: { description: 'Notes' }, requested_by: { description: 'Requester' }, reference_number: { description: 'Reference number' } });
@@ -52,5 +52,22 @@ describe('withoutEdgeWords', () => {
     for (const copy of ['The Green Door', 'Into the Deep End', 'Hoi An', 'Where is the exit?', 'the heating does not turn on', 'the app crashes when I log in', 'Where are you from?', 'is', 'and for']) {
       expect(withoutEdgeWords(copy), copy).toBe(copy);
     }
+  });
+});
+
+describe('withoutRequestVerb', () => {
+  it('takes the verb a request asks with off a copy, after "you" or "please", or first in a sentence with a particle', () => {
+    expect(withoutRequestVerb('block', 'quick one, could you block out sixty minutes for Family barbecue')).toBe('');
+    expect(withoutRequestVerb('block out', 'could you block out sixty minutes for Family barbecue')).toBe('');
+    expect(withoutRequestVerb('pencil in Quarterly', 'could you please pencil in Quarterly earnings call')).toBe('Quarterly');
+    expect(withoutRequestVerb('pencil', 'pencil in incident postmortem for May 30th')).toBe('');
+    expect(withoutRequestVerb('add practise the piano piece', 'Please add practise the piano piece to my tasks')).toBe('practise the piano piece');
+  });
+
+  it('leaves a value a request starts with, a word stated elsewhere too, and capitalised words', () => {
+    expect(withoutRequestVerb('accountant meeting', 'accountant meeting on 2027-02-05; please add it to my calendar.')).toBe('accountant meeting');
+    expect(withoutRequestVerb('jazz', 'Can you play jazz')).toBe('jazz');
+    expect(withoutRequestVerb('set', 'Could you set a timer? The set is ready.')).toBe('set');
+    expect(withoutRequestVerb('Lagos', 'Lagos weather')).toBe('Lagos');
   });
 });

@@ -23,6 +23,36 @@ export function namesNothing(value: string, labelWords: ReadonlySet<string>): bo
   return words.every((word) => FUNCTION_WORDS.has(word) || labelWords.has(word));
 }
 
+/** Particles that make one verb of the word before them ("block out", "pencil in"). */
+const PARTICLES: ReadonlySet<string> = new Set(['in', 'out', 'up', 'down', 'off', 'on', 'over', 'away', 'back']);
+
+/** A lower-case word and the particles that make one verb of it ("block out", "pencil in"), at the start of a text. */
+const VERB = /^\p{Ll}+(?:\s+(?:in|out|up|down|off|on|over|away|back)(?![\p{L}\p{N}]))*\s*/u;
+const PHRASAL_VERB = /^\p{Ll}+\s+(?:in|out|up|down|off|on|over|away|back)(?![\p{L}\p{N}])/u;
+
+/**
+ * A copy without the verb a request asks with at its start: a lower-case word, with its particles, that every
+ * statement of the copy has where a request puts what it asks to be done, after "you" or "please", or first in a
+ * sentence with a particle ("could you block out an hour", "pencil in Quarterly earnings call", "please set a
+ * timer"). Empty when the
+ * copy is nothing but that verb; the copy itself when it does not begin with one. A weak model takes the verb for
+ * the title or label it cannot place, or copies from it on.
+ */
+export function withoutRequestVerb(value: string, context: string): string {
+  const verb = VERB.exec(value);
+  if (verb === null) return value;
+  const statements = [...context.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'))];
+  // First in a sentence, a request may as well start with its value ("accountant meeting on Friday; add it"): only a
+  // verb with a particle counts there ("pencil in", "block out").
+  const atVerb =
+    statements.length > 0 &&
+    statements.every((statement) => {
+      const before = context.slice(0, statement.index);
+      return /\b(?:you|please)\s+$/i.test(before) || (/(?:^|[.!?]\s+)$/.test(before) && PHRASAL_VERB.test(context.slice(statement.index)));
+    });
+  return atVerb ? value.slice(verb[0].length) : value;
+}
+
 /** The lower-case words of every argument's labels (`argumentLabels`: its description's head and its name). */
 export function labelWordsOf(properties: Readonly<Record<string, { readonly description?: string }>>): Set<string> {
   const words = new Set<string>();
