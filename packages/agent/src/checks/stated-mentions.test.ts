@@ -24,6 +24,8 @@ describe('statedMentions', () => {
     ]);
     // "7:15" alone may be morning or evening: both readings are one mention.
     expect(statedMentions('At 7:15.')[0]?.values).toEqual(['07:15', '19:15']);
+    // A quoted text is one value, the time and number inside it its words.
+    expect(texts('Rename it for notes "urgent, needed by noon, 2 copies".')).toEqual([['quote', '"urgent, needed by noon, 2 copies"']]);
   });
 });
 

@@ -25,7 +25,7 @@ const QUOTES = /"([^"\n]{2,})"|“([^”\n]{2,})”/g;
 /** "2 hours" may be held as the minutes a duration argument asks for. */
 const HOURS_AFTER = /^[\s-]*(?:hours?|hrs?)\b/i;
 
-/** The values a text states in an argument's shape (`StatedMention`), in text order. */
+/** The values a text states in an argument's shape (`StatedMention`), in text order; a quoted text is one. */
 export function statedMentions(text: string, reading: DateReading = {}): StatedMention[] {
   const mentions: StatedMention[] = [];
   const taken = new Array<boolean>(text.length).fill(false);
@@ -57,7 +57,9 @@ export function statedMentions(text: string, reading: DateReading = {}): StatedM
     if (HOURS_AFTER.test(text.slice(end))) values.push(String(number * 60));
     mentions.push({ kind: 'number', at, end, text: digits, values });
   }
-  return mentions.sort((left, right) => left.at - right.at);
+  // A quoted text is one value: the dates and numbers inside it are its words ("urgent, needed by noon").
+  const quotes = mentions.filter((mention) => mention.kind === 'quote');
+  return mentions.filter((mention) => mention.kind === 'quote' || !quotes.some((quote) => quote.at <= mention.at && mention.end <= quote.end)).sort((left, right) => left.at - right.at);
 }
 
 /**
