@@ -66,13 +66,15 @@ describe('checkCalls', () => {
         tool: 'log_chore',
         path: ['notes'],
         check: 'function-words',
-        message: 'notes: "is" names nothing (only function words and argument names); copy the value itself.',
+        message: 'notes: "is" names nothing (only function words and the names of the tool and its arguments); copy the value itself.',
         within: [' is "ring the bell twice".'],
       },
     ]);
     // Not named in the request: nowhere to point the repair (the agent leaves such an optional argument out).
     expect((await check({ notes: 'ring the bell twice', requested_by: 'the' }, context)).map((issue) => [issue.check, issue.path, issue.within])).toEqual([['function-words', ['requested_by'], undefined]]);
     expect(await check({ notes: 'ring the bell twice' }, context)).toEqual([]);
+    // A word of the tool's name names what it acts on, not a value.
+    expect((await check({ notes: 'ring the bell twice', requested_by: 'chore' }, context)).map((issue) => [issue.check, issue.path])).toEqual([['function-words', ['requested_by']]]);
     // A name cut short is written whole.
     const named = `${context} The requester is Ann Lee.`;
     expect((await check({ notes: 'ring the bell twice', requested_by: 'Ann' }, named)).map(({ check, path, values }) => [check, path, values])).toEqual([['partial-name', ['requested_by'], ['Ann Lee']]]);

@@ -118,7 +118,7 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       if (callIssues.some((issue) => samePath(issue.path, [name]))) continue;
       callIssues.push({ callIndex, tool: call.tool, path: [name], check: 'labelled-value', message, within });
     }
-    for (const issue of copyShapeIssues({ arguments: call.arguments, copied, properties, context: options.context, held, place: callIndex, copiedAsWritten: (name) => groundingOf(tool, name, properties[name]) === 'context' })) {
+    for (const issue of copyShapeIssues({ arguments: call.arguments, copied, properties, context: options.context, held, place: callIndex, tool: call.tool, copiedAsWritten: (name) => groundingOf(tool, name, properties[name]) === 'context' })) {
       if (!callIssues.some((other) => samePath(other.path, [issue.name]))) callIssues.push({ callIndex, tool: call.tool, path: [issue.name], ...issue.rejection });
     }
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on

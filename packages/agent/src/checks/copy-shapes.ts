@@ -45,8 +45,11 @@ export function copyShapeIssues(input: {
   /** The call's place in the plan, which `held` names its arguments by. */
   readonly place: number;
   readonly copiedAsWritten: (name: string) => boolean;
+  /** The tool's name: its words name what the tool acts on, no argument's value ("appointment" of `reschedule_appointment`). */
+  readonly tool?: string;
 }): { name: string; rejection: Pick<FieldIssue, 'check' | 'message' | 'within' | 'values'> }[] {
   const labelWords = labelWordsOf(input.properties);
+  const namingWords = new Set([...labelWords, ...(input.tool?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]);
   const regions = labelRegions(input.properties, input.context);
   const issues: { name: string; rejection: Pick<FieldIssue, 'check' | 'message' | 'within' | 'values'> }[] = [];
   for (const name of input.copied) {
@@ -54,11 +57,11 @@ export function copyShapeIssues(input: {
     if (typeof value !== 'string') continue;
     const afterVerb = withoutRequestVerb(value, input.context);
     const verb = afterVerb.trim() === '';
-    if (verb || namesNothing(value, labelWords)) {
+    if (verb || namesNothing(value, namingWords)) {
       const within = textsAfterLabel(regions, name, input.context);
       const message = verb
         ? `${name}: ${JSON.stringify(value)} is the verb the request asks with, not a value; copy the value itself.`
-        : `${name}: ${JSON.stringify(value)} names nothing (only function words and argument names); copy the value itself.`;
+        : `${name}: ${JSON.stringify(value)} names nothing (only function words and the names of the tool and its arguments); copy the value itself.`;
       issues.push({ name, rejection: { check: 'function-words', message, ...(within.length === 0 ? {} : { within }) } });
       continue;
     }
