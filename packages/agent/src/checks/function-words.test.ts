@@ -43,8 +43,15 @@ describe('withoutEdgeWords', () => {
     expect(withoutEdgeWords('M12385085.')).toBe('M12385085');
     expect(withoutEdgeWords('Philadelphia,')).toBe('Philadelphia');
     expect(withoutEdgeWords('Limerick, and')).toBe('Limerick');
-    // A sentence keeps its stop.
+    expect(withoutEdgeWords('emeka@harborview.io?')).toBe('emeka@harborview.io');
+    expect(withoutEdgeWords('Alexei Horvat.')).toBe('Alexei Horvat');
+    expect(withoutEdgeWords('Jorge Reyes. The')).toBe('Jorge Reyes');
+    expect(withoutEdgeWords('"river loop"')).toBe('river loop');
+    expect(withoutEdgeWords('"Spring launch plan".')).toBe('Spring launch plan');
+    // A sentence keeps its stop, and its next sentence when that starts with a word of its own.
     expect(withoutEdgeWords('I am learning the language.')).toBe('I am learning the language.');
+    expect(withoutEdgeWords('Where is the exit?')).toBe('Where is the exit?');
+    expect(withoutEdgeWords('Thanks. Bye')).toBe('Thanks. Bye');
     expect(withoutEdgeWords('What time does the museum open?')).toBe('What time does the museum open?');
   });
 

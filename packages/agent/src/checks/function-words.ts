@@ -100,11 +100,21 @@ export function withoutEdgeWords(value: string, labels?: { readonly own: Readonl
       trimmed = trimmed.slice(0, trailing.index);
       continue;
     }
-    // What a copy took past its value's end: a separator, the dash of the next line's bullet, the full stop of the
-    // sentence a code ends ("M12385085."; a value with spaces keeps its stop: "I am learning the language.").
-    const punctuation = /(?<=[\p{L}\p{N}])(?:\s*\n\s*[-*•]|[\s,;:]+|(?<=^\S+)\.)$/u.exec(trimmed);
-    if (punctuation !== null) {
+    // What a copy took past its value's end: a separator, the dash of the next line's bullet, the stop of the
+    // sentence a code or a name ends ("M12385085.", "emeka@harborview.io?", "Alexei Horvat."; a value with a
+    // lower-case word keeps its stop: "I am learning the language."), and a new sentence's first word ("Jorge
+    // Reyes. The").
+    const punctuation = /(?<=[\p{L}\p{N}])(?:\s*\n\s*[-*•]|[\s,;:]+|[.?!]|\.\s+(\p{Lu}\p{Ll}*))$/u.exec(trimmed);
+    const sentence = punctuation?.[1];
+    const stop = punctuation !== null && sentence === undefined && /[.?!]$/.test(punctuation[0]);
+    if (punctuation !== null && (sentence === undefined ? !stop || !/\s/.test(trimmed) || !/(?:^|\s)\p{Ll}/u.test(trimmed) : FUNCTION_WORDS.has(sentence.toLowerCase()))) {
       trimmed = trimmed.slice(0, punctuation.index);
+      continue;
+    }
+    // The quotes a request puts around a value are not the value's ("\"river loop\"", "\"Spring launch plan\".").
+    const quoted = /^"([^"]+)"\.?$/u.exec(trimmed);
+    if (quoted !== null) {
+      trimmed = quoted[1] as string;
       continue;
     }
     const words = trimmed.match(/[\p{L}\p{N}]+/gu) ?? [];
