@@ -317,21 +317,13 @@ export class Agent extends EventEmitter<AgentEvents> {
         }
         const uncovered = calls.length === 0 ? [] : uncoveredMentions(mentions, [...earlierCalls, ...calls]);
         if (extended !== undefined) {
-          // The added call stays only when it holds what the plan left out, and the plan loses nothing it held. It is
-          // of a tool the plan does not call yet: a second call of one would hold what the first should (a duration
-          // copied from the wrong place). And it passes every check: once repairs are spent, a doubtful copy stays in a
-          // call the model planned, but a call added on a guess needs better evidence than that.
-          const { uncovered: before, unexplained } = extended;
-          const last = planned.value.length - 1;
-          const added = fellBack ? undefined : callAt(calls, last);
-          const dropped =
-            fellBack ? 'the plan with it could not be filled or mended'
-            : added === undefined ? 'the model answered in words there'
-            : extended.calls.some((call) => call.tool === added.tool) ? `the plan calls ${added.tool} already`
-            : uncoveredMentions(unexplained, [added]).length === unexplained.length ? 'it held none of them'
-            : !uncovered.every((mention) => before.some((earlier) => earlier.at === mention.at)) ? 'the plan lost a value it held'
-            : (await checkPlan(planned, calls)).some((issue) => issue.callIndex === last) ? 'it failed a check'
-            : undefined;
+          const { unexplained } = extended;
+          const [plan, planCalls] = [planned, calls];
+          const last = plan.value.length - 1;
+          const added = fellBack ? undefined : callAt(planCalls, last);
+          const dropped = fellBack
+            ? 'the plan with it could not be filled or mended'
+            : await whyAddedCallDrops({ added, before: extended, uncovered, failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === last) });
           const kept = dropped === undefined;
           const record: RepairRecord = {
             step,
@@ -553,6 +545,29 @@ function callsMadeIn(turns: readonly AgentTurn[]): { arguments: Record<string, u
 function describeMentions(mentions: readonly StatedMention[]): string {
   const texts = mentions.map((mention) => JSON.stringify(mention.kind === 'quote' ? mention.values[0] : mention.text));
   return texts.length === 1 ? `The request states ${texts[0]}, which` : `The request states ${texts.slice(0, -1).join(', ')} and ${texts.at(-1)}, which`;
+}
+
+/**
+ * Why a call added for the values a plan left out is dropped, or undefined when it stays. It stays only when it
+ * holds one of those values and the plan loses nothing it held. It is of a tool the plan does not call yet: a second
+ * call of one would hold what the first should (a duration copied from the wrong place). And it passes every check:
+ * once repairs are spent, a doubtful copy stays in a call the model planned, but a call added on a guess needs better
+ * evidence than that.
+ */
+async function whyAddedCallDrops(input: {
+  readonly added: PlannedCall | undefined;
+  /** The plan before the call was added: its calls, the values no call held, and those no call's argument explains. */
+  readonly before: { readonly calls: readonly PlannedCall[]; readonly uncovered: readonly StatedMention[]; readonly unexplained: readonly StatedMention[] };
+  /** The values no call holds now. */
+  readonly uncovered: readonly StatedMention[];
+  readonly failsACheck: () => Promise<boolean>;
+}): Promise<string | undefined> {
+  const { added, before } = input;
+  if (added === undefined) return 'the model answered in words there';
+  if (before.calls.some((call) => call.tool === added.tool)) return `the plan calls ${added.tool} already`;
+  if (uncoveredMentions(before.unexplained, [added]).length === before.unexplained.length) return 'it held none of them';
+  if (!input.uncovered.every((mention) => before.uncovered.some((earlier) => earlier.at === mention.at))) return 'the plan lost a value it held';
+  return (await input.failsACheck()) ? 'it failed a check' : undefined;
 }
 
 function isCanvasTooLong(error: unknown): boolean {
