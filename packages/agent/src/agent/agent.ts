@@ -343,7 +343,8 @@ export class Agent extends EventEmitter<AgentEvents> {
           break;
         }
         // A plan that holds in no call a value the request states (a date, an address, a number, a quoted text) may
-        // have left a call out: one more is planned, everything else kept, and kept if the plan then holds more.
+        // have left a call out: one more is planned, everything else kept, and judged once checked and repaired
+        // (whyAddedCallDrops).
         // A value given after the name of an argument a planned call takes, or next to a value it copied, is that
         // call's, not a sign of a call left out.
         const ofCalls = mentionsOfCalls(uncovered, calls.map((call) => ({ arguments: call.arguments, properties: this.propertiesOf(call.tool) })), request);
