@@ -37,6 +37,8 @@
  * refinements (convert_currency rejects converting a currency into itself).
  * --mistakes FILE writes each tool-use request whose plan is not exactly the expected calls (split, tools, setting,
  * request, expected and planned calls, failure code and message) as one JSON line, for reading what goes wrong.
+ * --plans FILE writes every tool-use request's plan the same way, with `exact` saying whether it was exactly the
+ * expected calls: two runs' files compare a change request by request (which plans it mended, which it broke).
  *
  * --card replaces the "Evaluation through the SDK" section of a model card with the tables; with the tools,
  * extraction and speed sections it ends with the issue's aims next to what was measured.
@@ -190,13 +192,15 @@ const KINDS_OF: Readonly<Record<ToolKinds, readonly Example['kind'][]>> = {
   'made-up tools': ['procedural_tool_call'],
 };
 
-/** A request whose plan was not exactly the expected calls, for --mistakes. */
-interface ToolUseMistake {
+/** A request's plan, for --plans (every one) and --mistakes (those not exactly the expected calls). */
+interface ToolUsePlan {
   readonly request: string;
   readonly expected: readonly Call[];
   readonly planned: readonly Call[] | undefined;
   readonly failure: string | undefined;
   readonly failureMessage: string | undefined;
+  /** Whether the plan is exactly the expected calls: the right tools, and for a request that needs one, every argument. */
+  readonly exact: boolean;
 }
 
 async function evaluateToolUse(
@@ -206,7 +210,7 @@ async function evaluateToolUse(
   variant: Variant,
   decisions: Decisions,
   asDemo: boolean,
-  onMistake?: (mistake: ToolUseMistake) => void,
+  onPlan?: (plan: ToolUsePlan) => void,
 ): Promise<ToolUseTally> {
   const tally = emptyTally();
   for (const example of examples) {
@@ -221,9 +225,8 @@ async function evaluateToolUse(
     tally.milliseconds += planned.milliseconds;
     if (planned.failure !== undefined) tally.failures[planned.failure] = (tally.failures[planned.failure] ?? 0) + 1;
     const score = scoreCalls(expected, planned.calls ?? [{ tool: '(failed)', arguments: {} }]);
-    if (!score.rightTools || (example.kind !== 'no_tool' && !score.exactCalls)) {
-      onMistake?.({ request: example.request, expected, planned: planned.calls, failure: planned.failure, failureMessage: planned.failureMessage });
-    }
+    const exact = score.rightTools && (example.kind === 'no_tool' || score.exactCalls);
+    onPlan?.({ request: example.request, expected, planned: planned.calls, failure: planned.failure, failureMessage: planned.failureMessage, exact });
     if (score.rightTools) tally.rightTools += 1;
     if (example.kind === 'no_tool') {
       tally.noToolRequests += 1;
@@ -415,6 +418,7 @@ async function main(): Promise<void> {
       words: { type: 'string' },
       // Every tool-use request whose plan is not exactly the expected calls, one JSON line each.
       mistakes: { type: 'string' },
+      plans: { type: 'string' },
       // The demo toolbox's tools as bare JSON Schema, without their readers and refinements.
       'bare-toolbox': { type: 'boolean', default: false },
       // One of the folder's onnxVariants (int8) for every section but speed, which times them all.
@@ -457,11 +461,11 @@ async function main(): Promise<void> {
 
   if (sections.has('tools')) {
     const rows: { split: string; kinds: ToolKinds; variant: Variant; tally: ToolUseTally }[] = [];
-    const mistakes: object[] = [];
+    const plans: (ToolUsePlan & { split: string; kinds: ToolKinds; variant: Variant })[] = [];
     for (const split of SPLITS) {
       for (const kinds of ['toolbox', 'made-up tools'] as const) {
         for (const variant of variants) {
-          const tally = await evaluateToolUse(model, splits[split], kinds, variant, decisions, !values['bare-toolbox'], (mistake) => mistakes.push({ split, kinds, variant, ...mistake }));
+          const tally = await evaluateToolUse(model, splits[split], kinds, variant, decisions, !values['bare-toolbox'], (plan) => plans.push({ split, kinds, variant, ...plan }));
           if (tally.requests === 0) continue;
           rows.push({ split: `${split} (${SPLIT_TITLES[split]})`, kinds, variant, tally });
           console.error(`tool use, ${split}, ${kinds}, ${variant}: ${tally.requests} requests, ${(tally.milliseconds / 1000).toFixed(0)} s`);
@@ -469,7 +473,9 @@ async function main(): Promise<void> {
       }
     }
     report.toolUse = rows;
-    if (values.mistakes !== undefined) writeFileSync(values.mistakes, mistakes.map((mistake) => `${JSON.stringify(mistake)}\n`).join(''));
+    const lines = (chosen: readonly object[]) => chosen.map((plan) => `${JSON.stringify(plan)}\n`).join('');
+    if (values.mistakes !== undefined) writeFileSync(values.mistakes, lines(plans.filter((plan) => !plan.exact)));
+    if (values.plans !== undefined) writeFileSync(values.plans, lines(plans));
     log('### Tool use (one agent step per request)\n');
     log(toolUseTable(rows));
     log('');
