@@ -1,7 +1,7 @@
 import { LacunaCoreError, LruCache, renderCanvasText, type DenoiseStepEvent } from '@lacuna/core';
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
-import { argumentLabels, labelMentions } from '../checks/argument-labels.js';
+import { namesArgument } from '../checks/argument-labels.js';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
 import { groundingContext } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
@@ -264,7 +264,7 @@ export class Agent extends EventEmitter<AgentEvents> {
                 (issue) =>
                   ((issue.check === 'repeated-call' && !isWholeCall(issue)) ||
                     (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined) ||
-                    (issue.check === 'repeated-value' && !this.namesArgument(issue, context))) &&
+                    (issue.check === 'repeated-value' && !namesArgument(context, String(issue.path[0]), this.propertiesOf(issue.tool)[String(issue.path[0])]?.description))) &&
                   this.isOptionalArgument(issue, calls),
               );
           const refilled = issues.filter((issue) => !leftOut.includes(issue));
@@ -430,12 +430,6 @@ export class Agent extends EventEmitter<AgentEvents> {
   private propertiesOf(tool: string): Record<string, { description?: string }> {
     const signature = this.signatures.find((candidate) => candidate.name === tool);
     return (signature?.parameters as { properties?: Record<string, { description?: string }> } | undefined)?.properties ?? {};
-  }
-
-  /** Whether the conversation names the argument an issue rejects, by its description's head or its name in words. */
-  private namesArgument(issue: FieldIssue, context: string): boolean {
-    const name = String(issue.path[0]);
-    return labelMentions(context, argumentLabels(name, this.propertiesOf(issue.tool)[name]?.description)).length > 0;
   }
 
   /** A rejection of a top-level argument the tool does not require. */

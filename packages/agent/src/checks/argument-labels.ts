@@ -33,5 +33,15 @@ export function labelMentions(text: string, labels: readonly string[]): { at: nu
 
 /** A regular expression's source for words in order, spaces, hyphens and underscores between them alike. */
 export function phrasePattern(words: readonly string[]): string {
-  return words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]+');
+  return words.map(escapeRegExp).join('[\\s_-]+');
+}
+
+/** A text as a regular expression's source that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether a text names an argument by one of its labels (`argumentLabels`, `labelMentions`). */
+export function namesArgument(text: string, name: string, description: string | undefined): boolean {
+  return labelMentions(text, argumentLabels(name, description)).length > 0;
 }

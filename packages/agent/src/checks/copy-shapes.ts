@@ -31,8 +31,8 @@ export function heldMentions(
  * Copies whose shape gives them away, with what a repair writes instead: a copy of function words and argument names
  * alone, or of the verb the request asks with (`function-words`, copied again from the text after the argument's own
  * name when the conversation names it), one that stops inside a name (`partial-name`, written whole), and one that
- * took the function words, label words or request verb around its value (`function-words`, written without them). The last two only for arguments copied as
- * written (`copiedAsWritten`), not for values a reader lists.
+ * took the function words, label words or request verb around its value (`function-words`, written without them).
+ * The last two only for arguments copied as written (`copiedAsWritten`), not for values a reader lists.
  */
 export function copyShapeIssues(input: {
   readonly arguments: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { argumentLabels } from './argument-labels.js';
+import { argumentLabels, escapeRegExp } from './argument-labels.js';
 
 /**
  * English words that state no value on their own: articles, conjunctions, prepositions, forms of "be", relative
@@ -24,24 +24,23 @@ export function namesNothing(value: string, labelWords: ReadonlySet<string>): bo
 }
 
 /** Particles that make one verb of the word before them ("block out", "pencil in"). */
-const PARTICLES: ReadonlySet<string> = new Set(['in', 'out', 'up', 'down', 'off', 'on', 'over', 'away', 'back']);
-
-/** A lower-case word and the particles that make one verb of it ("block out", "pencil in"), at the start of a text. */
-const VERB = /^\p{Ll}+(?:\s+(?:in|out|up|down|off|on|over|away|back)(?![\p{L}\p{N}]))*\s*/u;
-const PHRASAL_VERB = /^\p{Ll}+\s+(?:in|out|up|down|off|on|over|away|back)(?![\p{L}\p{N}])/u;
+const PARTICLE = '(?:in|out|up|down|off|on|over|away|back)(?![\\p{L}\\p{N}])';
+/** A lower-case word and the particles that make one verb of it, at the start of a text. */
+const VERB = new RegExp(`^\\p{Ll}+(?:\\s+${PARTICLE})*\\s*`, 'u');
+/** The same with at least one particle. */
+const PHRASAL_VERB = new RegExp(`^\\p{Ll}+\\s+${PARTICLE}`, 'u');
 
 /**
  * A copy without the verb a request asks with at its start: a lower-case word, with its particles, that every
  * statement of the copy has where a request puts what it asks to be done, after "you" or "please", or first in a
  * sentence with a particle ("could you block out an hour", "pencil in Quarterly earnings call", "please set a
- * timer"). Empty when the
- * copy is nothing but that verb; the copy itself when it does not begin with one. A weak model takes the verb for
- * the title or label it cannot place, or copies from it on.
+ * timer"). Empty when the copy is nothing but that verb; the copy itself when it does not begin with one. A weak
+ * model takes the verb for the title or label it cannot place, or copies from it on.
  */
 export function withoutRequestVerb(value: string, context: string): string {
   const verb = VERB.exec(value);
   if (verb === null) return value;
-  const statements = [...context.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'))];
+  const statements = [...context.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'gu'))];
   // First in a sentence, a request may as well start with its value ("accountant meeting on Friday; add it"): only a
   // verb with a particle counts there ("pencil in", "block out").
   const atVerb =
@@ -105,11 +104,15 @@ export function withoutEdgeWords(value: string, labels?: { readonly own: Readonl
     // lower-case word keeps its stop: "I am learning the language."), and a new sentence's first word ("Jorge
     // Reyes. The").
     const punctuation = /(?<=[\p{L}\p{N}])(?:\s*\n\s*[-*•]|[\s,;:]+|[.?!]|\.\s+(\p{Lu}\p{Ll}*))$/u.exec(trimmed);
-    const sentence = punctuation?.[1];
-    const stop = punctuation !== null && sentence === undefined && /[.?!]$/.test(punctuation[0]);
-    if (punctuation !== null && (sentence === undefined ? !stop || !/\s/.test(trimmed) || !/(?:^|\s)\p{Ll}/u.test(trimmed) : FUNCTION_WORDS.has(sentence.toLowerCase()))) {
-      trimmed = trimmed.slice(0, punctuation.index);
-      continue;
+    if (punctuation !== null) {
+      const nextSentence = punctuation[1];
+      const isSentence = /\s/.test(trimmed) && /(?:^|\s)\p{Ll}/u.test(trimmed);
+      const goes =
+        nextSentence !== undefined ? FUNCTION_WORDS.has(nextSentence.toLowerCase()) : !/^[.?!]$/.test(punctuation[0]) || !isSentence;
+      if (goes) {
+        trimmed = trimmed.slice(0, punctuation.index);
+        continue;
+      }
     }
     // The quotes a request puts around a value are not the value's ("\"river loop\"", "\"Spring launch plan\".").
     const quoted = /^"([^"]+)"\.?$/u.exec(trimmed);

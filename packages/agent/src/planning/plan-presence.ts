@@ -1,4 +1,4 @@
-import { argumentLabels, labelMentions } from '../checks/argument-labels.js';
+import { namesArgument } from '../checks/argument-labels.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import { planArgumentAt } from './plan-argument.js';
 
@@ -12,6 +12,6 @@ export function planPresence(offered: readonly ToolSignature[], context: string)
   return ({ pointer }) => {
     const argument = planArgumentAt(pointer, offered);
     if (argument?.property === undefined) return undefined;
-    return labelMentions(context, argumentLabels(argument.name, argument.property.description)).length > 0 ? true : undefined;
+    return namesArgument(context, argument.name, argument.property.description) ? true : undefined;
   };
 }
