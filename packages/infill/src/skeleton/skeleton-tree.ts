@@ -229,7 +229,7 @@ export class SkeletonBuilder {
     if (depth >= this.options.maxDepth) most = node.minItems;
     // Items past minItems are only offered when their schema has a finite value (recursion needs a way out).
     for (let index = node.minItems; index < most; index++) {
-      const item = index < node.prefixItems.length ? node.prefixItems[index] : node.items;
+      const item = itemNodeAt(node, index);
       if (item === undefined || !this.isFinite(item)) {
         most = index;
         break;
@@ -243,7 +243,7 @@ export class SkeletonBuilder {
     instance.decision = undefined;
     instance.items = [];
     for (let index = 0; index < count; index++) {
-      const itemNode = index < instance.node.prefixItems.length ? instance.node.prefixItems[index] : instance.node.items;
+      const itemNode = itemNodeAt(instance.node, index);
       if (itemNode === undefined) throw new Error(`array at ${instance.node.pointer} has no schema for item ${index}`);
       instance.items.push(this.instantiate(itemNode, [...instance.path, index], depth + 1));
     }
@@ -256,7 +256,7 @@ export class SkeletonBuilder {
   appendItem(instance: ArrayInstance, depth = instance.path.length): boolean {
     const count = instance.count;
     if (count === undefined || count >= this.mostItems(instance.node, depth)) return false;
-    const itemNode = count < instance.node.prefixItems.length ? instance.node.prefixItems[count] : instance.node.items;
+    const itemNode = itemNodeAt(instance.node, count);
     if (itemNode === undefined) return false;
     instance.items.push(this.instantiate(itemNode, [...instance.path, count], depth + 1));
     instance.count = count + 1;
@@ -405,6 +405,11 @@ export class SkeletonBuilder {
 
 function isTexts(grounding: string | readonly string[] | { readonly values: readonly string[] }): grounding is string | readonly string[] {
   return typeof grounding === 'string' || Array.isArray(grounding);
+}
+
+/** The schema of an array's item at an index: its `prefixItems` entry, past them `items` (undefined when closed). */
+function itemNodeAt(node: ArrayNode, index: number): SchemaNode | undefined {
+  return index < node.prefixItems.length ? node.prefixItems[index] : node.items;
 }
 
 /** Branches a union decision's labels stand for, in label order. */
