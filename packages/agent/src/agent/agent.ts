@@ -426,18 +426,23 @@ export class Agent extends EventEmitter<AgentEvents> {
     yield* drain();
   }
 
+  /** A tool's parameters schema, by the tool's name, as its signature gives it. */
+  private signatureParameters(tool: string): { properties?: Record<string, { description?: string }>; required?: readonly string[] } | undefined {
+    return this.signatures.find((candidate) => candidate.name === tool)?.parameters as
+      | { properties?: Record<string, { description?: string }>; required?: readonly string[] }
+      | undefined;
+  }
+
   /** A tool's top-level properties, by name. */
   private propertiesOf(tool: string): Record<string, { description?: string }> {
-    const signature = this.signatures.find((candidate) => candidate.name === tool);
-    return (signature?.parameters as { properties?: Record<string, { description?: string }> } | undefined)?.properties ?? {};
+    return this.signatureParameters(tool)?.properties ?? {};
   }
 
   /** A rejection of a top-level argument the tool does not require. */
   private isOptionalArgument(issue: FieldIssue, calls: readonly PlannedCall[]): boolean {
     if (issue.path.length !== 1 || callAt(calls, issue.callIndex)?.tool !== issue.tool) return false;
-    const signature = this.signatures.find((candidate) => candidate.name === issue.tool);
-    const required = (signature?.parameters as { required?: readonly string[] } | undefined)?.required ?? [];
-    return signature !== undefined && !required.includes(String(issue.path[0]));
+    const parameters = this.signatureParameters(issue.tool);
+    return parameters !== undefined && !(parameters.required ?? []).includes(String(issue.path[0]));
   }
 
   /**
