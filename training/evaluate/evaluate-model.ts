@@ -38,7 +38,8 @@
  * --mistakes FILE writes each tool-use request whose plan is not exactly the expected calls (split, tools, setting,
  * request, expected and planned calls, failure code and message) as one JSON line, for reading what goes wrong.
  * --plans FILE writes every tool-use request's plan the same way, with `exact` saying whether it was exactly the
- * expected calls: two runs' files compare a change request by request (which plans it mended, which it broke).
+ * expected calls and the agent's repairs (check, tool and path, reason): two runs' files compare a change request
+ * by request (which plans it mended, which it broke, and what the agent did on the way).
  *
  * --card replaces the "Evaluation through the SDK" section of a model card with the tables; with the tools,
  * extraction and speed sections it ends with the issue's aims next to what was measured.
@@ -179,9 +180,9 @@ async function planStep(model: DiffusionModel, tools: readonly ToolSpec[], reque
     }
     if (result === undefined) throw new Error('the stream ended without a result');
     const calls: Call[] = result.toolCalls.map((call) => ({ tool: call.tool, arguments: call.input }));
-    return { calls, failure: undefined, failureMessage: undefined, repairs: result.repairs.length, forwardPasses: result.usage.forwardPasses, sampled, milliseconds: performance.now() - started };
+    return { calls, failure: undefined, failureMessage: undefined, repairs: result.repairs, forwardPasses: result.usage.forwardPasses, sampled, milliseconds: performance.now() - started };
   } catch (error) {
-    return { calls: undefined, failure: (error as { code?: string }).code ?? String(error), failureMessage: (error as Error).message, repairs: 0, forwardPasses: 0, sampled: 0, milliseconds: performance.now() - started };
+    return { calls: undefined, failure: (error as { code?: string }).code ?? String(error), failureMessage: (error as Error).message, repairs: [], forwardPasses: 0, sampled: 0, milliseconds: performance.now() - started };
   }
 }
 
@@ -201,6 +202,8 @@ interface ToolUsePlan {
   readonly failureMessage: string | undefined;
   /** Whether the plan is exactly the expected calls: the right tools, and for a request that needs one, every argument. */
   readonly exact: boolean;
+  /** The agent's repairs of the plan: each one's check, the tool and argument path, and its reason. */
+  readonly repairs: readonly string[];
 }
 
 async function evaluateToolUse(
@@ -219,14 +222,14 @@ async function evaluateToolUse(
     const planned = await planStep(model, example.tools, example.request, variant, decisions, asDemo);
     const expected: Call[] = example.calls.map((call) => ({ tool: call.tool, arguments: call.arguments }));
     tally.requests += 1;
-    tally.repairs += planned.repairs;
+    tally.repairs += planned.repairs.length;
     tally.forwardPasses += planned.forwardPasses;
     tally.sampled += planned.sampled;
     tally.milliseconds += planned.milliseconds;
     if (planned.failure !== undefined) tally.failures[planned.failure] = (tally.failures[planned.failure] ?? 0) + 1;
     const score = scoreCalls(expected, planned.calls ?? [{ tool: '(failed)', arguments: {} }]);
     const exact = score.rightTools && (example.kind === 'no_tool' || score.exactCalls);
-    onPlan?.({ request: example.request, expected, planned: planned.calls, failure: planned.failure, failureMessage: planned.failureMessage, exact });
+    onPlan?.({ request: example.request, expected, planned: planned.calls, failure: planned.failure, failureMessage: planned.failureMessage, exact, repairs: planned.repairs.map((repair) => `${repair.check} ${repair.tool}${repair.path.map((segment) => `.${segment}`).join('')}: ${repair.reason}`) });
     if (score.rightTools) tally.rightTools += 1;
     if (example.kind === 'no_tool') {
       tally.noToolRequests += 1;
