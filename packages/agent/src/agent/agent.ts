@@ -206,175 +206,25 @@ export class Agent extends EventEmitter<AgentEvents> {
       usage.forwardPasses += planned.forwardPasses;
       yield* drain();
 
-      const repairs: RepairRecord[] = [];
-      // Calls planned again this step because they repeated another: the checks keep them off its words.
-      const replanned = new Set<number>();
-      let calls = callsOf(planned.value);
-      // The values the request states in an argument's shape (dates, addresses, numbers, quotes), which some call
-      // of this run should hold, and the plan before a call was added for those it left out.
-      const mentions = this.options.checks?.grounding === false ? [] : statedMentions(request, reading);
-      const earlierCalls = callsMadeIn(turns);
-      let extended: { planned: InfillResult<PlanItem[]>; calls: PlannedCall[]; uncovered: StatedMention[]; unexplained: StatedMention[] } | undefined;
-      // Whether that plan was restored: the plan with the call added outgrew the canvas or could not be mended.
-      let fellBack = false;
-      const checkPlan = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) =>
-        checkCalls(planCalls, this.options.tools, {
-          context,
-          minConfidence: this.options.checks?.minConfidence ?? 0.05,
-          holes: plan.holes,
-          grounding: this.options.checks?.grounding !== false,
-          reading,
-          replanned,
-          replannable: offered.length + (allowAnswer ? 1 : 0) > 1,
-          ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),
-        });
-      for (;;) {
-        for (let attempt = 1; calls.length > 0; attempt++) {
-          let issues: FieldIssue[] = await checkPlan(planned, calls);
-          const exhausted = attempt > (this.options.repair?.maxAttempts ?? DEFAULT_REPAIR_ATTEMPTS);
-          // Two calls of one tool, two arguments reading one mention, a copy from where another argument is named, or
-          // a copy of a doubtful shape (function words, a name cut short) are doubtful, not invalid: once repairs are
-          // spent, they stay (such an optional argument is left out, below).
-          if (exhausted) issues = issues.filter((issue) => (DOUBTFUL_CHECKS.has(issue.check) ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
-          if (issues.length === 0) break;
-          // An optional argument that, repaired, still does not occur in the conversation was never stated:
-          // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
-          const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || DOUBTFUL_CHECKS.has(issue.check)) && this.isOptionalArgument(issue, calls)) : [];
-          if (exhausted && unstated.length < issues.length) {
-            // A plan with a call added that cannot be mended falls back to the plan as it was (it passed the checks).
-            if (extended !== undefined) {
-              fellBack = true;
-              ({ planned, calls } = extended);
-              break;
-            }
-            const first = issues.find((issue) => !unstated.includes(issue)) as FieldIssue;
-            throw new LacunaAgentError({
-              code: 'REPAIR_FAILED',
-              message: `The ${first.tool} call still has a rejected field after ${attempt - 1} repairs: ${first.message} (${first.check} check at ${formatArgumentPath(first.path)}).`,
-              tool: first.tool,
-              path: first.path,
-            });
-          }
-          // An optional argument holding only words another call copied, only function words, or a mention another
-          // argument holds, where the request never names it, was never stated for its call: it is left out at once
-          // (repaired, it would copy other words for a value nobody gave).
-          const leftOut = exhausted
-            ? unstated
-            : issues.filter(
-                (issue) =>
-                  ((issue.check === 'repeated-call' && !isWholeCall(issue)) ||
-                    (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined) ||
-                    (issue.check === 'repeated-value' && !namesArgument(context, String(issue.path[0]), this.propertiesOf(issue.tool)[String(issue.path[0])]?.description))) &&
-                  this.isOptionalArgument(issue, calls),
-              );
-          const refilled = issues.filter((issue) => !leftOut.includes(issue));
-          for (const issue of issues) if (isWholeCall(issue)) replanned.add(issue.callIndex);
-          const taken = wordsTaken(refilled, calls, context);
-          const within = textsWithin(refilled);
-          const before = calls;
-          const repairStarted = performance.now();
+      const mended = yield* this.mendPlan({
+        planned,
+        step,
+        request,
+        turns,
+        context,
+        reading,
+        offered,
+        allowAnswer,
+        usage,
+        emit,
+        drain,
+        enterRepair: () => {
           phase = 'repair';
           promptLength = undefined;
-          let repaired: InfillResult<PlanItem[]>;
-          try {
-            repaired = await this.guard(
-              exhausted || refilled.length === 0
-                ? repair(planned, { omit: leftOut.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) })
-                : repair(planned, {
-                    // A repeated call is planned again whole, its tool excluded; a field, only its hole.
-                    paths: refilled.map((issue) => (isWholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
-                    ...(leftOut.length === 0 ? {} : { omit: leftOut.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) }),
-                    ...(taken === undefined && within === undefined ? {} : { ground: planGrounding(this.options.tools, offered, context, reading, taken, within) }),
-                    ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
-                  }),
-            );
-          } catch (error) {
-            if (extended === undefined || !isCanvasTooLong(error)) throw error;
-            fellBack = true;
-            ({ planned, calls } = extended);
-            break;
-          }
-          planned = repaired;
-          usage.modelMs += performance.now() - repairStarted;
-          usage.forwardPasses += planned.forwardPasses;
-          calls = callsOf(planned.value);
-          for (const issue of issues) {
-            const record: RepairRecord = {
-              step,
-              attempt,
-              tool: issue.tool,
-              path: issue.path,
-              check: issue.check,
-              reason: issue.message,
-              before: isWholeCall(issue) ? callAt(before, issue.callIndex) : valueAt(callAt(before, issue.callIndex)?.arguments, issue.path),
-              after: isWholeCall(issue) ? callAt(calls, issue.callIndex) : valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path),
-              forwardPasses: planned.forwardPasses,
-            };
-            repairs.push(record);
-            emit({ type: 'repair', step, repair: record });
-          }
-          yield* drain();
-        }
-        const uncovered = calls.length === 0 ? [] : uncoveredMentions(mentions, [...earlierCalls, ...calls]);
-        if (extended !== undefined) {
-          const { unexplained } = extended;
-          const [plan, planCalls] = [planned, calls];
-          const last = plan.value.length - 1;
-          const added = fellBack ? undefined : callAt(planCalls, last);
-          const dropped = fellBack
-            ? 'the plan with it could not be filled or mended'
-            : await whyAddedCallDrops({ added, before: extended, uncovered, failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === last) });
-          const kept = dropped === undefined;
-          const record: RepairRecord = {
-            step,
-            attempt: 1,
-            tool: added?.tool ?? ANSWER_TOOL,
-            path: [],
-            check: 'uncovered-mention',
-            reason: `${describeMentions(unexplained)} no call held: one more call was planned${kept ? '' : `, and dropped: ${dropped}`}.`,
-            before: undefined,
-            after: kept ? added : undefined,
-            forwardPasses: planned.forwardPasses,
-          };
-          if (!kept) ({ planned, calls } = extended);
-          repairs.push(record);
-          emit({ type: 'repair', step, repair: record });
-          yield* drain();
-          break;
-        }
-        // A plan that holds in no call a value the request states (a date, an address, a number, a quoted text) may
-        // have left a call out: one more is planned, everything else kept, and judged once checked and repaired
-        // (whyAddedCallDrops).
-        // A value given after the name of an argument a planned call takes, or next to a value it copied, is that
-        // call's, not a sign of a call left out.
-        const ofCalls = mentionsOfCalls(uncovered, calls.map((call) => ({ arguments: call.arguments, properties: this.propertiesOf(call.tool) })), request);
-        const unexplained = uncovered.filter((mention) => !ofCalls.includes(mention));
-        if (unexplained.length === 0 || planned.value.length >= MAX_CALLS_PER_STEP) break;
-        extended = { planned, calls, uncovered, unexplained };
-        const index: number = planned.value.length;
-        const taken = mentionsTakenFrom(calls, index, context);
-        replanned.add(index);
-        const extensionStarted = performance.now();
-        phase = 'repair';
-        promptLength = undefined;
-        try {
-          planned = await this.guard(
-            repair(planned, {
-              append: [[]],
-              ground: planGrounding(this.options.tools, offered, context, reading, (path) => (path[0] === index && taken.length > 0 ? taken : undefined)),
-            }),
-          );
-        } catch (error) {
-          // A canvas with no room for another call keeps the plan it has.
-          if (!isCanvasTooLong(error)) throw error;
-          fellBack = true;
-          ({ planned, calls } = extended);
-          continue;
-        }
-        usage.modelMs += performance.now() - extensionStarted;
-        usage.forwardPasses += planned.forwardPasses;
-        calls = callsOf(planned.value);
-      }
+        },
+      });
+      planned = mended.planned;
+      const { calls, repairs } = mended;
 
       const answer = calls.length === 0 ? answerOf(planned.value) : undefined;
       const toolCalls: PlannedToolCall[] = calls.map((call, index) => ({ callId: `call_${step}_${index + 1}`, tool: call.tool, input: call.arguments }));
@@ -424,6 +274,200 @@ export class Agent extends EventEmitter<AgentEvents> {
     };
     emit({ type: 'finish', result });
     yield* drain();
+  }
+
+  /**
+   * What a step's plan goes through once infilled: every field checked and a rejected one repaired by re-masking
+   * its hole (rounds up to `repair.maxAttempts`; an optional argument nobody stated is left out), then, when the
+   * request states a value no call holds, one more call planned and kept only if it holds it (whyAddedCallDrops).
+   * Yields the repair parts as they happen; returns the plan, its calls and the repairs.
+   */
+  private async *mendPlan(input: {
+    readonly planned: InfillResult<PlanItem[]>;
+    readonly step: number;
+    readonly request: string;
+    readonly turns: readonly AgentTurn[];
+    readonly context: string;
+    readonly reading: DateReading;
+    readonly offered: ToolSignature[];
+    readonly allowAnswer: boolean;
+    readonly usage: AgentUsage;
+    readonly emit: (part: AgentStreamPart) => void;
+    readonly drain: () => Generator<AgentStreamPart>;
+    /** Called before each repair's denoising: its steps are reported as the repair phase. */
+    readonly enterRepair: () => void;
+  }): AsyncGenerator<AgentStreamPart, { planned: InfillResult<PlanItem[]>; calls: PlannedCall[]; repairs: RepairRecord[] }> {
+    const { step, request, turns, context, reading, offered, allowAnswer, usage, emit, drain, enterRepair } = input;
+    let { planned } = input;
+    const repairs: RepairRecord[] = [];
+    // Calls planned again this step because they repeated another: the checks keep them off its words.
+    const replanned = new Set<number>();
+    let calls = callsOf(planned.value);
+    // The values the request states in an argument's shape (dates, addresses, numbers, quotes), which some call
+    // of this run should hold, and the plan before a call was added for those it left out.
+    const mentions = this.options.checks?.grounding === false ? [] : statedMentions(request, reading);
+    const earlierCalls = callsMadeIn(turns);
+    let extended: { planned: InfillResult<PlanItem[]>; calls: PlannedCall[]; uncovered: StatedMention[]; unexplained: StatedMention[] } | undefined;
+    // Whether that plan was restored: the plan with the call added outgrew the canvas or could not be mended.
+    let fellBack = false;
+    const checkPlan = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) =>
+      checkCalls(planCalls, this.options.tools, {
+        context,
+        minConfidence: this.options.checks?.minConfidence ?? 0.05,
+        holes: plan.holes,
+        grounding: this.options.checks?.grounding !== false,
+        reading,
+        replanned,
+        replannable: offered.length + (allowAnswer ? 1 : 0) > 1,
+        ...(this.options.checks?.validators === undefined ? {} : { validators: this.options.checks.validators }),
+      });
+    for (;;) {
+      for (let attempt = 1; calls.length > 0; attempt++) {
+        let issues: FieldIssue[] = await checkPlan(planned, calls);
+        const exhausted = attempt > (this.options.repair?.maxAttempts ?? DEFAULT_REPAIR_ATTEMPTS);
+        // Two calls of one tool, two arguments reading one mention, a copy from where another argument is named, or
+        // a copy of a doubtful shape (function words, a name cut short) are doubtful, not invalid: once repairs are
+        // spent, they stay (such an optional argument is left out, below).
+        if (exhausted) issues = issues.filter((issue) => (DOUBTFUL_CHECKS.has(issue.check) ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
+        if (issues.length === 0) break;
+        // An optional argument that, repaired, still does not occur in the conversation was never stated:
+        // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
+        const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || DOUBTFUL_CHECKS.has(issue.check)) && this.isOptionalArgument(issue, calls)) : [];
+        if (exhausted && unstated.length < issues.length) {
+          // A plan with a call added that cannot be mended falls back to the plan as it was (it passed the checks).
+          if (extended !== undefined) {
+            fellBack = true;
+            ({ planned, calls } = extended);
+            break;
+          }
+          const first = issues.find((issue) => !unstated.includes(issue)) as FieldIssue;
+          throw new LacunaAgentError({
+            code: 'REPAIR_FAILED',
+            message: `The ${first.tool} call still has a rejected field after ${attempt - 1} repairs: ${first.message} (${first.check} check at ${formatArgumentPath(first.path)}).`,
+            tool: first.tool,
+            path: first.path,
+          });
+        }
+        // An optional argument holding only words another call copied, only function words, or a mention another
+        // argument holds, where the request never names it, was never stated for its call: it is left out at once
+        // (repaired, it would copy other words for a value nobody gave).
+        const leftOut = exhausted
+          ? unstated
+          : issues.filter(
+              (issue) =>
+                ((issue.check === 'repeated-call' && !isWholeCall(issue)) ||
+                  (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined) ||
+                  (issue.check === 'repeated-value' && !namesArgument(context, String(issue.path[0]), this.propertiesOf(issue.tool)[String(issue.path[0])]?.description))) &&
+                this.isOptionalArgument(issue, calls),
+            );
+        const refilled = issues.filter((issue) => !leftOut.includes(issue));
+        for (const issue of issues) if (isWholeCall(issue)) replanned.add(issue.callIndex);
+        const taken = wordsTaken(refilled, calls, context);
+        const within = textsWithin(refilled);
+        const before = calls;
+        const repairStarted = performance.now();
+        enterRepair();
+        let repaired: InfillResult<PlanItem[]>;
+        try {
+          repaired = await this.guard(
+            exhausted || refilled.length === 0
+              ? repair(planned, { omit: leftOut.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) })
+              : repair(planned, {
+                  // A repeated call is planned again whole, its tool excluded; a field, only its hole.
+                  paths: refilled.map((issue) => (isWholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
+                  ...(leftOut.length === 0 ? {} : { omit: leftOut.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) }),
+                  ...(taken === undefined && within === undefined ? {} : { ground: planGrounding(this.options.tools, offered, context, reading, taken, within) }),
+                  ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),
+                }),
+          );
+        } catch (error) {
+          if (extended === undefined || !isCanvasTooLong(error)) throw error;
+          fellBack = true;
+          ({ planned, calls } = extended);
+          break;
+        }
+        planned = repaired;
+        usage.modelMs += performance.now() - repairStarted;
+        usage.forwardPasses += planned.forwardPasses;
+        calls = callsOf(planned.value);
+        for (const issue of issues) {
+          const record: RepairRecord = {
+            step,
+            attempt,
+            tool: issue.tool,
+            path: issue.path,
+            check: issue.check,
+            reason: issue.message,
+            before: isWholeCall(issue) ? callAt(before, issue.callIndex) : valueAt(callAt(before, issue.callIndex)?.arguments, issue.path),
+            after: isWholeCall(issue) ? callAt(calls, issue.callIndex) : valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path),
+            forwardPasses: planned.forwardPasses,
+          };
+          repairs.push(record);
+          emit({ type: 'repair', step, repair: record });
+        }
+        yield* drain();
+      }
+      const uncovered = calls.length === 0 ? [] : uncoveredMentions(mentions, [...earlierCalls, ...calls]);
+      if (extended !== undefined) {
+        const { unexplained } = extended;
+        const [plan, planCalls] = [planned, calls];
+        const last = plan.value.length - 1;
+        const added = fellBack ? undefined : callAt(planCalls, last);
+        const dropped = fellBack
+          ? 'the plan with it could not be filled or mended'
+          : await whyAddedCallDrops({ added, before: extended, uncovered, failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === last) });
+        const kept = dropped === undefined;
+        const record: RepairRecord = {
+          step,
+          attempt: 1,
+          tool: added?.tool ?? ANSWER_TOOL,
+          path: [],
+          check: 'uncovered-mention',
+          reason: `${describeMentions(unexplained)} no call held: one more call was planned${kept ? '' : `, and dropped: ${dropped}`}.`,
+          before: undefined,
+          after: kept ? added : undefined,
+          forwardPasses: planned.forwardPasses,
+        };
+        if (!kept) ({ planned, calls } = extended);
+        repairs.push(record);
+        emit({ type: 'repair', step, repair: record });
+        yield* drain();
+        break;
+      }
+      // A plan that holds in no call a value the request states (a date, an address, a number, a quoted text) may
+      // have left a call out: one more is planned, everything else kept, and judged once checked and repaired
+      // (whyAddedCallDrops).
+      // A value given after the name of an argument a planned call takes, or next to a value it copied, is that
+      // call's, not a sign of a call left out.
+      const ofCalls = mentionsOfCalls(uncovered, calls.map((call) => ({ arguments: call.arguments, properties: this.propertiesOf(call.tool) })), request);
+      const unexplained = uncovered.filter((mention) => !ofCalls.includes(mention));
+      if (unexplained.length === 0 || planned.value.length >= MAX_CALLS_PER_STEP) break;
+      extended = { planned, calls, uncovered, unexplained };
+      const index: number = planned.value.length;
+      const taken = mentionsTakenFrom(calls, index, context);
+      replanned.add(index);
+      const extensionStarted = performance.now();
+      enterRepair();
+      try {
+        planned = await this.guard(
+          repair(planned, {
+            append: [[]],
+            ground: planGrounding(this.options.tools, offered, context, reading, (path) => (path[0] === index && taken.length > 0 ? taken : undefined)),
+          }),
+        );
+      } catch (error) {
+        // A canvas with no room for another call keeps the plan it has.
+        if (!isCanvasTooLong(error)) throw error;
+        fellBack = true;
+        ({ planned, calls } = extended);
+        continue;
+      }
+      usage.modelMs += performance.now() - extensionStarted;
+      usage.forwardPasses += planned.forwardPasses;
+      calls = callsOf(planned.value);
+    }
+
+    return { planned, calls, repairs };
   }
 
   /** A tool's parameters schema, by the tool's name, as its signature gives it. */
