@@ -12,6 +12,7 @@ export type {
   AgentEvents,
   AgentOptions,
   AgentResult,
+  AgentRunOptions,
   AgentStep,
   AgentStreamPart,
   AgentUsage,

@@ -90,6 +90,12 @@ export interface AgentOptions {
    * answer branch is left out of its plan); later steps may answer.
    */
   readonly toolChoice?: 'auto' | 'required';
+  /**
+   * The tools a run offers the model (listed in its prompt, open to its tool choice), by name; the others stay
+   * defined but unseen. Default: every tool. A small model's context holds a few tools' descriptions, and it was
+   * trained on menus of a few: give the ones a request may need (`run(request, { activeTools })` for one run).
+   */
+  readonly activeTools?: readonly string[];
   /** Planning steps at most (default 8). */
   readonly maxSteps?: number;
   /** Tools whose call ends the run once it has run. */
@@ -158,6 +164,14 @@ export interface AgentOptions {
    * lexicon, `'any'` for one without.
    */
   readonly words?: 'any' | 'known';
+}
+
+/** Options of one run (`run`, `stream`). */
+export interface AgentRunOptions {
+  /** Aborts the run: it stops with ABORTED, returning no partial result. */
+  readonly signal?: AbortSignal;
+  /** The tools this run offers the model, by name, in place of `AgentOptions.activeTools`. */
+  readonly activeTools?: readonly string[];
 }
 
 export type { FieldIssue };

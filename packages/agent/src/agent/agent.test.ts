@@ -261,6 +261,38 @@ describe('createAgent on the fixture model', () => {
     agent.on('denoise', () => controller.abort());
     await expect(agent.run('Convert 20 USD to EUR', { signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
   });
+
+  it('offers only the active tools: in the options, or for one run', async () => {
+    const agent = createAgent({ model, tools, maxSteps: 1, seed: 3, activeTools: ['set_timer'], checks: { minConfidence: 0, grounding: false }, toolChoice: 'required' });
+    // The random model picks among the tools it is offered: here only one.
+    const timerOnly = await agent.run('Set a timer for 10 minutes and convert 20 USD to EUR');
+    expect(timerOnly.toolCalls.length).toBeGreaterThan(0);
+    expect(timerOnly.toolCalls.every((call) => call.tool === 'set_timer')).toBe(true);
+    const weatherOnly = await agent.run('Weather in Lisbon and a timer for 10 minutes', { activeTools: ['get_weather'] });
+    expect(weatherOnly.toolCalls.length).toBeGreaterThan(0);
+    expect(weatherOnly.toolCalls.every((call) => call.tool === 'get_weather')).toBe(true);
+  });
+
+  it('refuses active tools it does not have, naming its own', async () => {
+    expect(() => createAgent({ model, tools, activeTools: ['book_table'] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', tool: 'book_table', message: expect.stringContaining('get_weather, convert_currency, set_timer') }),
+    );
+    const agent = createAgent({ model, tools });
+    await expect(agent.run('Weather in Lisbon', { activeTools: [] })).rejects.toMatchObject({ code: 'INVALID_OPTIONS', message: expect.stringContaining('activeTools is empty') });
+  });
+
+  it("fails with CONTEXT_TOO_LONG, saying what to offer less of, when the plan outgrows the model's context", async () => {
+    // Instructions long enough that the prompt alone nearly fills the fixture's 1,024 positions.
+    const instructions = 'Always answer politely and check the arguments twice before calling a tool. '.repeat(60);
+    const agent = createAgent({ model, tools, maxSteps: 1, instructions, checks: { minConfidence: 0, grounding: false } });
+    const failure = await agent.run('Weather in Lisbon').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ name: 'LacunaAgentError', code: 'CONTEXT_TOO_LONG', message: expect.stringContaining('activeTools') });
+    expect((failure as Error).message).toContain('1024 positions');
+    expect((failure as Error).cause).toMatchObject({ code: 'CANVAS_TOO_LONG' });
+  });
 });
 
 /** The fixture's tokenizer with the same row at every position: the given texts' first tokens at these logits, the rest at 0. */

@@ -22,6 +22,7 @@ import type {
   AgentEvents,
   AgentOptions,
   AgentResult,
+  AgentRunOptions,
   AgentStep,
   AgentStreamPart,
   AgentUsage,
@@ -87,6 +88,13 @@ const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repe
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
+/** A step's plan once checked and repaired (`mendPlan`): the infill result, its calls and the repairs made. */
+interface MendedPlan {
+  readonly planned: InfillResult<PlanItem[]>;
+  readonly calls: PlannedCall[];
+  readonly repairs: RepairRecord[];
+}
+
 /**
  * An agent on a masked diffusion model. Each step plans tool calls by infilling the plan schema (the tool is a
  * constrained choice, the arguments are the tool's schema), checks every field, repairs a rejected field by
@@ -121,7 +129,7 @@ export class Agent extends EventEmitter<AgentEvents> {
     if (typeof today === 'string' ? !isCalendarDate(today) : today instanceof Date && Number.isNaN(today.getTime())) {
       throw new LacunaAgentError({ code: 'INVALID_OPTIONS', message: `today: ${String(today)} is not a date; pass a Date, a day as YYYY-MM-DD (e.g. "2026-11-30"), or false.` });
     }
-    this.planFor(this.signatures, true);
+    this.planFor(this.activeSignatures(options.activeTools), true);
     this.executor = new ToolExecutor({
       tools: options.tools,
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
@@ -130,15 +138,16 @@ export class Agent extends EventEmitter<AgentEvents> {
   }
 
   /** Runs the agent on a request and resolves with the result once it answers or stops. */
-  async run(request: string, options: { signal?: AbortSignal } = {}): Promise<AgentResult> {
+  async run(request: string, options: AgentRunOptions = {}): Promise<AgentResult> {
     let result: AgentResult | undefined;
     for await (const part of this.stream(request, options)) if (part.type === 'finish') result = part.result;
     return result as AgentResult;
   }
 
   /** The run as typed parts: steps, denoising, repairs, tool calls and results, the answer. */
-  async *stream(request: string, options: { signal?: AbortSignal } = {}): AsyncGenerator<AgentStreamPart> {
+  async *stream(request: string, options: AgentRunOptions = {}): AsyncGenerator<AgentStreamPart> {
     const { signal } = options;
+    const active = this.activeSignatures(options.activeTools ?? this.options.activeTools);
     const started = performance.now();
     const maxSteps = this.options.maxSteps ?? 8;
     const turns: AgentTurn[] = [{ role: 'user', content: request }];
@@ -161,7 +170,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       const usage: AgentUsage = { forwardPasses: 0, tokens: 0, wallMs: 0, modelMs: 0 };
       emit({ type: 'step-start', step });
       yield* drain();
-      const messages = renderAgentMessages({ tools: this.signatures, turns, ...(this.options.instructions === undefined ? {} : { instructions: this.options.instructions }) });
+      const messages = renderAgentMessages({ tools: active, turns, ...(this.options.instructions === undefined ? {} : { instructions: this.options.instructions }) });
       const { tokenizer } = this.options.model;
       // Infill reuses the plan's onStep for repairs (the session keeps its options), so the phase and where the
       // answer starts (a repair's prompt carries the feedback) are read when each step is reported.
@@ -185,44 +194,50 @@ export class Agent extends EventEmitter<AgentEvents> {
       let allowAnswer = !(step === 1 && this.options.toolChoice === 'required');
       // What grounded arguments may be copied from this step: the same for the tool choice, sampling and checks.
       const context = groundingContext(turns);
-      const offered = this.offeredTools(context, allowAnswer, reading);
+      const offered = this.offeredTools(active, context, allowAnswer, reading);
       // A new request that states every argument a tool reads asks for a call (readsRequiredArguments).
       if (allowAnswer && step === 1 && this.options.checks?.grounding !== false) {
         const last = turns.at(-1);
         const request = last?.role === 'user' ? last.content : undefined;
         if (request !== undefined && offered.some((signature) => readsRequiredArguments(this.options.tools[signature.name] ?? {}, signature, request, reading))) allowAnswer = false;
       }
-      planned = await this.guard(
-        infill({
-          model: this.options.model,
-          schema: this.planFor(offered, allowAnswer, allowAnswer && this.options.checks?.grounding !== false ? statedNumbersPattern(context) : undefined),
-          prompt: messages,
-          onStep,
-          ...this.fillOptions(signal),
-          ...(this.options.checks?.grounding === false ? {} : { ground: planGrounding(this.options.tools, offered, context, reading), present: planPresence(offered, context) }),
-        }),
-      );
-      usage.modelMs += performance.now() - planStarted;
-      usage.forwardPasses += planned.forwardPasses;
-      yield* drain();
+      // A canvas that outgrows the model's context fails the run with what to offer less of (contextTooLong).
+      let mended: MendedPlan;
+      try {
+        planned = await this.guard(
+          infill({
+            model: this.options.model,
+            schema: this.planFor(offered, allowAnswer, allowAnswer && this.options.checks?.grounding !== false ? statedNumbersPattern(context) : undefined),
+            prompt: messages,
+            onStep,
+            ...this.fillOptions(signal),
+            ...(this.options.checks?.grounding === false ? {} : { ground: planGrounding(this.options.tools, offered, context, reading), present: planPresence(offered, context) }),
+          }),
+        );
+        usage.modelMs += performance.now() - planStarted;
+        usage.forwardPasses += planned.forwardPasses;
+        yield* drain();
 
-      const mended = yield* this.mendPlan({
-        planned,
-        step,
-        request,
-        turns,
-        context,
-        reading,
-        offered,
-        allowAnswer,
-        usage,
-        emit,
-        drain,
-        enterRepair: () => {
-          phase = 'repair';
-          promptLength = undefined;
-        },
-      });
+        mended = yield* this.mendPlan({
+          planned,
+          step,
+          request,
+          turns,
+          context,
+          reading,
+          offered,
+          allowAnswer,
+          usage,
+          emit,
+          drain,
+          enterRepair: () => {
+            phase = 'repair';
+            promptLength = undefined;
+          },
+        });
+      } catch (error) {
+        throw this.contextTooLong(error, step, active);
+      }
       planned = mended.planned;
       const { calls, repairs } = mended;
 
@@ -296,7 +311,7 @@ export class Agent extends EventEmitter<AgentEvents> {
     readonly drain: () => Generator<AgentStreamPart>;
     /** Called before each repair's denoising: its steps are reported as the repair phase. */
     readonly enterRepair: () => void;
-  }): AsyncGenerator<AgentStreamPart, { planned: InfillResult<PlanItem[]>; calls: PlannedCall[]; repairs: RepairRecord[] }> {
+  }): AsyncGenerator<AgentStreamPart, MendedPlan> {
     const { step, request, turns, context, reading, offered, allowAnswer, usage, emit, drain, enterRepair } = input;
     let { planned } = input;
     const repairs: RepairRecord[] = [];
@@ -494,10 +509,43 @@ export class Agent extends EventEmitter<AgentEvents> {
    * the conversation have a candidate there (canGroundRequiredArguments). The prompt still lists every tool. With
    * the grounding check off, or when no tool would be left for a step that must call one, all are offered.
    */
-  private offeredTools(context: string, allowAnswer: boolean, reading: DateReading): ToolSignature[] {
-    if (this.options.checks?.grounding === false) return this.signatures;
-    const groundable = this.signatures.filter((signature) => canGroundRequiredArguments(this.options.tools[signature.name] ?? {}, signature, context, reading));
-    return groundable.length > 0 || allowAnswer ? groundable : this.signatures;
+  private offeredTools(active: ToolSignature[], context: string, allowAnswer: boolean, reading: DateReading): ToolSignature[] {
+    if (this.options.checks?.grounding === false) return active;
+    const groundable = active.filter((signature) => canGroundRequiredArguments(this.options.tools[signature.name] ?? {}, signature, context, reading));
+    return groundable.length > 0 || allowAnswer ? groundable : active;
+  }
+
+  /** The signatures of the tools a run offers (`activeTools`, in the agent's order), every name checked. */
+  private activeSignatures(activeTools: readonly string[] | undefined): ToolSignature[] {
+    if (activeTools === undefined) return this.signatures;
+    const known = this.signatures.map((signature) => signature.name);
+    const unknown = activeTools.filter((name) => !known.includes(name));
+    if (activeTools.length === 0 || unknown.length > 0) {
+      throw new LacunaAgentError({
+        code: 'INVALID_OPTIONS',
+        message: `${unknown.length > 0 ? `activeTools names ${unknown.map((name) => JSON.stringify(name)).join(', ')}, which the agent does not have` : 'activeTools is empty'}: name the tools to offer among the agent's own (${known.join(', ')}).`,
+        ...(unknown[0] === undefined ? {} : { tool: unknown[0] }),
+      });
+    }
+    return this.signatures.filter((signature) => activeTools.includes(signature.name));
+  }
+
+  /**
+   * A plan's canvas that outgrew the model's context, as the agent's error: what takes the room (the tools listed,
+   * the conversation so far) and what to do about it, infill's error as its cause. Any other error as it is.
+   */
+  private contextTooLong(error: unknown, step: number, active: readonly ToolSignature[]): unknown {
+    // With a path, the error is a value that outgrew its hole, not the canvas the model's context: infill's own.
+    if (!isCanvasTooLong(error) || (error as LacunaInfillError).path !== undefined) return error;
+    const { maxLength } = this.options.model.spec;
+    return new LacunaAgentError({
+      code: 'CONTEXT_TOO_LONG',
+      message:
+        `Step ${step}'s plan does not fit the model's context of ${maxLength} positions: its prompt lists ${active.length} tools` +
+        `${step > 1 ? ' and the conversation so far, tool results included' : ''}. Offer fewer tools for this request (\`activeTools\`, ` +
+        `in the agent's options or in run()'s), shorten \`instructions\`${step > 1 ? ', return smaller tool results' : ''}, or use a model with a longer context.`,
+      cause: error,
+    });
   }
 
   /** What this run reads relative dates against: `options.today`, or the local day the run starts. */

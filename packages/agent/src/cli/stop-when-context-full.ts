@@ -15,7 +15,7 @@ export const DEFAULT_PLAN_RESERVE = 384;
 /**
  * A stop condition that ends the run once the conversation so far leaves fewer than `reserve` positions for
  * the next plan. Small-context models (the fixture reads 1,024 positions) would otherwise fail the next step
- * with CANVAS_TOO_LONG after a few tool results; this stops the run cleanly with `stop-condition` instead.
+ * with CONTEXT_TOO_LONG after a few tool results; this stops the run cleanly with `stop-condition` instead.
  * The prompt is rebuilt the way the agent builds it: the request, then each step's calls and results.
  */
 export function stopWhenContextFull(options: {

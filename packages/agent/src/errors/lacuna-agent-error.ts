@@ -10,6 +10,7 @@ export type LacunaAgentErrorCode =
   | 'TOOL_TIMEOUT'
   | 'TOOL_FAILED'
   | 'REPAIR_FAILED'
+  | 'CONTEXT_TOO_LONG'
   | 'MAX_STEPS_REACHED'
   | 'ABORTED';
 
