@@ -147,6 +147,29 @@ describe('repair', () => {
     await expect(repair(repaired, { omit: ['$.city'] })).rejects.toMatchObject({ name: 'LacunaInfillError', code: 'INVALID_OPTIONS', path: '$.city' });
   });
 
+  it('adds a left-out optional property, masked, and keeps every other token', async () => {
+    const schema = {
+      type: 'object',
+      properties: { city: { type: 'string', maxLength: 8 }, unit: { enum: ['celsius', 'fahrenheit'] } },
+      required: ['city'],
+      additionalProperties: false,
+    };
+    // The first fill leaves `unit` out (infill's `present`), as a model may.
+    const first = await infill({ model: randomFixtureModel({ seed: 1 }), schema, prompt: 'Weather?', seed: 1, present: ({ path }) => (path[0] === 'unit' ? false : undefined) });
+    expect('unit' in (first.value as object)).toBe(false);
+    // Texts, not tokens: the city's hole heals into the literal after it, which the new property changes, so its
+    // tokens are written again as the tokenizer cuts the same text there.
+    const kept = first.holes.map((report) => [report.jsonPath, report.text]);
+    const included = await repair(first, { include: ['$.unit'] });
+    const value = included.value as { city: string; unit?: string };
+    expect(value.city).toBe((first.value as { city: string }).city);
+    expect(['celsius', 'fahrenheit']).toContain(value.unit);
+    expect(included.holes.filter((report) => report.jsonPath !== '$.unit').map((report) => [report.jsonPath, report.text])).toEqual(kept);
+    expect(included.forwardPasses).toBeGreaterThan(0);
+    await expect(repair(included, { include: ['$.unit'] })).rejects.toMatchObject({ name: 'LacunaInfillError', code: 'INVALID_OPTIONS', path: '$.unit' });
+    await expect(repair(included, { include: ['$.country'] })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+  });
+
   it('appends a masked item to an array and keeps every other token', async () => {
     const schema = { type: 'array', items: { type: 'object', properties: { city: { type: 'string', maxLength: 6 } }, required: ['city'] }, minItems: 1, maxItems: 3 };
     // A seed whose first fill holds fewer items than the most.

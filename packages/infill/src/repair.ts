@@ -31,6 +31,12 @@ export interface RepairOptions {
    */
   readonly append?: readonly (JsonPath | string)[];
   /**
+   * Optional properties to add, located like `paths`: each left-out property at them is made present, its value
+   * masked and denoised with everything else kept. For a value the first fill left out that the prompt states,
+   * such as a date an agent's call should hold. A property that holds a value already is refused.
+   */
+  readonly include?: readonly (JsonPath | string)[];
+  /**
    * Whether a re-masked value may be written again as it was (default false: each value hole under `paths` or
    * `issues` excludes the value it held, so the model writes its next best value; a hole with no other value
    * to write may repeat it). With greedy decoding and nothing else changed, the model would otherwise write the
@@ -61,18 +67,19 @@ export async function repair<T>(result: InfillResult<T>, options: RepairOptions)
   const paths = [...(options.paths ?? []).map(parsePath), ...(options.issues ?? []).map((issue) => issue.path)];
   const omitted = (options.omit ?? []).map(parsePath);
   const appended = (options.append ?? []).map(parsePath);
-  if (paths.length === 0 && omitted.length === 0 && appended.length === 0) {
-    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: 'repair needs paths, issues, omit or append: which values should be filled again, left out or added?' });
+  const included = (options.include ?? []).map(parsePath);
+  if (paths.length === 0 && omitted.length === 0 && appended.length === 0 && included.length === 0) {
+    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: 'repair needs paths, issues, omit, append or include: which values should be filled again, left out or added?' });
   }
   const feedback =
     options.feedback === true ? (options.issues ?? []).map((issue) => issue.message).join('\n') : typeof options.feedback === 'string' ? options.feedback : '';
   if (feedback !== '') session.prompt = withFeedback(session.prompt, feedback);
   if (options.ground !== undefined) session.builder.reground(options.ground);
-  const matched = session.omit(omitted) + session.append(appended) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false), reground: options.ground !== undefined });
+  const matched = session.omit(omitted) + session.append(appended) + session.include(included) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false), reground: options.ground !== undefined });
   if (matched === 0) {
     throw new LacunaInfillError({
       code: 'INVALID_OPTIONS',
-      message: `None of the paths ${[...paths, ...omitted, ...appended].map((path) => JSON.stringify(path)).join(', ')} is in the value; nothing to repair.`,
+      message: `None of the paths ${[...paths, ...omitted, ...appended, ...included].map((path) => JSON.stringify(path)).join(', ')} is in the value; nothing to repair.`,
     });
   }
   const stats = { forwardPasses: 0, rounds: 0, constraintMs: 0 };

@@ -425,6 +425,27 @@ describe('createAgent planning a call the plan left out', () => {
   });
 });
 
+describe('createAgent giving a planned call an argument it left out', () => {
+  const tools = { cd: tool({ description: 'Ask someone.', inputSchema: z.object({ name: z.enum(['Ann', 'Bob']), day: z.iso.date().optional() }) }) };
+
+  it('gives the date no call holds to the one left-out argument that takes a date, and records it', async () => {
+    // The constant model leaves `day` out: its row favours no key.
+    const agent = createAgent({ model: constantRowModel(AB_OR_CD), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const result = await agent.run('Ask Ann on 2026-05-03.');
+    expect(result.toolCalls.map((call) => [call.tool, call.input])).toEqual([['cd', { name: 'Ann', day: '2026-05-03' }]]);
+    expect(result.repairs.at(-1)).toEqual(expect.objectContaining({ check: 'uncovered-mention', tool: 'cd', path: ['day'], after: '2026-05-03' }));
+    expect(result.repairs.at(-1)?.reason).toBe('The request states "2026-05-03", which no call held: the cd call was given `day`.');
+  });
+
+  it('gives it to no argument when two could take it', async () => {
+    const twoDays = { cd: tool({ description: 'Ask someone.', inputSchema: z.object({ name: z.enum(['Ann', 'Bob']), day: z.iso.date().optional(), until: z.iso.date().optional() }) }) };
+    const agent = createAgent({ model: constantRowModel(AB_OR_CD), tools: twoDays, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const result = await agent.run('Ask Ann on 2026-05-03.');
+    expect(result.toolCalls.map((call) => call.input)).toEqual([{ name: 'Ann' }]);
+    expect(result.repairs.some((repair) => repair.check === 'uncovered-mention' && repair.path.length > 0)).toBe(false);
+  });
+});
+
 describe('createAgent with an optional argument repeating another', () => {
   const tools = { cd: tool({ description: 'Ask someone.', inputSchema: z.object({ note: z.string().optional(), name: z.string() }) }) };
 

@@ -3,7 +3,7 @@ import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, 
 import { EventEmitter } from 'eventemitter3';
 import { namesArgument } from '../checks/argument-labels.js';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
-import { groundingContext } from '../checks/grounding.js';
+import { groundingContext, isEmailProperty, statedValuesText } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
@@ -87,6 +87,13 @@ export const DEFAULT_REPAIR_ATTEMPTS = 6;
 const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repeated-value', 'function-words', 'partial-name']);
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
+
+/** An optional argument a planned call left out, and the value the request states for it (`argumentLeftOut`). */
+interface ArgumentLeftOut {
+  readonly callIndex: number;
+  readonly name: string;
+  readonly mention: StatedMention;
+}
 
 /** A step's plan once checked and repaired (`mendPlan`): the infill result, its calls and the repairs made. */
 interface MendedPlan {
@@ -294,7 +301,8 @@ export class Agent extends EventEmitter<AgentEvents> {
   /**
    * What a step's plan goes through once infilled: every field checked and a rejected one repaired by re-masking
    * its hole (rounds up to `repair.maxAttempts`; an optional argument nobody stated is left out), then, when the
-   * request states a value no call holds, one more call planned and kept only if it holds it (whyAddedCallDrops).
+   * request states a value no call holds, one more call planned, or an argument a call left out given it, and kept
+   * only if it holds it (whyExtensionDrops).
    * Yields the repair parts as they happen; returns the plan, its calls and the repairs.
    */
   private async *mendPlan(input: {
@@ -322,7 +330,9 @@ export class Agent extends EventEmitter<AgentEvents> {
     // of this run should hold, and the plan before a call was added for those it left out.
     const mentions = this.options.checks?.grounding === false ? [] : statedMentions(request, reading);
     const earlierCalls = callsMadeIn(turns);
-    let extended: { planned: InfillResult<PlanItem[]>; calls: PlannedCall[]; uncovered: StatedMention[]; unexplained: StatedMention[] } | undefined;
+    let extended:
+      | { planned: InfillResult<PlanItem[]>; calls: PlannedCall[]; uncovered: StatedMention[]; unexplained: StatedMention[]; inclusion: ArgumentLeftOut | undefined }
+      | undefined;
     // Whether that plan was restored: the plan with the call added outgrew the canvas or could not be mended.
     let fellBack = false;
     const checkPlan = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) =>
@@ -424,23 +434,33 @@ export class Agent extends EventEmitter<AgentEvents> {
       }
       const uncovered = calls.length === 0 ? [] : uncoveredMentions(mentions, [...earlierCalls, ...calls]);
       if (extended !== undefined) {
-        const { unexplained } = extended;
+        const { unexplained, inclusion } = extended;
         const [plan, planCalls] = [planned, calls];
-        const last = plan.value.length - 1;
-        const added = fellBack ? undefined : callAt(planCalls, last);
+        // The call judged: the one added last, or the one an argument was added to.
+        const judged = inclusion?.callIndex ?? plan.value.length - 1;
+        const added = fellBack ? undefined : callAt(planCalls, judged);
         const dropped = fellBack
-          ? 'the plan with it could not be filled or mended'
-          : await whyAddedCallDrops({ added, before: extended, uncovered, failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === last) });
+          ? `the plan with it could not be filled or mended`
+          : await whyExtensionDrops({
+              added,
+              newCall: inclusion === undefined,
+              before: extended,
+              uncovered,
+              failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === judged),
+            });
         const kept = dropped === undefined;
+        const tool = inclusion === undefined ? (added?.tool ?? ANSWER_TOOL) : (callAt(extended.calls, judged)?.tool ?? ANSWER_TOOL);
         const record: RepairRecord = {
           step,
           attempt: 1,
-          tool: added?.tool ?? ANSWER_TOOL,
-          path: [],
+          tool,
+          path: inclusion === undefined ? [] : [inclusion.name],
           check: 'uncovered-mention',
-          reason: `${describeMentions(unexplained)} no call held: one more call was planned${kept ? '' : `, and dropped: ${dropped}`}.`,
+          reason:
+            `${describeMentions(unexplained)} no call held: ` +
+            `${inclusion === undefined ? 'one more call was planned' : `the ${tool} call was given \`${inclusion.name}\``}${kept ? '' : `, and dropped: ${dropped}`}.`,
           before: undefined,
-          after: kept ? added : undefined,
+          after: kept ? (inclusion === undefined ? added : added?.arguments[inclusion.name]) : undefined,
           forwardPasses: planned.forwardPasses,
         };
         if (!kept) ({ planned, calls } = extended);
@@ -451,27 +471,43 @@ export class Agent extends EventEmitter<AgentEvents> {
       }
       // A plan that holds in no call a value the request states (a date, an address, a number, a quoted text) may
       // have left a call out: one more is planned, everything else kept, and judged once checked and repaired
-      // (whyAddedCallDrops).
+      // (whyExtensionDrops). When that call is dropped, or no call fits, a date, a time or an address that one
+      // left-out optional argument of a planned call takes by its format is given to that argument
+      // (argumentLeftOut), and judged the same way.
       // A value given after the name of an argument a planned call takes, or next to a value it copied, is that
       // call's, not a sign of a call left out.
       const ofCalls = mentionsOfCalls(uncovered, calls.map((call) => ({ arguments: call.arguments, properties: this.propertiesOf(call.tool) })), request);
       const unexplained = uncovered.filter((mention) => !ofCalls.includes(mention));
-      if (unexplained.length === 0 || planned.value.length >= MAX_CALLS_PER_STEP) break;
-      extended = { planned, calls, uncovered, unexplained };
-      const index: number = planned.value.length;
-      const taken = mentionsTakenFrom(calls, index, context);
-      replanned.add(index);
+      if (unexplained.length === 0) break;
+      const inclusion = this.argumentLeftOut(unexplained, calls, reading);
+      if (inclusion === undefined && planned.value.length >= MAX_CALLS_PER_STEP) break;
+      extended = { planned, calls, uncovered, unexplained, inclusion };
       const extensionStarted = performance.now();
       enterRepair();
       try {
-        planned = await this.guard(
-          repair(planned, {
-            append: [[]],
-            ground: planGrounding(this.options.tools, offered, context, reading, (path) => (path[0] === index && taken.length > 0 ? taken : undefined)),
-          }),
-        );
+        if (inclusion === undefined) {
+          const index: number = planned.value.length;
+          const taken = mentionsTakenFrom(calls, index, context);
+          replanned.add(index);
+          planned = await this.guard(
+            repair(planned, {
+              append: [[]],
+              ground: planGrounding(this.options.tools, offered, context, reading, (path) => (path[0] === index && taken.length > 0 ? taken : undefined)),
+            }),
+          );
+        } else {
+          const path = [inclusion.callIndex, 'arguments', inclusion.name];
+          planned = await this.guard(
+            repair(planned, {
+              include: [path],
+              ground: planGrounding(this.options.tools, offered, context, reading, undefined, (holePath) =>
+                holePath.length === path.length && holePath.every((segment, at) => segment === path[at]) ? [inclusion.mention.text] : undefined,
+              ),
+            }),
+          );
+        }
       } catch (error) {
-        // A canvas with no room for another call keeps the plan it has.
+        // A canvas with no room for another call or argument keeps the plan it has.
         if (!isCanvasTooLong(error)) throw error;
         fellBack = true;
         ({ planned, calls } = extended);
@@ -483,6 +519,28 @@ export class Agent extends EventEmitter<AgentEvents> {
     }
 
     return { planned, calls, repairs };
+  }
+
+  /**
+   * The one optional argument a planned call left out that takes, by its format, a date, a time or an e-mail address
+   * the request states and no call holds ("book a table ... at 7pm tomorrow" without a date); undefined when no
+   * argument or more than one would.
+   */
+  private argumentLeftOut(mentions: readonly StatedMention[], calls: readonly PlannedCall[], reading: DateReading): ArgumentLeftOut | undefined {
+    const found: ArgumentLeftOut[] = [];
+    for (const mention of mentions) {
+      if (mention.kind !== 'date-or-time' && mention.kind !== 'email') continue;
+      calls.forEach((call, callIndex) => {
+        const parameters = this.signatureParameters(call.tool);
+        for (const [name, described] of Object.entries(parameters?.properties ?? {})) {
+          if (name in call.arguments || (parameters?.required ?? []).includes(name)) continue;
+          const property = described as Parameters<typeof statedValuesText>[1];
+          const takes = mention.kind === 'email' ? isEmailProperty(property) : (statedValuesText(mention.text, property, reading) ?? '') !== '';
+          if (takes) found.push({ callIndex, name, mention });
+        }
+      });
+    }
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /** A tool's parameters schema, by the tool's name, as its signature gives it. */
@@ -640,15 +698,18 @@ function describeMentions(mentions: readonly StatedMention[]): string {
 }
 
 /**
- * Why a call added for the values a plan left out is dropped, or undefined when it stays. It stays only when it
- * holds one of those values and the plan loses nothing it held. It is of a tool the plan does not call yet: a second
- * call of one would hold what the first should (a duration copied from the wrong place). And it passes every check:
- * once repairs are spent, a doubtful copy stays in a call the model planned, but a call added on a guess needs better
- * evidence than that.
+ * Why a call added for the values a plan left out, or an argument added to a call for them, is dropped, or
+ * undefined when it stays. It stays only when it holds one of those values and the plan loses nothing it held. An
+ * added call is of a tool the plan does not call yet: a second call of one would hold what the first should (a
+ * duration copied from the wrong place). And it passes every check: once repairs are spent, a doubtful copy stays
+ * in a call the model planned, but a value added on a guess needs better evidence than that.
  */
-async function whyAddedCallDrops(input: {
+async function whyExtensionDrops(input: {
+  /** The call added, or the call an argument was added to (undefined: the model answered in words there). */
   readonly added: PlannedCall | undefined;
-  /** The plan before the call was added: its calls, the values no call held, and those no call's argument explains. */
+  /** Whether a whole call was added. */
+  readonly newCall: boolean;
+  /** The plan before the extension: its calls, the values no call held, and those no call's argument explains. */
   readonly before: { readonly calls: readonly PlannedCall[]; readonly uncovered: readonly StatedMention[]; readonly unexplained: readonly StatedMention[] };
   /** The values no call holds now. */
   readonly uncovered: readonly StatedMention[];
@@ -656,7 +717,7 @@ async function whyAddedCallDrops(input: {
 }): Promise<string | undefined> {
   const { added, before } = input;
   if (added === undefined) return 'the model answered in words there';
-  if (before.calls.some((call) => call.tool === added.tool)) return `the plan calls ${added.tool} already`;
+  if (input.newCall && before.calls.some((call) => call.tool === added.tool)) return `the plan calls ${added.tool} already`;
   if (uncoveredMentions(before.unexplained, [added]).length === before.unexplained.length) return 'it held none of them';
   if (!input.uncovered.every((mention) => before.uncovered.some((earlier) => earlier.at === mention.at))) return 'the plan lost a value it held';
   return (await input.failsACheck()) ? 'it failed a check' : undefined;

@@ -366,6 +366,30 @@ export class InfillSession<T = unknown> {
   }
 
   /**
+   * Makes each optional property at the paths present, its value masked, where it was left out; everything else
+   * is kept. Returns the number of paths that named such a property; one that holds a value already is refused.
+   */
+  include(paths: readonly JsonPath[]): number {
+    let matched = 0;
+    for (const path of paths) {
+      const parent = this.instanceAt(this.tree, path.slice(0, -1));
+      if (parent?.kind !== 'object') continue;
+      const member = parent.members.find((candidate) => String(candidate.property.name) === String(path.at(-1)));
+      if (member === undefined) continue;
+      if (member.presence === 'present') {
+        throw new LacunaInfillError({
+          code: 'INVALID_OPTIONS',
+          message: `${formatPath(path)} holds a value already; re-mask it with \`paths\` to have it written again.`,
+          path: formatPath(path),
+        });
+      }
+      this.builder.expandMember(member, true, parent.path);
+      matched++;
+    }
+    return matched;
+  }
+
+  /**
    * Gives each array at the paths one more item, masked, after the items it holds; everything else is kept. Returns
    * the number of paths that named an array; one that holds the most items its count decision offered is refused.
    */
