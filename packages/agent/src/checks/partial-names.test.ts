@@ -8,6 +8,7 @@ describe('wholeName', () => {
     expect(wholeName('Oliver', 'Extend it for candidate Oliver Hoffmann and manager Ann Lee.', free)).toBe('Oliver Hoffmann');
     expect(wholeName('The Green', 'A table at The Green Door, 3:00 pm.', free)).toBe('The Green Door');
     expect(wholeName('Anjali', 'with candidate Anjali Lombardi, for employee Anneke Teo', free)).toBe('Anjali Lombardi');
+    expect(wholeName('Ember &', 'Book a table for 4 at Ember & Oak at 7pm', free)).toBe('Ember & Oak');
   });
 
   it('goes back over the capitalised words before a copy that do not begin a sentence or name an argument', () => {

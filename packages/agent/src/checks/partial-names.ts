@@ -22,8 +22,8 @@ export function wholeName(value: string, context: string, blocked: (at: number) 
   for (const start of startsOf(context, value)) {
     let end = start + value.length;
     let name = value;
-    // Forwards, over the capitalised words after a copy that ends in one.
-    for (let added = 0; added < MAX_WORDS_ADDED && /\p{Lu}/u.test(value.split(/\s+/).at(-1)?.[0] ?? ''); added++) {
+    // Forwards, over the capitalised words after a copy that ends in one, or in the "&" that joins two ("Ember &").
+    for (let added = 0; added < MAX_WORDS_ADDED && endsInName(value); added++) {
       const next = NAME_WORD_AFTER.exec(context.slice(end));
       if (next === null || !joins(next[1] as string, end + 1)) break;
       name += ` ${next[1] as string}`;
@@ -45,4 +45,11 @@ export function wholeName(value: string, context: string, blocked: (at: number) 
     whole = name;
   }
   return whole ?? value;
+}
+
+/** Whether a copy's last word is capitalised, or is an "&" after a capitalised word. */
+function endsInName(value: string): boolean {
+  const words = value.split(/\s+/);
+  const last = words.at(-1) === '&' ? words.at(-2) : words.at(-1);
+  return /\p{Lu}/u.test(last?.[0] ?? '');
 }
