@@ -437,6 +437,14 @@ describe('createAgent giving a planned call an argument it left out', () => {
     expect(result.repairs.at(-1)?.reason).toBe('The request states "2026-05-03", which no call held: the cd call was given `day`.');
   });
 
+  it('gives a number no call holds to the one left-out argument that takes a number', async () => {
+    const counted = { cd: tool({ description: 'Ask someone.', inputSchema: z.object({ name: z.enum(['Ann', 'Bob']), guests: z.number().int().optional() }) }) };
+    const agent = createAgent({ model: constantRowModel(AB_OR_CD), tools: counted, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const result = await agent.run('Ask Ann for 3.');
+    expect(result.toolCalls.map((call) => call.input)).toEqual([{ name: 'Ann', guests: 3 }]);
+    expect(result.repairs.at(-1)).toEqual(expect.objectContaining({ check: 'uncovered-mention', path: ['guests'], after: 3 }));
+  });
+
   it('gives it to no argument when two could take it', async () => {
     const twoDays = { cd: tool({ description: 'Ask someone.', inputSchema: z.object({ name: z.enum(['Ann', 'Bob']), day: z.iso.date().optional(), until: z.iso.date().optional() }) }) };
     const agent = createAgent({ model: constantRowModel(AB_OR_CD), tools: twoDays, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });

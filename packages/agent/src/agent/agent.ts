@@ -3,7 +3,7 @@ import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, 
 import { EventEmitter } from 'eventemitter3';
 import { namesArgument } from '../checks/argument-labels.js';
 import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
-import { groundingContext, isEmailProperty, statedValuesText } from '../checks/grounding.js';
+import { groundingContext, isEmailProperty, statedValuesText, typesOf } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
@@ -471,9 +471,8 @@ export class Agent extends EventEmitter<AgentEvents> {
       }
       // A plan that holds in no call a value the request states (a date, an address, a number, a quoted text) may
       // have left a call out: one more is planned, everything else kept, and judged once checked and repaired
-      // (whyExtensionDrops). When that call is dropped, or no call fits, a date, a time or an address that one
-      // left-out optional argument of a planned call takes by its format is given to that argument
-      // (argumentLeftOut), and judged the same way.
+      // (whyExtensionDrops). A date, a time, an address or a number that one left-out optional argument of a
+      // planned call takes by its format is given to that argument instead (argumentLeftOut), and judged the same way.
       // A value given after the name of an argument a planned call takes, or next to a value it copied, is that
       // call's, not a sign of a call left out.
       const ofCalls = mentionsOfCalls(uncovered, calls.map((call) => ({ arguments: call.arguments, properties: this.propertiesOf(call.tool) })), request);
@@ -522,20 +521,26 @@ export class Agent extends EventEmitter<AgentEvents> {
   }
 
   /**
-   * The one optional argument a planned call left out that takes, by its format, a date, a time or an e-mail address
-   * the request states and no call holds ("book a table ... at 7pm tomorrow" without a date); undefined when no
-   * argument or more than one would.
+   * The one optional argument a planned call left out that takes, by its format or type, a date, a time, an e-mail
+   * address or a number the request states and no call holds ("book a table ... at 7pm tomorrow" without a date,
+   * "flights ... for 2 people" without passengers); undefined when no argument or more than one would. Quotes are
+   * left to a call added: any string argument would take one.
    */
   private argumentLeftOut(mentions: readonly StatedMention[], calls: readonly PlannedCall[], reading: DateReading): ArgumentLeftOut | undefined {
     const found: ArgumentLeftOut[] = [];
     for (const mention of mentions) {
-      if (mention.kind !== 'date-or-time' && mention.kind !== 'email') continue;
+      if (mention.kind === 'quote') continue;
       calls.forEach((call, callIndex) => {
         const parameters = this.signatureParameters(call.tool);
         for (const [name, described] of Object.entries(parameters?.properties ?? {})) {
           if (name in call.arguments || (parameters?.required ?? []).includes(name)) continue;
           const property = described as Parameters<typeof statedValuesText>[1];
-          const takes = mention.kind === 'email' ? isEmailProperty(property) : (statedValuesText(mention.text, property, reading) ?? '') !== '';
+          const takes =
+            mention.kind === 'email'
+              ? isEmailProperty(property)
+              : mention.kind === 'number'
+                ? typesOf(property).some((type) => type === 'number' || type === 'integer')
+                : (statedValuesText(mention.text, property, reading) ?? '') !== '';
           if (takes) found.push({ callIndex, name, mention });
         }
       });
