@@ -7,6 +7,9 @@ import { stableHash } from './stable-hash.js';
 import { minutesIn } from './stated-durations.js';
 import { languagesIn } from './stated-languages.js';
 import { ARITHMETIC_EXPRESSION, expressionsIn } from './stated-expressions.js';
+import { prioritiesIn } from './stated-priorities.js';
+import { shuffleIn } from './stated-shuffle.js';
+import { temperatureUnitsIn } from './stated-temperature-units.js';
 import { tickersIn } from './stated-tickers.js';
 
 /** A tool as the agent takes it: a description, a zod input schema and an implementation. */
@@ -31,6 +34,8 @@ export const get_weather = defineTool({
     city: z.string().min(1).describe('City name, as the user wrote it'),
     unit: z.enum(['celsius', 'fahrenheit']).optional().describe('Temperature unit; only when the user asks for one'),
   }),
+  // A unit is asked for by symbol as often as by name ("in °F"); one nobody asks for is left out.
+  grounding: { unit: { statedValues: temperatureUnitsIn } },
   execute: ({ city, unit }) => {
     const hash = stableHash(city);
     const celsius = 4 + ORDINAL(hash, 28);
@@ -187,6 +192,8 @@ export const add_todo = defineTool({
     priority: z.enum(['low', 'medium', 'high']).optional().describe('Priority; only when the user gives one'),
     due_date: isoDate().optional().describe('Due date as YYYY-MM-DD'),
   }),
+  // A priority is given in other words as often as by name ("urgent", "no rush"); one nobody gives is left out.
+  grounding: { priority: { statedValues: prioritiesIn } },
   execute: (todo) => ({ todoId: `todo_${stableHash(todo.task).toString(36)}`, ...todo }),
 });
 
@@ -207,6 +214,8 @@ export const play_music = defineTool({
     query: z.string().min(1).describe('What to play'),
     shuffle: z.boolean().optional().describe('Shuffle playback; only when the user asks'),
   }),
+  // Shuffling is asked for in other words as often as by name ("in random order"); unasked, it is left out.
+  grounding: { shuffle: { statedValues: shuffleIn } },
   execute: ({ query, shuffle }) => ({ nowPlaying: query, shuffle: shuffle ?? false }),
 });
 

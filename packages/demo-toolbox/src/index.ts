@@ -20,5 +20,8 @@ export { USD_PER_UNIT } from './formats.js';
 export { stableHash } from './stable-hash.js';
 export { minutesIn } from './stated-durations.js';
 export { languagesIn } from './stated-languages.js';
+export { prioritiesIn } from './stated-priorities.js';
+export { shuffleIn } from './stated-shuffle.js';
+export { temperatureUnitsIn } from './stated-temperature-units.js';
 export { tickersIn } from './stated-tickers.js';
 export { ARITHMETIC_EXPRESSION, expressionsIn } from './stated-expressions.js';
