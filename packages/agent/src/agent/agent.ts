@@ -327,13 +327,13 @@ export class Agent extends EventEmitter<AgentEvents> {
     const replanned = new Set<number>();
     let calls = callsOf(planned.value);
     // The values the request states in an argument's shape (dates, addresses, numbers, quotes), which some call
-    // of this run should hold, and the plan before a call was added for those it left out.
+    // of this run should hold, and the plan before a call or an argument was added for those it left out.
     const mentions = this.options.checks?.grounding === false ? [] : statedMentions(request, reading);
     const earlierCalls = callsMadeIn(turns);
     let extended:
       | { planned: InfillResult<PlanItem[]>; calls: PlannedCall[]; uncovered: StatedMention[]; unexplained: StatedMention[]; inclusion: ArgumentLeftOut | undefined }
       | undefined;
-    // Whether that plan was restored: the plan with the call added outgrew the canvas or could not be mended.
+    // Whether that plan was restored: the plan extended outgrew the canvas or could not be mended.
     let fellBack = false;
     const checkPlan = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) =>
       checkCalls(planCalls, this.options.tools, {
@@ -359,7 +359,8 @@ export class Agent extends EventEmitter<AgentEvents> {
         // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
         const unstated = exhausted ? issues.filter((issue) => (issue.check === 'grounding' || DOUBTFUL_CHECKS.has(issue.check)) && this.isOptionalArgument(issue, calls)) : [];
         if (exhausted && unstated.length < issues.length) {
-          // A plan with a call added that cannot be mended falls back to the plan as it was (it passed the checks).
+          // A plan extended with a call or an argument that cannot be mended falls back to the plan as it was (it
+          // passed the checks).
           if (extended !== undefined) {
             fellBack = true;
             ({ planned, calls } = extended);
@@ -440,7 +441,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         const judged = inclusion?.callIndex ?? plan.value.length - 1;
         const added = fellBack ? undefined : callAt(planCalls, judged);
         const dropped = fellBack
-          ? `the plan with it could not be filled or mended`
+          ? 'the plan with it could not be filled or mended'
           : await whyExtensionDrops({
               added,
               newCall: inclusion === undefined,
