@@ -9,6 +9,8 @@ describe('wholeName', () => {
     expect(wholeName('The Green', 'A table at The Green Door, 3:00 pm.', free)).toBe('The Green Door');
     expect(wholeName('Anjali', 'with candidate Anjali Lombardi, for employee Anneke Teo', free)).toBe('Anjali Lombardi');
     expect(wholeName('Ember &', 'Book a table for 4 at Ember & Oak at 7pm', free)).toBe('Ember & Oak');
+    expect(wholeName('Nando', "Book a table for 2 at Nando's tonight at 8", free)).toBe("Nando's");
+    expect(wholeName('Joe', 'a table at Joe’s Diner on Friday', free)).toBe('Joe’s Diner');
   });
 
   it('goes back over the capitalised words before a copy that do not begin a sentence or name an argument', () => {

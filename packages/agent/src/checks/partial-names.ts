@@ -3,6 +3,8 @@ import { startsOf } from './repeated-values.js';
 /** A word of a name: capitalised, letters with apostrophes and hyphens ("O'Neill", "Jean-Luc"). */
 const NAME_WORD_AFTER = /^ (\p{Lu}[\p{L}'’-]*)/u;
 const NAME_WORD_BEFORE = /(?:^|\s)(\p{Lu}[\p{L}'’-]*) $/u;
+/** The possessive ending right after a name: "'s", "’s". */
+const POSSESSIVE_AFTER = /^['’]s(?![\p{L}\p{N}])/u;
 /** Words a name goes on with at most, on each side: "Oliver" of "Oliver Hoffmann", "The Green" of "The Green Door". */
 const MAX_WORDS_ADDED = 3;
 
@@ -10,7 +12,8 @@ const MAX_WORDS_ADDED = 3;
  * A copy that stops inside a name, with the rest of the name: the capitalised words right after it and right before
  * it, in every statement of the copy alike ("Oliver" of "candidate Oliver Hoffmann and" is Oliver Hoffmann, "The
  * Green" of "at The Green Door" The Green Door, "Pham" of "requester is Aleksander Pham" Aleksander Pham, "pipeline
- * review" of "book Sales pipeline review" Sales pipeline review). A weak model often cuts a name it never saw. The
+ * review" of "book Sales pipeline review" Sales pipeline review), its possessive and an "&" included ("Nando's",
+ * "Ember & Oak"). A weak model often cuts a name it never saw. The
  * name goes over no word another argument holds and no date or time (`blocked`, by offset in `context`) and no "I";
  * backwards, over no word that begins a sentence ("Please", "Book") and no word of an argument's label (`labelWords`,
  * lower-case: the "ID" of "account ID ACC-524169"; forwards, "Kuwait City" keeps its "City" beside a clinic city).
@@ -23,6 +26,12 @@ export function wholeName(value: string, context: string, blocked: (at: number) 
     let end = start + value.length;
     let name = value;
     // Forwards, over the capitalised words after a copy that ends in one, or in the "&" that joins two ("Ember &").
+    // A name's possessive is part of it ("Nando" of "at Nando's tonight", "Joe" of "Joe's Diner").
+    const possessive = endsInName(value) ? POSSESSIVE_AFTER.exec(context.slice(end)) : null;
+    if (possessive !== null) {
+      name += possessive[0];
+      end += possessive[0].length;
+    }
     for (let added = 0; added < MAX_WORDS_ADDED && endsInName(value); added++) {
       const next = NAME_WORD_AFTER.exec(context.slice(end));
       if (next === null || !joins(next[1] as string, end + 1)) break;

@@ -34,6 +34,10 @@ describe('stated dates and times', () => {
     // A part of the day decides, in digits or in words; a one-digit hour without one may be either.
     expect(timesIn('7:15 in the evening, quarter past five in the afternoon, ten to nine at night, noon')).toEqual(['19:15', '17:15', '20:50', '12:00']);
     expect(timesIn("at 7:15, or seven o'clock in the morning")).toEqual(['07:15', '19:15', '07:00']);
+    // The part of the day said before the hour, and an hour on the dot in digits.
+    expect(timesIn("Book a table for 2 at Nando's tonight at 8")).toEqual(['20:00']);
+    expect(timesIn('this morning at 9:30, this afternoon at 3')).toEqual(['09:30', '15:00']);
+    expect(timesIn("at 8 o'clock, or 6 o'clock in the evening")).toEqual(['08:00', '20:00', '18:00']);
   });
 
   it('blanks dates and times out of the text a count is copied from, offsets kept', () => {

@@ -32,6 +32,11 @@ const DAY_FIRST = new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`,
 // "7:15 PM", "10:00 p.m.", "14:15", "7pm", "7:15 in the evening"
 const PERIOD = '\\s+(in the morning|in the afternoon|in the evening|at night|tonight)';
 const CLOCK = new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![\\w:])(?:${PERIOD})?`, 'gi');
+// "8 o'clock", "8 o'clock in the evening": an hour on the dot, morning or evening unless the part of the day is said.
+const OCLOCK = new RegExp(`\\b(\\d{1,2})\\s*o'clock\\b(?:${PERIOD})?`, 'gi');
+// "tonight at 8", "this afternoon at 3:30": the part of the day said before the hour.
+const PERIOD_FIRST = /\b(tonight|this evening|this afternoon|this morning)\s+at\s+(\d{1,2})(?::(\d{2}))?(?![\w:])/gi;
+const PERIOD_BEFORE = /\b(?:tonight|this evening|this afternoon|this morning)\s+at\s+$/i;
 const HOUR_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
@@ -187,6 +192,8 @@ function timeMentions(text: string): Mention[] {
   for (const match of text.matchAll(CLOCK)) {
     const [, hourText, minuteText, meridiem, period] = match;
     if (minuteText === undefined && meridiem === undefined && period === undefined) continue;
+    // "this morning at 9:30" is read with its part of the day (PERIOD_FIRST), not as either.
+    if (meridiem === undefined && period === undefined && PERIOD_BEFORE.test(text.slice(0, match.index))) continue;
     const hour = Number(hourText);
     const minute = minuteText === undefined ? 0 : Number(minuteText);
     if (minute > 59) continue;
@@ -201,6 +208,23 @@ function timeMentions(text: string): Mention[] {
     }
   }
   for (const match of text.matchAll(/\b(noon|midday)\b/gi)) add(match, '12:00');
+  for (const match of text.matchAll(OCLOCK)) {
+    const [, hourText, period] = match;
+    const hour = Number(hourText);
+    if (hour < 1 || hour > 12) continue;
+    if (period !== undefined) add(match, clock((hour % 12) + (/morning/i.test(period) ? 0 : 12), 0));
+    else {
+      add(match, clock(hour % 12, 0));
+      add(match, clock((hour % 12) + 12, 0));
+    }
+  }
+  for (const match of text.matchAll(PERIOD_FIRST)) {
+    const [, period, hourText, minuteText] = match;
+    const hour = Number(hourText);
+    const minute = minuteText === undefined ? 0 : Number(minuteText);
+    if (hour < 1 || hour > 12 || minute > 59) continue;
+    add(match, clock((hour % 12) + (/morning/i.test(period as string) ? 0 : 12), minute));
+  }
   for (const match of text.matchAll(WORD_CLOCK)) {
     const [, minuteWord, direction, hourWord, period] = match;
     let hour = HOUR_WORDS[(hourWord as string).toLowerCase()] as number;
