@@ -82,6 +82,9 @@ describe('checkCalls', () => {
     expect(await check({ notes: 'ring the bell twice', requested_by: 'is Ann Lee' }, `${context} The requester is Ann Lee.`)).toEqual([
       { callIndex: 0, tool: 'log_chore', path: ['requested_by'], check: 'function-words', message: 'requested_by: "is Ann Lee" holds words around the value; copy "Ann Lee".', values: ['Ann Lee'] },
     ]);
+    // A text the request quotes is the value as the user marked it, function words and all.
+    expect(await check({ notes: 'where is the bell' }, "Log the chore with notes 'where is the bell'.")).toEqual([]);
+    expect(await check({ notes: 'where is the bell' }, 'Log the chore with notes where is the bell.')).not.toEqual([]);
   });
 
   it('rejects the second call of a tool copying the same mention whole, by its place in the plan', async () => {

@@ -3,6 +3,7 @@ import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb } from
 import { labelRegions, textsAfterLabel } from './labelled-values.js';
 import { wholeName } from './partial-names.js';
 import { startsOf } from './repeated-values.js';
+import { quotedTexts } from './stated-mentions.js';
 
 /** Where the conversation states a value an argument holds (`place.name`), or a date or time (no name). */
 export interface HeldMention {
@@ -52,9 +53,11 @@ export function copyShapeIssues(input: {
   const namingWords = new Set([...labelWords, ...(input.tool?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]);
   const regions = labelRegions(input.properties, input.context);
   const issues: { name: string; rejection: Pick<FieldIssue, 'check' | 'message' | 'within' | 'values'> }[] = [];
+  // A text the request quotes is the value as the user marked it, whatever words it starts or ends with.
+  const quoted = quotedTexts(input.context);
   for (const name of input.copied) {
     const value = input.arguments[name];
-    if (typeof value !== 'string') continue;
+    if (typeof value !== 'string' || quoted.includes(value.trim())) continue;
     const afterVerb = withoutRequestVerb(value, input.context);
     const verb = afterVerb.trim() === '';
     if (verb || namesNothing(value, namingWords)) {

@@ -47,6 +47,9 @@ describe('withoutEdgeWords', () => {
     expect(withoutEdgeWords('Alexei Horvat.')).toBe('Alexei Horvat');
     expect(withoutEdgeWords('Jorge Reyes. The')).toBe('Jorge Reyes');
     expect(withoutEdgeWords('"river loop"')).toBe('river loop');
+    expect(withoutEdgeWords("'renew passport'")).toBe('renew passport');
+    expect(withoutEdgeWords("renew passport'")).toBe('renew passport');
+    expect(withoutEdgeWords("'dinner at Nando's'")).toBe("dinner at Nando's");
     expect(withoutEdgeWords('"Spring launch plan".')).toBe('Spring launch plan');
     // A sentence keeps its stop, and its next sentence when that starts with a word of its own.
     expect(withoutEdgeWords('I am learning the language.')).toBe('I am learning the language.');

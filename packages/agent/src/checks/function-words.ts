@@ -114,10 +114,17 @@ export function withoutEdgeWords(value: string, labels?: { readonly own: Readonl
         continue;
       }
     }
-    // The quotes a request puts around a value are not the value's ("\"river loop\"", "\"Spring launch plan\".").
-    const quoted = /^"([^"]+)"\.?$/u.exec(trimmed);
+    // The quotes a request puts around a value are not the value's ("\"river loop\"", "\"Spring launch plan\".",
+    // "'renew passport'").
+    const quoted = /^"([^"]+)"\.?$|^'([^']+(?:'\p{L}[^']*)*)'\.?$/u.exec(trimmed);
     if (quoted !== null) {
-      trimmed = quoted[1] as string;
+      trimmed = (quoted[1] ?? quoted[2]) as string;
+      continue;
+    }
+    // A single quote that closes no quote the copy opened ("renew passport'" of "add 'renew passport' to").
+    const unopened = /^([^']*\p{L})'$/u.exec(trimmed);
+    if (unopened !== null) {
+      trimmed = unopened[1] as string;
       continue;
     }
     const words = trimmed.match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -26,6 +26,11 @@ describe('statedMentions', () => {
     expect(statedMentions('At 7:15.')[0]?.values).toEqual(['07:15', '19:15']);
     // A quoted text is one value, the time and number inside it its words.
     expect(texts('Rename it for notes "urgent, needed by noon, 2 copies".')).toEqual([['quote', '"urgent, needed by noon, 2 copies"']]);
+    // Single quotes too, where no word stands outside them; an apostrophe between two words is none.
+    expect(texts("Translate 'where is the bathroom' to German and add 'dinner at Nando's', don't wait")).toEqual([
+      ['quote', "'where is the bathroom'"],
+      ['quote', "'dinner at Nando's'"],
+    ]);
   });
 });
 

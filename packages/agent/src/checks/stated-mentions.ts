@@ -21,9 +21,15 @@ export interface StatedMention {
 const EMAILS = new RegExp(EMAIL.source, 'g');
 /** Digits, with thousands separators and decimals, that stand alone or inside a code ("R1576218", "JG69 BCP"). */
 const NUMBERS = /\d[\d,]*(?:\.\d+)?/g;
-const QUOTES = /"([^"\n]{2,})"|“([^”\n]{2,})”/g;
+/** Texts in double quotes, curly ones, or single ones that no word stands outside of ("'dinner at Nando's'"). */
+const QUOTES = /"([^"\n]{2,})"|“([^”\n]{2,})”|(?<![\p{L}\p{N}])'(?=[\p{L}\p{N}])((?:[^'\n]|'(?=[\p{L}\p{N}])){2,}?)'(?![\p{L}\p{N}])/gu;
 /** "2 hours" may be held as the minutes a duration argument asks for. */
 const HOURS_AFTER = /^[\s-]*(?:hours?|hrs?)\b/i;
+
+/** The texts a text quotes (`QUOTES`), without their quotes, in order. */
+export function quotedTexts(text: string): string[] {
+  return [...text.matchAll(QUOTES)].map((match) => (match[1] ?? match[2] ?? match[3] ?? '').trim()).filter((quoted) => quoted !== '');
+}
 
 /** The values a text states in an argument's shape (`StatedMention`), in text order; a quoted text is one. */
 export function statedMentions(text: string, reading: DateReading = {}): StatedMention[] {
@@ -43,7 +49,7 @@ export function statedMentions(text: string, reading: DateReading = {}): StatedM
   for (const { at, end, values } of byPlace.values()) add('date-or-time', at, end, values);
   for (const match of text.matchAll(EMAILS)) add('email', match.index, match.index + match[0].length, [match[0]]);
   for (const match of text.matchAll(QUOTES)) {
-    const quoted = (match[1] ?? match[2] ?? '').trim();
+    const quoted = (match[1] ?? match[2] ?? match[3] ?? '').trim();
     if (quoted !== '') mentions.push({ kind: 'quote', at: match.index, end: match.index + match[0].length, text: match[0], values: [quoted] });
   }
   for (const match of text.matchAll(NUMBERS)) {

@@ -104,6 +104,10 @@ describe('GroundedAutomaton', () => {
     const body = GroundedAutomaton.create(leafAutomaton(plainString), long, 'string')!;
     expect(acceptsText(body, `${'word '.repeat(30)}end`)).toBe(true);
     expect(acceptsText(body, 'word word')).toBe(false);
+    // Single quotes too, where no word stands outside them; an apostrophe between two words is none.
+    const single = GroundedAutomaton.create(leafAutomaton(plainString), "Translate 'where is the bathroom' to German, and add 'dinner at Nando's' please", 'string')!;
+    for (const value of ['where is the bathroom', "dinner at Nando's", 'German']) expect(acceptsText(single, value), value).toBe(true);
+    for (const value of ['bathroom', 'where is', 'dinner', "Nando's"]) expect(acceptsText(single, value), value).toBe(false);
     // A pattern the whole quoted text does not match may still take a part of it.
     const code = { ...plainString, patterns: ['^[A-Z]{2}-\\d+$'] } as unknown as StringNode;
     const codes = GroundedAutomaton.create(leafAutomaton(code), 'message "ticket AB-12 is late"', 'string')!;

@@ -218,18 +218,29 @@ const CLOSES: ReadonlySet<number> = new Set([...',;:!?)]}'].map((character) => c
  * begins and ends ('notes "fragile, handle with care"', 'subject "Quick question"'), so a part of it ("fragile,
  * handle", "Quick") is never the value, and a weak model that ends early (or starts late) would copy one. A value
  * may still hold the quoted text with more around it, quotes and all. Quotes are straight ones (`\"` escaped) paired
- * in order within each piece of the context, and curly ones (“ ”); a quoted text is copied only whole when it is a
+ * in order within each piece of the context, curly ones (“ ”), and straight single ones that no word stands outside
+ * of (an apostrophe stands between two); a quoted text is copied only whole when it is a
  * span by the other rules and `inner` accepts it, so a pattern that takes a code out of a quoted sentence still can.
  */
 function quotedValues(inner: AnyByteAutomaton, context: Uint8Array): Int32Array | undefined {
   const quotes: [number, number][] = [];
   let straight = -1;
   let curly = -1;
+  let single = -1;
   for (let offset = 0; offset < context.length; offset++) {
     const byte = context[offset];
     if (byte === PIECE_SEPARATOR) {
       straight = -1;
       curly = -1;
+      single = -1;
+    } else if (byte === APOSTROPHE) {
+      // A single quote opens a quoted text where no word is before it and one is after ("translate 'where is it'"),
+      // and closes it where no word follows; between two words it is an apostrophe ("Nando's").
+      if (single < 0 && !isWordByte(context[offset - 1]) && isWordByte(context[offset + 1])) single = offset + 1;
+      else if (single >= 0 && offset > single && !isWordByte(context[offset + 1])) {
+        quotes.push([single, offset]);
+        single = -1;
+      }
     } else if (byte === 0x22) {
       // Escaped as \": the text starts after the quote and ends at the backslash of the next one.
       if (straight < 0) straight = offset + 1;
