@@ -32,7 +32,9 @@ function expectResultsFromTheTools(result: { toolCalls: readonly { tool: string;
 describe.each(MODELS)('examples on %s', (_name, model) => {
   it('demo-agent: streams the canvas, the calls and their results for each request', async () => {
     const terminal = recordingTerminal();
-    const runs = await runDemo({ model, terminal, requests: ["What's the weather in Lisbon?"], maxSteps: 1 });
+    // Two steps: the plan may be committed in passes that leave no mask in view (one span, no decision left open),
+    // and the answer after the tool's result is written with its rest still masked.
+    const runs = await runDemo({ model, terminal, requests: ["What's the weather in Lisbon?"], maxSteps: 2 });
     expect(runs).toHaveLength(1);
     const [run] = runs;
     expect(run?.tools[0]).toBe('get_weather');
@@ -43,7 +45,7 @@ describe.each(MODELS)('examples on %s', (_name, model) => {
     expect(terminal.text).toMatch(/^ {2}plan +pass +1 /m);
     expect(terminal.text).toMatch(/░/);
     for (const call of result.toolCalls) expect(terminal.text).toContain(`-> ${call.tool} ${JSON.stringify(call.input)}`);
-    expect(terminal.text).toMatch(/^done: (answer|max-steps|stop-condition) after 1 step,/m);
+    expect(terminal.text).toMatch(/^done: (answer|max-steps|stop-condition) after [12] steps?,/m);
   });
 
   it('travel-agent: every call is valid for its tool and every result is the tool’s own', async () => {
