@@ -23,6 +23,17 @@ describe('checkCalls', () => {
     expect(issues).toEqual([{ callIndex: 0, tool: 'convert_currency', path: ['from'], check: 'repeated-value', message: 'from: "CAD" is stated once and `to` holds it already.', taken: 'CAD' }]);
   });
 
+  it("rejects a string copy of a number's digits alone when a number argument of the plan holds that number", async () => {
+    const timer = { set_timer };
+    const check = (label: string, context: string) => checkCalls([{ tool: 'set_timer', arguments: { minutes: 6, label } }], timer, { context, minConfidence: 0, holes: [] });
+    expect(await check('6', 'The rice will take 6 mins; set a timer.')).toEqual([
+      { callIndex: 0, tool: 'set_timer', path: ['label'], check: 'repeated-value', message: 'label: "6" is the number set_timer.minutes holds, stated once; copy the value itself.', taken: '6' },
+    ]);
+    // Stated twice, the number may be both; a number no argument holds may be a text (a code, a room number).
+    expect(await check('6', 'Set a 6 minute timer for batch 6.')).toEqual([]);
+    expect(await checkCalls([{ tool: 'set_timer', arguments: { minutes: 5, label: '6' } }], timer, { context: 'A 5 minute timer for room 6.', minConfidence: 0, holes: [] })).toEqual([]);
+  });
+
   it('checks a value whose reader found nothing against the conversation when the reader says so', async () => {
     const check = (language: string, context: string) =>
       checkCalls([{ tool: 'translate_text', arguments: { text: 'hello', target_language: language } }], { translate_text }, { context, minConfidence: 0, holes: [] });

@@ -121,6 +121,24 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     for (const issue of copyShapeIssues({ arguments: call.arguments, copied, properties, context: options.context, held, place: callIndex, tool: call.tool, copiedAsWritten: (name) => groundingOf(tool, name, properties[name]) === 'context' })) {
       if (!callIssues.some((other) => samePath(other.path, [issue.name]))) callIssues.push({ callIndex, tool: call.tool, path: [issue.name], ...issue.rejection });
     }
+    // A number the conversation states once, held by a number argument of the plan, is no text of its own: a string
+    // copy of its digits alone took the count's words (`title: "30"` beside "block out 30 minutes"). Checked last, so
+    // that a copy from where another argument is named is repaired from its own name's text (labelled-value).
+    for (const name of copied) {
+      const value = call.arguments[name];
+      if (typeof value !== 'string' || !/^\d+$/.test(value) || callIssues.some((issue) => samePath(issue.path, [name]))) continue;
+      if (occurrences(options.context, value) !== 1) continue;
+      const holder = numberHolder(calls, Number(value));
+      if (holder === undefined) continue;
+      callIssues.push({
+        callIndex,
+        tool: call.tool,
+        path: [name],
+        check: 'repeated-value',
+        message: `${name}: "${value}" is the number ${holder} holds, stated once; copy the value itself.`,
+        taken: value,
+      });
+    }
     // The copy kept holds the value by this rule, so a rule of the tool against holding it twice (a refinement on
     // `to` that it differs from `from`) is left to the copy rejected; the validators see the repaired call.
     const keptPaths = repeated.map(({ kept }) => [kept]);
@@ -180,6 +198,14 @@ export function parametersOf(tool: { inputSchema: z.ZodType }): object {
     parameterCache.set(tool.inputSchema, parameters);
   }
   return parameters;
+}
+
+/** The tool and argument of the plan holding a number as a number ("set_timer.minutes"), or undefined. */
+function numberHolder(calls: readonly PlannedCall[], number: number): string | undefined {
+  for (const call of calls) {
+    for (const [name, value] of Object.entries(call.arguments)) if (typeof value === 'number' && value === number) return `${call.tool}.${name}`;
+  }
+  return undefined;
 }
 
 function samePath(left: readonly (string | number)[], right: readonly (string | number)[]): boolean {
