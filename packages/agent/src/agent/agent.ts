@@ -2,7 +2,7 @@ import { LacunaCoreError, LruCache, renderCanvasText, type DenoiseStepEvent } fr
 import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { namesArgument } from '../checks/argument-labels.js';
-import { checkCalls, parametersOf, type PlannedCall } from '../checks/check-calls.js';
+import { checkCalls, parametersOf, samePath, type PlannedCall } from '../checks/check-calls.js';
 import { groundingContext, isEmailProperty, statedValuesText, typesOf } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
@@ -500,9 +500,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           planned = await this.guard(
             repair(planned, {
               include: [path],
-              ground: planGrounding(this.options.tools, offered, context, reading, undefined, (holePath) =>
-                holePath.length === path.length && holePath.every((segment, at) => segment === path[at]) ? [inclusion.mention.text] : undefined,
-              ),
+              ground: planGrounding(this.options.tools, offered, context, reading, undefined, (holePath) => (samePath(holePath, path) ? [inclusion.mention.text] : undefined)),
             }),
           );
         }

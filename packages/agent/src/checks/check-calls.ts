@@ -208,6 +208,7 @@ function numberHolder(calls: readonly PlannedCall[], number: number): string | u
   return undefined;
 }
 
-function samePath(left: readonly (string | number)[], right: readonly (string | number)[]): boolean {
+/** Whether two JSON paths are the same, segment by segment. */
+export function samePath(left: readonly (string | number)[], right: readonly (string | number)[]): boolean {
   return left.length === right.length && left.every((segment, index) => segment === right[index]);
 }

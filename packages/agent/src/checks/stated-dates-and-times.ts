@@ -35,8 +35,9 @@ const CLOCK = new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)
 // "8 o'clock", "8 o'clock in the evening": an hour on the dot, morning or evening unless the part of the day is said.
 const OCLOCK = new RegExp(`\\b(\\d{1,2})\\s*o'clock\\b(?:${PERIOD})?`, 'gi');
 // "tonight at 8", "this afternoon at 3:30": the part of the day said before the hour.
-const PERIOD_FIRST = /\b(tonight|this evening|this afternoon|this morning)\s+at\s+(\d{1,2})(?::(\d{2}))?(?![\w:])/gi;
-const PERIOD_BEFORE = /\b(?:tonight|this evening|this afternoon|this morning)\s+at\s+$/i;
+const PERIOD_AT = '(tonight|this evening|this afternoon|this morning)\\s+at\\s+';
+const PERIOD_FIRST = new RegExp(`\\b${PERIOD_AT}(\\d{1,2})(?::(\\d{2}))?(?![\\w:])`, 'gi');
+const PERIOD_BEFORE = new RegExp(`\\b${PERIOD_AT}$`, 'i');
 const HOUR_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
@@ -199,8 +200,7 @@ function timeMentions(text: string): Mention[] {
     if (minute > 59) continue;
     if (meridiem !== undefined || period !== undefined) {
       if (hour < 1 || hour > 12) continue;
-      const afternoon = meridiem === undefined ? !/morning/i.test(period as string) : meridiem.toLowerCase().startsWith('p');
-      add(match, clock((hour % 12) + (afternoon ? 12 : 0), minute));
+      add(match, meridiem === undefined ? clockIn(period as string, hour, minute) : clock((hour % 12) + (meridiem.toLowerCase().startsWith('p') ? 12 : 0), minute));
     } else if (hour <= 23) {
       add(match, clock(hour, minute));
       // "7:15" alone may be either; a 24-hour clock would have said 19:15.
@@ -212,7 +212,7 @@ function timeMentions(text: string): Mention[] {
     const [, hourText, period] = match;
     const hour = Number(hourText);
     if (hour < 1 || hour > 12) continue;
-    if (period !== undefined) add(match, clock((hour % 12) + (/morning/i.test(period) ? 0 : 12), 0));
+    if (period !== undefined) add(match, clockIn(period, hour, 0));
     else {
       add(match, clock(hour % 12, 0));
       add(match, clock((hour % 12) + 12, 0));
@@ -223,7 +223,7 @@ function timeMentions(text: string): Mention[] {
     const hour = Number(hourText);
     const minute = minuteText === undefined ? 0 : Number(minuteText);
     if (hour < 1 || hour > 12 || minute > 59) continue;
-    add(match, clock((hour % 12) + (/morning/i.test(period as string) ? 0 : 12), minute));
+    add(match, clockIn(period as string, hour, minute));
   }
   for (const match of text.matchAll(WORD_CLOCK)) {
     const [, minuteWord, direction, hourWord, period] = match;
@@ -233,12 +233,16 @@ function timeMentions(text: string): Mention[] {
       hour -= 1;
       minute = 60 - minute;
     }
-    const afternoon = !/morning/i.test(period as string);
-    add(match, clock((hour % 12) + (afternoon ? 12 : 0), minute));
+    add(match, clockIn(period as string, hour, minute));
   }
   return found;
 }
 
 function clock(hour: number, minute: number): string {
   return `${two(hour)}:${two(minute)}`;
+}
+
+/** An hour of a 12-hour clock in the part of the day a text says ("in the morning", "tonight"), as HH:MM. */
+function clockIn(period: string, hour: number, minute: number): string {
+  return clock((hour % 12) + (/morning/i.test(period) ? 0 : 12), minute);
 }

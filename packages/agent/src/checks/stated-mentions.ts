@@ -28,7 +28,12 @@ const HOURS_AFTER = /^[\s-]*(?:hours?|hrs?)\b/i;
 
 /** The texts a text quotes (`QUOTES`), without their quotes, in order. */
 export function quotedTexts(text: string): string[] {
-  return [...text.matchAll(QUOTES)].map((match) => (match[1] ?? match[2] ?? match[3] ?? '').trim()).filter((quoted) => quoted !== '');
+  return [...text.matchAll(QUOTES)].map(quotedText).filter((quoted) => quoted !== '');
+}
+
+/** What a match of `QUOTES` quotes, whichever quotes it is in. */
+function quotedText(match: RegExpMatchArray): string {
+  return (match[1] ?? match[2] ?? match[3] ?? '').trim();
 }
 
 /** The values a text states in an argument's shape (`StatedMention`), in text order; a quoted text is one. */
@@ -49,7 +54,7 @@ export function statedMentions(text: string, reading: DateReading = {}): StatedM
   for (const { at, end, values } of byPlace.values()) add('date-or-time', at, end, values);
   for (const match of text.matchAll(EMAILS)) add('email', match.index, match.index + match[0].length, [match[0]]);
   for (const match of text.matchAll(QUOTES)) {
-    const quoted = (match[1] ?? match[2] ?? match[3] ?? '').trim();
+    const quoted = quotedText(match);
     if (quoted !== '') mentions.push({ kind: 'quote', at: match.index, end: match.index + match[0].length, text: match[0], values: [quoted] });
   }
   for (const match of text.matchAll(NUMBERS)) {

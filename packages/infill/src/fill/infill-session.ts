@@ -6,7 +6,7 @@ import type { CompiledSchema } from '../schema/compile-schema.js';
 import type { JsonValue } from '../schema/schema-node.js';
 import type { ValidationIssue } from '../schema/validate-json-schema.js';
 import { renderSkeleton, type SkeletonItem } from '../skeleton/render-skeleton.js';
-import { collectDecisions, collectHoles, SkeletonBuilder, unionBranches, type Instance, type SkeletonOptions } from '../skeleton/skeleton-tree.js';
+import { collectDecisions, collectHoles, SkeletonBuilder, unionBranches, type Instance, type MemberInstance, type ObjectInstance, type SkeletonOptions } from '../skeleton/skeleton-tree.js';
 import { TokenIndex } from '../tokens/token-index.js';
 import { TokenLifter } from '../tokens/token-lifter.js';
 import type { ChoiceAutomaton } from '../automata/choice-automaton.js';
@@ -351,11 +351,9 @@ export class InfillSession<T = unknown> {
   omit(paths: readonly JsonPath[]): number {
     let matched = 0;
     for (const path of paths) {
-      const parentPath = path.slice(0, -1);
-      const parent = this.instanceAt(this.tree, parentPath);
-      if (parent?.kind !== 'object') continue;
-      const member = parent.members.find((candidate) => String(candidate.property.name) === String(path.at(-1)));
-      if (member === undefined || member.presence === 'absent') continue;
+      const found = this.memberAt(path);
+      if (found === undefined || found.member.presence === 'absent') continue;
+      const { parent, member } = found;
       if (member.property.required) {
         throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `${formatPath(path)} is a required property; only optional ones can be omitted.`, path: formatPath(path) });
       }
@@ -372,10 +370,9 @@ export class InfillSession<T = unknown> {
   include(paths: readonly JsonPath[]): number {
     let matched = 0;
     for (const path of paths) {
-      const parent = this.instanceAt(this.tree, path.slice(0, -1));
-      if (parent?.kind !== 'object') continue;
-      const member = parent.members.find((candidate) => String(candidate.property.name) === String(path.at(-1)));
-      if (member === undefined) continue;
+      const found = this.memberAt(path);
+      if (found === undefined) continue;
+      const { parent, member } = found;
       if (member.presence === 'present') {
         throw new LacunaInfillError({
           code: 'INVALID_OPTIONS',
@@ -408,6 +405,14 @@ export class InfillSession<T = unknown> {
       matched++;
     }
     return matched;
+  }
+
+  /** The property a path names and the object holding it, or undefined when the path names none. */
+  private memberAt(path: JsonPath): { parent: ObjectInstance; member: MemberInstance } | undefined {
+    const parent = this.instanceAt(this.tree, path.slice(0, -1));
+    if (parent?.kind !== 'object') return undefined;
+    const member = parent.members.find((candidate) => String(candidate.property.name) === String(path.at(-1)));
+    return member === undefined ? undefined : { parent, member };
   }
 
   private instanceAt(instance: Instance, path: JsonPath): Instance | undefined {
