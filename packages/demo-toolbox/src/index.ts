@@ -16,6 +16,7 @@ export {
 export { conversionDirection } from './conversion-direction.js';
 export { CURRENCY_NAMES, currenciesIn, currencyMentions, type CurrencyMention, type CurrencyName } from './currency-names.js';
 export { evaluateArithmetic } from './evaluate-arithmetic.js';
+export { LISTED_COMPANIES, companyMentions, type CompanyMention } from './listed-companies.js';
 export { USD_PER_UNIT } from './formats.js';
 export { stableHash } from './stable-hash.js';
 export { minutesIn } from './stated-durations.js';

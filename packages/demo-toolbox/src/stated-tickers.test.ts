@@ -8,8 +8,17 @@ describe('tickersIn', () => {
     expect(tickersIn('convert 193621 USD to EUR for me')).toEqual([]);
   });
 
-  it('reads none where the company is named in words or a word is capitalised only at its start', () => {
-    expect(tickersIn('look up the share price of Merck, please')).toEqual([]);
-    expect(tickersIn('Tell me how Goldman Sachs stock is doing')).toEqual([]);
+  it('reads a listed company named in words as its ticker, in the order the request names them', () => {
+    expect(tickersIn('look up the share price of Merck, please')).toEqual(['MRK']);
+    expect(tickersIn('Tell me how Goldman Sachs stock is doing')).toEqual(['GS']);
+    expect(tickersIn('Compare NVDA with McDonald’s and Meta Platforms')).toEqual(['NVDA', 'MCD', 'META']);
+    expect(tickersIn("What's Johnson & Johnson's share price?")).toEqual(['JNJ']);
+    // A capitalised name is its company's ticker, not a symbol of its own.
+    expect(tickersIn('how is TSMC doing')).toEqual(['TSM']);
+  });
+
+  it('reads no company from a common word written in lower case or inside a longer name', () => {
+    expect(tickersIn('bake an apple pie and play some music on amazon')).toEqual([]);
+    expect(tickersIn('Tell me how Acme Metalworks stock is doing')).toEqual([]);
   });
 });
