@@ -84,7 +84,7 @@ export const DEFAULT_REPAIR_ATTEMPTS = 6;
  * Checks whose rejection is doubtful, not invalid (a mention two calls or two arguments read, a copy of a doubtful
  * shape): once repairs are spent, a required argument keeps its value and an optional one is left out.
  */
-const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repeated-value', 'function-words', 'partial-name']);
+const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repeated-value', 'function-words', 'partial-name', 'partial-phrase']);
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 

@@ -89,6 +89,9 @@ describe('checkCalls', () => {
     // A name cut short is written whole.
     const named = `${context} The requester is Ann Lee.`;
     expect((await check({ notes: 'ring the bell twice', requested_by: 'Ann' }, named)).map(({ check, path, values }) => [check, path, values])).toEqual([['partial-name', ['requested_by'], ['Ann Lee']]]);
+    // A phrase cut short is written whole, up to where the request goes on.
+    expect((await check({ notes: 'ring the' }, 'Log the chore with notes ring the bell twice, please.')).map(({ check, path, values }) => [check, path, values])).toEqual([['function-words', ['notes'], ['ring']]]);
+    expect((await check({ notes: 'ring the bell' }, 'Log the chore with notes ring the bell twice, please.')).map(({ check, path, values }) => [check, path, values])).toEqual([['partial-phrase', ['notes'], ['ring the bell twice']]]);
     // A copy that took the words around its value is written again as the value alone.
     expect(await check({ notes: 'ring the bell twice', requested_by: 'is Ann Lee' }, `${context} The requester is Ann Lee.`)).toEqual([
       { callIndex: 0, tool: 'log_chore', path: ['requested_by'], check: 'function-words', message: 'requested_by: "is Ann Lee" holds words around the value; copy "Ann Lee".', values: ['Ann Lee'] },

@@ -1,7 +1,7 @@
 import type { FieldIssue } from './field-issue.js';
 import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb } from './function-words.js';
 import { labelRegions, textsAfterLabel } from './labelled-values.js';
-import { wholeName } from './partial-names.js';
+import { wholeName, wholePhrase } from './partial-names.js';
 import { startsOf } from './repeated-values.js';
 import { quotedTexts } from './stated-mentions.js';
 
@@ -31,8 +31,9 @@ export function heldMentions(
 /**
  * Copies whose shape gives them away, with what a repair writes instead: a copy of function words and argument names
  * alone, or of the verb the request asks with (`function-words`, copied again from the text after the argument's own
- * name when the conversation names it), one that stops inside a name (`partial-name`, written whole), and one that
- * took the function words, label words or request verb around its value (`function-words`, written without them).
+ * name when the conversation names it), one that stops inside a name (`partial-name`, written whole), one that
+ * took the function words, label words or request verb around its value (`function-words`, written without them),
+ * and one that stops inside a phrase of lower-case words (`partial-phrase`, written whole).
  * The last two only for arguments copied as written (`copiedAsWritten`), not for values a reader lists.
  */
 export function copyShapeIssues(input: {
@@ -70,7 +71,8 @@ export function copyShapeIssues(input: {
     }
     if (!input.copiedAsWritten(name)) continue;
     const own = `${input.place}.${name}`;
-    const whole = wholeName(value, input.context, (at) => input.held.some((span) => span.name !== own && span.at <= at && at < span.end), labelWords);
+    const blocked = (at: number) => input.held.some((span) => span.name !== own && span.at <= at && at < span.end);
+    const whole = wholeName(value, input.context, blocked, labelWords);
     if (whole !== value) {
       issues.push({ name, rejection: { check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] } });
       continue;
@@ -78,6 +80,11 @@ export function copyShapeIssues(input: {
     const trimmed = withoutEdgeWords(afterVerb, { own: labelWordsOf({ [name]: input.properties[name] ?? {} }), any: labelWords });
     if (trimmed !== value) {
       issues.push({ name, rejection: { check: 'function-words', message: `${name}: ${JSON.stringify(value)} holds words around the value; copy ${JSON.stringify(trimmed)}.`, values: [trimmed] } });
+      continue;
+    }
+    const phrase = wholePhrase(value, input.context, blocked, namingWords);
+    if (phrase !== value) {
+      issues.push({ name, rejection: { check: 'partial-phrase', message: `${name}: ${JSON.stringify(value)} stops inside the phrase ${JSON.stringify(phrase)}.`, values: [phrase] } });
     }
   }
   return issues;

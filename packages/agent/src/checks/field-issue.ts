@@ -4,6 +4,7 @@
  * copy from where the conversation gives another argument, by name, while it names this one elsewhere.
  * `function-words`: a copy made only of function words and argument names ("is", "The notes"), or holding those
  * around its value ("to Seattle"). `partial-name`: a copy that stops inside a name ("Oliver" of "Oliver Hoffmann").
+ * `partial-phrase`: a copy that stops inside a phrase of lower-case words ("Cycling group" of "Cycling group ride on").
  * `repeated-call`: with an empty path, a whole call, the second call of one tool copying the same mention, which is
  * planned again with another tool; with a field's path, an argument of a call so planned that copies the words of
  * another call, or an optional argument of any call holding only words another call holds (the agent leaves it out).
@@ -17,6 +18,7 @@ export type FieldCheck =
   | 'labelled-value'
   | 'function-words'
   | 'partial-name'
+  | 'partial-phrase'
   | 'confidence'
   | 'validator'
   | 'repeated-call'

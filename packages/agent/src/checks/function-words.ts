@@ -12,6 +12,11 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'i', 'me', 'my', 'mine', 'we', 'our', 'ours', 'your', 'yours',
 ]);
 
+/** Whether a lower-case word is one of the English function words above. */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
+}
+
 /**
  * Whether a copied value is made only of function words and words of the tool's argument labels ("is", "and for",
  * "The notes", "requester"): it names no value, whatever argument holds it. A weak model fills a hole it cannot

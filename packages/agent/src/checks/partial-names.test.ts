@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wholeName } from './partial-names.js';
+import { wholeName, wholePhrase } from './partial-names.js';
 
 const free = () => false;
 
@@ -34,5 +34,36 @@ describe('wholeName', () => {
     expect(wholeName('onboarding call', 'new event: Customer onboarding call Monday', free)).toBe('onboarding call');
     expect(wholeName('Lisbon', 'weather in Lisbon, please', free)).toBe('Lisbon');
     expect(wholeName('Ann', 'Ask Ann Lee, then Ann Park.', free)).toBe('Ann');
+  });
+});
+
+describe('wholePhrase', () => {
+  it('goes on over the lower-case words of a phrase, determiners between them, up to where the request goes on', () => {
+    expect(wholePhrase('Cycling group', 'make a calendar entry for Cycling group ride on 2027-08-22', free)).toBe('Cycling group ride');
+    expect(wholePhrase('glue the broken', 'please add glue the broken mug to my tasks', free)).toBe('glue the broken mug');
+    expect(wholePhrase('cancel', 'Add cancel the gym membership to my to-dos!', free)).toBe('cancel the gym membership');
+    expect(wholePhrase('boiled', 'Can I get a twenty-five-minute timer for boiled eggs?', free)).toBe('boiled eggs');
+    expect(wholePhrase('book train', 'add to my list: book train tickets (low priority)', free)).toBe('book train tickets');
+  });
+
+  it('leaves a copy the request does not end a phrase after, or goes on in other words', () => {
+    // "departing" and "right" are followed by a date and "now", not by the next part of the request.
+    expect(wholePhrase('Bucharest', 'a flight from Galway to Bucharest departing 2026-10-15', free)).toBe('Bucharest');
+    expect(wholePhrase('Lucerne', 'how warm is it in Lucerne right now', free)).toBe('Lucerne');
+    expect(wholePhrase('tea', 'The tea will take three minutes; set a timer.', free)).toBe('tea');
+    expect(wholePhrase('Weightless', 'play Weightless not shuffled', free)).toBe('Weightless');
+    // A form of an argument's label word is the argument's, not the phrase's.
+    expect(wholePhrase('Golden Static', 'play Golden Static shuffled', free, new Set(['shuffle']))).toBe('Golden Static');
+    expect(wholePhrase('5 * 40', 'what 5 * 40 equals', free)).toBe('5 * 40');
+    expect(wholePhrase('jazz', 'play jazz music at home and jazz radio in the car', free)).toBe('jazz');
+    // A copy past its value's end is function-words' to trim, not a phrase to go on with.
+    expect(wholePhrase('Ljubljana by', 'from Rennes to Ljubljana by plane on May 27', free)).toBe('Ljubljana by');
+  });
+
+  it('stops at words another argument holds and after three words', () => {
+    const context = 'remind me about laundry detergent refill soon';
+    expect(wholePhrase('laundry', context, (at) => at >= context.indexOf('refill'))).toBe('laundry');
+    expect(wholePhrase('x', 'x b c d e', free)).toBe('x');
+    expect(wholePhrase('x', 'x b c d.', free)).toBe('x b c d');
   });
 });

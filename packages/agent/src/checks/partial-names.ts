@@ -1,4 +1,5 @@
 import { startsOf } from './repeated-values.js';
+import { isFunctionWord } from './function-words.js';
 
 /** A word of a name: capitalised, letters with apostrophes and hyphens ("O'Neill", "Jean-Luc"). */
 const NAME_WORD_AFTER = /^ (\p{Lu}[\p{L}'’-]*)/u;
@@ -61,4 +62,68 @@ function endsInName(value: string): boolean {
   const words = value.split(/\s+/);
   const last = words.at(-1) === '&' ? words.at(-2) : words.at(-1);
   return /\p{Lu}/u.test(last?.[0] ?? '');
+}
+
+/** A lower-case word of a phrase ("ride", "dentist", "living-room"). */
+const PHRASE_WORD_AFTER = /^ (\p{Ll}[\p{L}'’-]*)/u;
+/** Words that join a phrase only before another word of it ("the" of "cancel the gym membership"). */
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their']);
+/**
+ * Words a phrase does not go on over besides function words: a negation, the modal verbs ("tea will take"), thanks
+ * and "using" ("Antalya using centigrade"), which begin the next part of the request.
+ */
+const NOT_PHRASE_WORDS: ReadonlySet<string> = new Set(['not', 'will', 'would', 'can', 'could', 'should', 'shall', 'must', 'may', 'might', 'thank', 'thanks', 'using']);
+/** Words that state a moment, which end a phrase as a date would ("right now", "tomorrow"). */
+const MOMENT_WORDS = /^(?:now|today|tonight|tomorrow|yesterday|asap|rn|morning|afternoon|evening|night|noon|midnight)$/u;
+/**
+ * What may come right after a whole phrase: the end of the text, punctuation, or a preposition, conjunction or
+ * courtesy that begins the next part of the request ("Sales pipeline review on 21st September", "book train
+ * tickets (low priority)"). A phrase followed by anything else ("Bucharest departing 2026-10-15", "Lucerne right
+ * now") is not known to end there, and the copy is left as it is.
+ */
+const PHRASE_END = /^(?:\s*(?:[,.;:!?()]|$)| (?:to|on|for|at|by|from|in|with|and|then|plus|also|or|due|before|after|until|please|thanks|thank|using)(?![\p{L}\p{N}]))/u;
+
+/**
+ * A copy that stops inside a phrase, with the rest of it: the lower-case words right after it up to where the next
+ * part of the request begins (`PHRASE_END`), a determiner among them ("Cycling group" of "entry for Cycling group
+ * ride on 2027-08-22" is Cycling group ride, "glue the broken" of "add glue the broken mug to my tasks" glue the
+ * broken mug, "cancel" of "add cancel the gym membership to" cancel the gym membership). A weak model ends a title
+ * or a task where its own words would. The phrase goes on over no function word, modal verb or word of a moment,
+ * no word of an argument's label or a form of one (`labelWords`: the "shuffled" of "play Golden Static shuffled"),
+ * no number and no word another argument holds or a date or time (`blocked`, by offset in `context`), and by at most
+ * three words; only a copy made of words, not all capitals, and not ending in a function word goes on. Returns the copy itself when nothing is added or two statements go
+ * on differently.
+ */
+export function wholePhrase(value: string, context: string, blocked: (at: number) => boolean, labelWords: ReadonlySet<string> = new Set()): string {
+  if (!/^[\p{L}'’ -]+$/u.test(value) || !/\p{Ll}/u.test(value)) return value;
+  // A copy that ends in a function word ("Ljubljana by") took a word past its value, which function-words trims.
+  if (isFunctionWord(value.split(' ').at(-1)?.toLowerCase() ?? '')) return value;
+  const labelled = (word: string) => [...labelWords].some((label) => word === label || (label.length >= 4 && word.startsWith(label)));
+  const joins = (word: string, at: number) =>
+    !isFunctionWord(word) && !NOT_PHRASE_WORDS.has(word) && !MOMENT_WORDS.test(word) && !labelled(word) && !blocked(at);
+  let whole: string | undefined;
+  for (const start of startsOf(context, value)) {
+    let end = start + value.length;
+    let phrase = value;
+    for (let added = 0; added < MAX_WORDS_ADDED; ) {
+      const next = PHRASE_WORD_AFTER.exec(context.slice(end));
+      if (next === null) break;
+      let word = next[1] as string;
+      let taken = next[0];
+      if (DETERMINERS.has(word)) {
+        const after = PHRASE_WORD_AFTER.exec(context.slice(end + taken.length));
+        if (after === null) break;
+        word = after[1] as string;
+        taken += after[0];
+      }
+      if (!joins(word, end + taken.length - word.length)) break;
+      phrase += taken;
+      end += taken.length;
+      added++;
+    }
+    if (phrase === value || !PHRASE_END.test(context.slice(end))) return value;
+    if (whole !== undefined && whole !== phrase) return value;
+    whole = phrase;
+  }
+  return whole ?? value;
 }
