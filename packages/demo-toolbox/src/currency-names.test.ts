@@ -7,6 +7,8 @@ describe('currenciesIn', () => {
     expect(currenciesIn('Convert 250 USD to GBP')).toEqual(['USD', 'GBP']);
     expect(currenciesIn('how many euros is 50 quid?')).toEqual(['EUR', 'GBP']);
     expect(currenciesIn('£40 in yen please')).toEqual(['GBP', 'JPY']);
+    // A cashtag names a stock, not dollars.
+    expect(currenciesIn('check how $AZN is trading, then convert 40 EUR')).toEqual(['EUR']);
     expect(currenciesIn('What is 1 euro in Swiss francs')).toEqual(['EUR', 'CHF']);
   });
 

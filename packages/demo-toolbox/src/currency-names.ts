@@ -45,12 +45,16 @@ const CODE_BY_SYMBOL: ReadonlyMap<string, string> = new Map(
 const NAME_PATTERN = new RegExp(
   [
     ...[...CODE_BY_NAME.keys()].sort((left, right) => right.length - left.length).map((word) => `\\b${escape(word).replace(/s$/, 's?')}\\b`),
-    ...[...CODE_BY_SYMBOL.keys()].map(escape),
+    // A symbol before a word is a cashtag ("$AZN" names a stock), not a currency.
+    ...[...CODE_BY_SYMBOL.keys()].map((symbol) => `${escape(symbol)}(?!\\p{L})`),
   ].join('|'),
   'giu',
 );
-/** Any three capital letters: a code the demo cannot convert still reaches the tool, which then says so. */
-const CODE_PATTERN = /\b[A-Z]{3}\b/gu;
+/**
+ * Any three capital letters: a code the demo cannot convert still reaches the tool, which then says so. Not a
+ * cashtag's ("$AZN" names a stock).
+ */
+const CODE_PATTERN = /(?<!\$)\b[A-Z]{3}\b/gu;
 
 /** Where a text names a currency: the code it names, and the offsets of the words or symbol that name it. */
 export interface CurrencyMention {

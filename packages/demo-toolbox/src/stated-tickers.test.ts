@@ -6,6 +6,8 @@ describe('tickersIn', () => {
     expect(tickersIn('Find the current price of MSFT stock thank you')).toEqual(['MSFT']);
     expect(tickersIn('Can I check $LMT and F at 3 PM? A quick look at LMT')).toEqual(['LMT', 'F']);
     expect(tickersIn('convert 193621 USD to EUR for me')).toEqual([]);
+    expect(tickersIn("What's the temperature in Pokhara in °F? And in °C?")).toEqual([]);
+    expect(tickersIn('email HR the PDF ASAP, the call is at 3 PM GMT')).toEqual([]);
   });
 
   it('reads a listed company named in words as its ticker, in the order the request names them', () => {
