@@ -29,6 +29,16 @@ describe('withoutEdgeWords', () => {
     expect(withoutEdgeWords('and for Rafael Bjork')).toBe('Rafael Bjork');
   });
 
+  it('trims the words a request names an unnamed amount or thing with, and a courtesy or hurry after the value', () => {
+    expect(withoutEdgeWords('some highlife')).toBe('highlife');
+    expect(withoutEdgeWords('something by Cloud Harbor')).toBe('Cloud Harbor');
+    expect(withoutEdgeWords('it bread')).toBe('bread');
+    expect(withoutEdgeWords('Canberra rn')).toBe('Canberra');
+    expect(withoutEdgeWords('Kampala please')).toBe('Kampala');
+    // Capitalised, they are a name's own words.
+    expect(withoutEdgeWords('Something Blue')).toBe('Something Blue');
+  });
+
   it("trims a word of the argument's own label it begins with, and any argument's label word after a comma", () => {
     const labels = { own: new Set(['what', 'to', 'play']), any: new Set(['what', 'to', 'play', 'shuffle', 'notes']) };
     expect(withoutEdgeWords('play Golden Static', labels)).toBe('Golden Static');

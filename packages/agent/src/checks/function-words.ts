@@ -66,10 +66,15 @@ export function labelWordsOf(properties: Readonly<Record<string, { readonly desc
   return words;
 }
 
-/** Lower-case words that start no value: a preposition, a form of "be", a conjunction or a relative word before it. */
+/**
+ * Lower-case words that start no value: a preposition, a form of "be", a conjunction or a relative word before it,
+ * and the words a request names an unnamed amount or thing with ("some highlife", "something by Cloud Harbor",
+ * "call it bread").
+ */
 const LEADING: ReadonlySet<string> = new Set([
   'to', 'of', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'without', 'about', 'as', 'into', 'onto', 'per', 'via',
   'is', 'are', 'was', 'were', 'am', 'and', 'or', 'but', 'nor', 'then', 'also', 'plus', 'where', 'which', 'whose',
+  'some', 'something', 'anything', 'it',
 ]);
 
 /**
@@ -79,6 +84,8 @@ const LEADING: ReadonlySet<string> = new Set([
 const TRAILING: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'is', 'are', 'was', 'were', 'where', 'which', 'whose',
   'with', 'for', 'of', 'from', 'as', 'to', 'at', 'via', 'per',
+  // What a request ends with after its last value: a courtesy, or the hurry it is in ("Canberra rn").
+  'please', 'rn', 'asap',
 ]);
 
 /**

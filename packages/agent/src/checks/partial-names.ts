@@ -91,7 +91,8 @@ const PHRASE_END = /^(?:\s*(?:[,.;:!?()]|$)| (?:to|on|for|at|by|from|in|with|and
  * or a task where its own words would. The phrase goes on over no function word, modal verb or word of a moment,
  * no word of an argument's label or a form of one (`labelWords`: the "shuffled" of "play Golden Static shuffled"),
  * no number and no word another argument holds or a date or time (`blocked`, by offset in `context`), and by at most
- * three words; only a copy made of words, not all capitals, and not ending in a function word goes on. Returns the copy itself when nothing is added or two statements go
+ * three words; only a copy made of words, not all capitals, and not ending in a function word goes on. A sentence
+ * of four words or more that begins the request or follows a colon or a stop keeps its own stop. Returns the copy itself when nothing is added or two statements go
  * on differently.
  */
 export function wholePhrase(value: string, context: string, blocked: (at: number) => boolean, labelWords: ReadonlySet<string> = new Set()): string {
@@ -122,6 +123,10 @@ export function wholePhrase(value: string, context: string, blocked: (at: number
       added++;
     }
     if (phrase === value || !PHRASE_END.test(context.slice(end))) return value;
+    // A sentence the request gives whole (after a colon, of four words or more) ends with its stop: "What time does
+    // the museum open?" to translate, an e-mail body.
+    const stop = /^[.?!]/.exec(context.slice(end));
+    if (stop !== null && /(?:^|[:.!?]\s+)$/u.test(context.slice(0, start)) && /^\p{Lu}/u.test(phrase) && phrase.split(' ').length >= 4) phrase += stop[0];
     if (whole !== undefined && whole !== phrase) return value;
     whole = phrase;
   }
