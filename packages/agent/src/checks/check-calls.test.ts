@@ -23,12 +23,14 @@ describe('checkCalls', () => {
     expect(issues).toEqual([{ callIndex: 0, tool: 'convert_currency', path: ['from'], check: 'repeated-value', message: 'from: "CAD" is stated once and `to` holds it already.', taken: 'CAD' }]);
   });
 
-  it("rejects a string copy of a number's digits alone when a number argument of the plan holds that number", async () => {
+  it("rejects a string copy of a number's digits or words alone when a number argument of the plan holds that number", async () => {
     const timer = { set_timer };
     const check = (label: string, context: string) => checkCalls([{ tool: 'set_timer', arguments: { minutes: 6, label } }], timer, { context, minConfidence: 0, holes: [] });
     expect(await check('6', 'The rice will take 6 mins; set a timer.')).toEqual([
       { callIndex: 0, tool: 'set_timer', path: ['label'], check: 'repeated-value', message: 'label: "6" is the number set_timer.minutes holds, stated once; copy the value itself.', taken: '6' },
     ]);
+    expect((await check('six', 'The rice will take six mins; set a timer.')).map((issue) => [issue.check, issue.path, issue.taken])).toEqual([['repeated-value', ['label'], 'six']]);
+    expect(await check('six pack', 'The six pack will take 6 mins; set a timer.')).toEqual([]);
     // Stated twice, the number may be both; a number no argument holds may be a text (a code, a room number).
     expect(await check('6', 'Set a 6 minute timer for batch 6.')).toEqual([]);
     expect(await checkCalls([{ tool: 'set_timer', arguments: { minutes: 5, label: '6' } }], timer, { context: 'A 5 minute timer for room 6.', minConfidence: 0, holes: [] })).toEqual([]);
@@ -92,6 +94,8 @@ describe('checkCalls', () => {
     // A phrase cut short is written whole, up to where the request goes on.
     expect((await check({ notes: 'ring the' }, 'Log the chore with notes ring the bell twice, please.')).map(({ check, path, values }) => [check, path, values])).toEqual([['function-words', ['notes'], ['ring']]]);
     expect((await check({ notes: 'ring the bell' }, 'Log the chore with notes ring the bell twice, please.')).map(({ check, path, values }) => [check, path, values])).toEqual([['partial-phrase', ['notes'], ['ring the bell twice']]]);
+    // A copy from inside a quoted text is the quote cut short.
+    expect((await check({ notes: 'ring the bell' }, 'Log the chore with notes "ring the bell twice, then wait".')).map(({ check, path, values }) => [check, path, values])).toEqual([['partial-phrase', ['notes'], ['ring the bell twice, then wait']]]);
     // A copy that took the words around its value is written again as the value alone.
     expect(await check({ notes: 'ring the bell twice', requested_by: 'is Ann Lee' }, `${context} The requester is Ann Lee.`)).toEqual([
       { callIndex: 0, tool: 'log_chore', path: ['requested_by'], check: 'function-words', message: 'requested_by: "is Ann Lee" holds words around the value; copy "Ann Lee".', values: ['Ann Lee'] },

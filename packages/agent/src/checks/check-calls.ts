@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { declaredJsonSchema } from '../tools/json-schema.js';
 import type { ToolSet } from '../tools/tool.js';
 import type { FieldIssue } from './field-issue.js';
-import { groundingFailure, groundingOf, statedValueFailure } from './grounding.js';
+import { groundingFailure, groundingOf, numberAlone, statedValueFailure } from './grounding.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 import { copiesOfOtherCalls, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
 import { copyShapeIssues, heldMentions } from './copy-shapes.js';
@@ -122,13 +122,15 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       if (!callIssues.some((other) => samePath(other.path, [issue.name]))) callIssues.push({ callIndex, tool: call.tool, path: [issue.name], ...issue.rejection });
     }
     // A number the conversation states once, held by a number argument of the plan, is no text of its own: a string
-    // copy of its digits alone took the count's words (`title: "30"` beside "block out 30 minutes"). Checked last, so
-    // that a copy from where another argument is named is repaired from its own name's text (labelled-value).
+    // copy of its digits or its words alone took the count's words (`title: "30"` beside "block out 30 minutes",
+    // `title: "sixty"` beside "block out sixty minutes"). Checked last, so that a copy from where another argument
+    // is named is repaired from its own name's text (labelled-value).
     for (const name of copied) {
       const value = call.arguments[name];
-      if (typeof value !== 'string' || !/^\d+$/.test(value) || callIssues.some((issue) => samePath(issue.path, [name]))) continue;
-      if (occurrences(options.context, value) !== 1) continue;
-      const holder = numberHolder(calls, Number(value));
+      if (typeof value !== 'string' || callIssues.some((issue) => samePath(issue.path, [name]))) continue;
+      const number = numberAlone(value);
+      if (number === undefined || occurrences(options.context, value) !== 1) continue;
+      const holder = numberHolder(calls, number);
       if (holder === undefined) continue;
       callIssues.push({
         callIndex,
@@ -212,3 +214,4 @@ function numberHolder(calls: readonly PlannedCall[], number: number): string | u
 export function samePath(left: readonly (string | number)[], right: readonly (string | number)[]): boolean {
   return left.length === right.length && left.every((segment, index) => segment === right[index]);
 }
+

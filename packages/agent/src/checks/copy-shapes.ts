@@ -33,7 +33,7 @@ export function heldMentions(
  * alone, or of the verb the request asks with (`function-words`, copied again from the text after the argument's own
  * name when the conversation names it), one that stops inside a name (`partial-name`, written whole), one that
  * took the function words, label words or request verb around its value (`function-words`, written without them),
- * and one that stops inside a phrase of lower-case words (`partial-phrase`, written whole).
+ * and one that stops inside a phrase of lower-case words or inside a quoted text (`partial-phrase`, written whole).
  * The last two only for arguments copied as written (`copiedAsWritten`), not for values a reader lists.
  */
 export function copyShapeIssues(input: {
@@ -72,6 +72,16 @@ export function copyShapeIssues(input: {
     if (!input.copiedAsWritten(name)) continue;
     const own = `${input.place}.${name}`;
     const blocked = (at: number) => input.held.some((span) => span.name !== own && span.at <= at && at < span.end);
+    // A copy from inside the one text the request quotes around it is that text cut short ("Our tickets are
+    // confirmed, seats" of "say \"Our tickets are confirmed, seats in row twelve.\""), unless another argument holds it.
+    const around = quoted.filter((text) => text.length > value.length && text.includes(value));
+    if (around.length === 1) {
+      const quote = around[0] as string;
+      if (!startsOf(input.context, quote).some(blocked)) {
+        issues.push({ name, rejection: { check: 'partial-phrase', message: `${name}: ${JSON.stringify(value)} stops inside the quoted text ${JSON.stringify(quote)}.`, values: [quote] } });
+        continue;
+      }
+    }
     const whole = wholeName(value, input.context, blocked, labelWords);
     if (whole !== value) {
       issues.push({ name, rejection: { check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] } });

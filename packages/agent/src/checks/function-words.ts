@@ -68,13 +68,13 @@ export function labelWordsOf(properties: Readonly<Record<string, { readonly desc
 
 /**
  * Lower-case words that start no value: a preposition, a form of "be", a conjunction or a relative word before it,
- * and the words a request names an unnamed amount or thing with ("some highlife", "something by Cloud Harbor",
- * "call it bread").
+ * the words a request names an unnamed amount or thing with ("some highlife", "something by Cloud Harbor",
+ * "call it bread"), and the particle of a verb before it ("set up Comedy show", "queue up Velvet Thunder").
  */
 const LEADING: ReadonlySet<string> = new Set([
   'to', 'of', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'without', 'about', 'as', 'into', 'onto', 'per', 'via',
   'is', 'are', 'was', 'were', 'am', 'and', 'or', 'but', 'nor', 'then', 'also', 'plus', 'where', 'which', 'whose',
-  'some', 'something', 'anything', 'it',
+  'some', 'something', 'anything', 'it', 'up',
 ]);
 
 /**

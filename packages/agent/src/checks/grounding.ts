@@ -209,3 +209,12 @@ export function groundingFailure(value: unknown, context: string): string | unde
   }
   return undefined;
 }
+
+/** The number a text is made of alone, in digits ("30") or in words ("sixty", "forty-five"); undefined otherwise. */
+export function numberAlone(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const words = text.toLowerCase().split(/[\s-]+/);
+  if (!words.every((word) => /^[a-z]+$/.test(word) && numbersInWords(word).length === 1)) return undefined;
+  const numbers = numbersInWords(text);
+  return numbers.length === 1 ? numbers[0] : undefined;
+}

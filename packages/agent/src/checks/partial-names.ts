@@ -1,5 +1,6 @@
 import { startsOf } from './repeated-values.js';
 import { isFunctionWord } from './function-words.js';
+import { numberAlone } from './grounding.js';
 
 /** A word of a name: capitalised, letters with apostrophes and hyphens ("O'Neill", "Jean-Luc"). */
 const NAME_WORD_AFTER = /^ (\p{Lu}[\p{L}'’-]*)/u;
@@ -97,8 +98,9 @@ const PHRASE_END = /^(?:\s*(?:[,.;:!?()]|$)| (?:to|on|for|at|by|from|in|with|and
  */
 export function wholePhrase(value: string, context: string, blocked: (at: number) => boolean, labelWords: ReadonlySet<string> = new Set()): string {
   if (!/^[\p{L}'’ -]+$/u.test(value) || !/\p{Ll}/u.test(value)) return value;
-  // A copy that ends in a function word ("Ljubljana by") took a word past its value, which function-words trims.
-  if (isFunctionWord(value.split(' ').at(-1)?.toLowerCase() ?? '')) return value;
+  // A copy that ends in a function word ("Ljubljana by") took a word past its value, which function-words trims;
+  // a number in words ("six" of "six mins") is a count, which the check of numbers alone judges.
+  if (isFunctionWord(value.split(' ').at(-1)?.toLowerCase() ?? '') || numberAlone(value) !== undefined) return value;
   const labelled = (word: string) => [...labelWords].some((label) => word === label || (label.length >= 4 && word.startsWith(label)));
   const joins = (word: string, at: number) =>
     !isFunctionWord(word) && !NOT_PHRASE_WORDS.has(word) && !MOMENT_WORDS.test(word) && !labelled(word) && !blocked(at);
