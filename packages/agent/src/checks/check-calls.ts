@@ -214,4 +214,3 @@ function numberHolder(calls: readonly PlannedCall[], number: number): string | u
 export function samePath(left: readonly (string | number)[], right: readonly (string | number)[]): boolean {
   return left.length === right.length && left.every((segment, index) => segment === right[index]);
 }
-

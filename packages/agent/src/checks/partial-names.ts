@@ -91,10 +91,10 @@ const PHRASE_END = /^(?:\s*(?:[,.;:!?()]|$)| (?:to|on|for|at|by|from|in|with|and
  * broken mug, "cancel" of "add cancel the gym membership to" cancel the gym membership). A weak model ends a title
  * or a task where its own words would. The phrase goes on over no function word, modal verb or word of a moment,
  * no word of an argument's label or a form of one (`labelWords`: the "shuffled" of "play Golden Static shuffled"),
- * no number and no word another argument holds or a date or time (`blocked`, by offset in `context`), and by at most
- * three words; only a copy made of words, not all capitals, and not ending in a function word goes on. A sentence
- * of four words or more that begins the request or follows a colon or a stop keeps its own stop. Returns the copy itself when nothing is added or two statements go
- * on differently.
+ * no digits and no word another argument holds or a date or time (`blocked`, by offset in `context`), and by at
+ * most three words; only a copy made of words, not all capitals, not a number in words and not ending in a function
+ * word goes on. A sentence of four words or more that begins the request or follows a colon or a stop keeps its own
+ * stop. Returns the copy itself when nothing is added or two statements go on differently.
  */
 export function wholePhrase(value: string, context: string, blocked: (at: number) => boolean, labelWords: ReadonlySet<string> = new Set()): string {
   if (!/^[\p{L}'’ -]+$/u.test(value) || !/\p{Ll}/u.test(value)) return value;
