@@ -14,5 +14,8 @@ describe('prioritiesIn', () => {
     expect(prioritiesIn('Add clean the garage, not urgent')).toEqual(['low']);
     expect(prioritiesIn('Add clean the garage, no rush')).toEqual(['low']);
     expect(prioritiesIn('Add top up the transit card to my to-dos with a due date of April 6th')).toEqual([]);
+    // When to act on the request is no priority of the task.
+    expect(prioritiesIn('Remind me to compare phone plans asap')).toEqual([]);
+    expect(prioritiesIn('When you get a chance, add renew my passport to my to-do list')).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
 type Priority = 'low' | 'medium' | 'high';
 
-/** Words that give a task's priority besides its own name ("urgent", "no rush"); the negated ones come first. */
+/**
+ * Words that give a task's priority besides its own name ("urgent", "no rush"); the negated ones come first. Not
+ * "asap" nor "when you get a chance": they say when to act on the request, not how much the task matters.
+ */
 const PRIORITY_PATTERNS: readonly (readonly [Priority, RegExp])[] = [
-  ['low', /\b(?:not|isn't|is not|no)\s+(?:urgent|important|rush|hurry)\b|\blow\b|\bwhenever\b|\bsomeday\b|\bwhen(?:ever)? (?:I|you) (?:can|get (?:a|the) chance)\b/giu],
+  ['low', /\b(?:not|isn't|is not|no)\s+(?:urgent|important|rush|hurry)\b|\blow\b|\bwhenever\b|\bsomeday\b/giu],
   ['medium', /\bmedium\b|\bnormal priority\b|\bmoderate priority\b/giu],
-  ['high', /\bhigh\b|\burgent(?:ly)?\b|\basap\b|\bcritical\b|\btop priority\b|\bimportant\b/giu],
+  ['high', /\bhigh\b|\burgent(?:ly)?\b|\bcritical\b|\btop priority\b|\bimportant\b/giu],
 ];
 
 /**

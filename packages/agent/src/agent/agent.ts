@@ -218,7 +218,7 @@ export class Agent extends EventEmitter<AgentEvents> {
             prompt: messages,
             onStep,
             ...this.fillOptions(signal),
-            ...(this.options.checks?.grounding === false ? {} : { ground: planGrounding(this.options.tools, offered, context, reading), present: planPresence(offered, context) }),
+            ...(this.options.checks?.grounding === false ? {} : { ground: planGrounding(this.options.tools, offered, context, reading), present: planPresence(this.options.tools, offered, context) }),
           }),
         );
         usage.modelMs += performance.now() - planStarted;

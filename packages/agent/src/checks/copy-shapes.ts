@@ -1,5 +1,5 @@
 import type { FieldIssue } from './field-issue.js';
-import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb } from './function-words.js';
+import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb, withoutSentenceOpener } from './function-words.js';
 import { labelRegions, textsAfterLabel } from './labelled-values.js';
 import { wholeName, wholePhrase } from './partial-names.js';
 import { startsOf } from './repeated-values.js';
@@ -87,7 +87,7 @@ export function copyShapeIssues(input: {
       issues.push({ name, rejection: { check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] } });
       continue;
     }
-    const trimmed = withoutEdgeWords(afterVerb, { own: labelWordsOf({ [name]: input.properties[name] ?? {} }), any: labelWords });
+    const trimmed = withoutEdgeWords(withoutSentenceOpener(afterVerb, input.context), { own: labelWordsOf({ [name]: input.properties[name] ?? {} }), any: labelWords });
     if (trimmed !== value) {
       issues.push({ name, rejection: { check: 'function-words', message: `${name}: ${JSON.stringify(value)} holds words around the value; copy ${JSON.stringify(trimmed)}.`, values: [trimmed] } });
       continue;

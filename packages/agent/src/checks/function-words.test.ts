@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb } from './function-words.js';
+import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb, withoutSentenceOpener } from './function-words.js';
 
 describe('namesNothing', () => {
   const labels = labelWordsOf({ notes: { description: 'Notes' }, requested_by: { description: 'Requester' }, reference_number: { description: 'Reference number' } });
@@ -89,5 +89,19 @@ describe('withoutRequestVerb', () => {
     expect(withoutRequestVerb('jazz', 'Can you play jazz')).toBe('jazz');
     expect(withoutRequestVerb('set', 'Could you set a timer? The set is ready.')).toBe('set');
     expect(withoutRequestVerb('Lagos', 'Lagos weather')).toBe('Lagos');
+  });
+});
+
+describe('withoutSentenceOpener', () => {
+  it('drops an article or quantifier capitalised only because the sentence opens with it', () => {
+    expect(withoutSentenceOpener('The nap', 'The nap will take two minutes; set a timer.')).toBe('nap');
+    expect(withoutSentenceOpener('Some acoustic guitar', 'Hi. Some acoustic guitar, please!')).toBe('acoustic guitar');
+  });
+
+  it('keeps it inside a sentence, before a name, or where one statement does not open a sentence', () => {
+    expect(withoutSentenceOpener('The nap', 'set a timer: The nap will take two minutes')).toBe('The nap');
+    expect(withoutSentenceOpener('The Green Door', 'The Green Door at 7, please.')).toBe('The Green Door');
+    expect(withoutSentenceOpener('The nap', 'The nap is short. Time The nap.')).toBe('The nap');
+    expect(withoutSentenceOpener('The gym will close early.', 'Subject: Gym\n\nThe gym will close early.')).toBe('The gym will close early.');
   });
 });

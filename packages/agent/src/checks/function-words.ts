@@ -57,6 +57,26 @@ export function withoutRequestVerb(value: string, context: string): string {
   return atVerb ? value.slice(verb[0].length) : value;
 }
 
+/** Words that open a sentence before its subject, capitalised there only because they open it. */
+const SENTENCE_OPENERS = /^(?:The|A|An|Some)\s+(?=\p{Ll})/u;
+
+/**
+ * A copy without the article or quantifier it begins with where every statement of it opens a sentence, when only
+ * lower-case words follow ("The nap" of "The nap will take two minutes; set a timer." is nap, "Some acoustic guitar"
+ * of "Some acoustic guitar, please!"): the word is capitalised because the sentence starts there, not because it
+ * begins a name ("The Green Door" keeps it). Only a copy of up to three words after it: a longer one is a sentence
+ * given whole. Returns the copy itself otherwise.
+ */
+export function withoutSentenceOpener(value: string, context: string): string {
+  const opener = SENTENCE_OPENERS.exec(value);
+  const rest = value.slice(opener?.[0].length ?? 0);
+  // A sentence given whole (an e-mail body: "The move-in date is confirmed.") keeps its first word.
+  if (opener === null || /\s\p{Lu}/u.test(rest) || /[.!?]$/.test(rest) || rest.split(/\s+/).length > 3) return value;
+  const starts = [...context.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => match.index);
+  const opensSentence = (at: number) => /(?:^|[.!?]\s+|\n\s*)$/u.test(context.slice(0, at));
+  return starts.length > 0 && starts.every(opensSentence) ? rest : value;
+}
+
 /** The lower-case words of every argument's labels (`argumentLabels`: its description's head and its name). */
 export function labelWordsOf(properties: Readonly<Record<string, { readonly description?: string }>>): Set<string> {
   const words = new Set<string>();
@@ -83,7 +103,7 @@ const LEADING: ReadonlySet<string> = new Set([
  */
 const TRAILING: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'is', 'are', 'was', 'were', 'where', 'which', 'whose',
-  'with', 'for', 'of', 'from', 'as', 'to', 'at', 'via', 'per',
+  'with', 'for', 'of', 'from', 'as', 'to', 'at', 'via', 'per', 'by',
   // What a request ends with after its last value: a courtesy, or the hurry it is in ("Canberra rn").
   'please', 'rn', 'asap',
 ]);
