@@ -36,6 +36,12 @@ describe('checkCalls', () => {
     expect(await checkCalls([{ tool: 'set_timer', arguments: { minutes: 5, label: '6' } }], timer, { context: 'A 5 minute timer for room 6.', minConfidence: 0, holes: [] })).toEqual([]);
   });
 
+  it("trims a word of the tool's name after its verb from the start of a copy", async () => {
+    const context = 'Looking for flights Limerick → Trondheim on April 8, 2025 for two passengers.';
+    const issues = await checkCalls([{ tool: 'search_flights', arguments: { origin: 'flights Limerick', destination: 'Trondheim', date: '2025-04-08' } }], { search_flights }, { context, minConfidence: 0, holes: [] });
+    expect(issues.map(({ check, path, values }) => [check, path, values])).toEqual([['function-words', ['origin'], ['Limerick']]]);
+  });
+
   it('checks a value whose reader found nothing against the conversation when the reader says so', async () => {
     const check = (language: string, context: string) =>
       checkCalls([{ tool: 'translate_text', arguments: { text: 'hello', target_language: language } }], { translate_text }, { context, minConfidence: 0, holes: [] });

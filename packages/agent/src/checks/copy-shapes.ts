@@ -52,6 +52,9 @@ export function copyShapeIssues(input: {
 }): { name: string; rejection: Pick<FieldIssue, 'check' | 'message' | 'within' | 'values'> }[] {
   const labelWords = labelWordsOf(input.properties);
   const namingWords = new Set([...labelWords, ...(input.tool?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]);
+  // The words of the tool's name after its verb name what it acts on ("flights" of search_flights): a copy that
+  // starts with one took the request's words for the tool ("flights Limerick").
+  const toolNouns = (input.tool?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(1);
   const regions = labelRegions(input.properties, input.context);
   const issues: { name: string; rejection: Pick<FieldIssue, 'check' | 'message' | 'within' | 'values'> }[] = [];
   // A text the request quotes is the value as the user marked it, whatever words it starts or ends with.
@@ -87,7 +90,8 @@ export function copyShapeIssues(input: {
       issues.push({ name, rejection: { check: 'partial-name', message: `${name}: ${JSON.stringify(value)} stops inside the name ${JSON.stringify(whole)}.`, values: [whole] } });
       continue;
     }
-    const trimmed = withoutEdgeWords(withoutSentenceOpener(afterVerb, input.context), { own: labelWordsOf({ [name]: input.properties[name] ?? {} }), any: labelWords });
+    const ownLabels = new Set([...labelWordsOf({ [name]: input.properties[name] ?? {} }), ...toolNouns]);
+    const trimmed = withoutEdgeWords(withoutSentenceOpener(afterVerb, input.context), { own: ownLabels, any: labelWords });
     if (trimmed !== value) {
       issues.push({ name, rejection: { check: 'function-words', message: `${name}: ${JSON.stringify(value)} holds words around the value; copy ${JSON.stringify(trimmed)}.`, values: [trimmed] } });
       continue;

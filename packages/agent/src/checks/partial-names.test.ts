@@ -22,6 +22,14 @@ describe('wholeName', () => {
     expect(wholeName('Kuwait', 'where the clinic city is Kuwait City?', free, new Set(['clinic', 'city']))).toBe('Kuwait City');
   });
 
+  it("reads only the statements outside another argument's words", () => {
+    const context = 'write to ann@example.com with the subject Garden party and the message "You are invited to our garden party."';
+    const body = context.indexOf('You are invited');
+    const inBody = (at: number) => at >= body && at < body + 'You are invited to our garden party.'.length;
+    expect(wholeName('party', context, inBody)).toBe('Garden party');
+    expect(wholeName('party', context, free)).toBe('party');
+  });
+
   it('stops at words another argument holds, at dates, at "I", and after three words', () => {
     const context = 'flight Seoul Houston Friday, April 4, 2025';
     const houston = context.indexOf('Houston');

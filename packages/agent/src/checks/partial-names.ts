@@ -12,7 +12,7 @@ const MAX_WORDS_ADDED = 3;
 
 /**
  * A copy that stops inside a name, with the rest of the name: the capitalised words right after it and right before
- * it, in every statement of the copy alike ("Oliver" of "candidate Oliver Hoffmann and" is Oliver Hoffmann, "The
+ * it, in every statement of the copy alike (`ownStatements`: not those inside another argument's words) ("Oliver" of "candidate Oliver Hoffmann and" is Oliver Hoffmann, "The
  * Green" of "at The Green Door" The Green Door, "Pham" of "requester is Aleksander Pham" Aleksander Pham, "pipeline
  * review" of "book Sales pipeline review" Sales pipeline review), its possessive and an "&" included ("Nando's",
  * "Ember & Oak"). A weak model often cuts a name it never saw. The
@@ -24,7 +24,7 @@ const MAX_WORDS_ADDED = 3;
 export function wholeName(value: string, context: string, blocked: (at: number) => boolean, labelWords: ReadonlySet<string> = new Set()): string {
   const joins = (word: string, at: number) => word !== 'I' && !blocked(at);
   let whole: string | undefined;
-  for (const start of startsOf(context, value)) {
+  for (const start of ownStatements(value, context, blocked)) {
     let end = start + value.length;
     let name = value;
     // Forwards, over the capitalised words after a copy that ends in one, or in the "&" that joins two ("Ember &").
@@ -105,7 +105,7 @@ export function wholePhrase(value: string, context: string, blocked: (at: number
   const joins = (word: string, at: number) =>
     !isFunctionWord(word) && !NOT_PHRASE_WORDS.has(word) && !MOMENT_WORDS.test(word) && !labelled(word) && !blocked(at);
   let whole: string | undefined;
-  for (const start of startsOf(context, value)) {
+  for (const start of ownStatements(value, context, blocked)) {
     let end = start + value.length;
     let phrase = value;
     for (let added = 0; added < MAX_WORDS_ADDED; ) {
@@ -133,4 +133,12 @@ export function wholePhrase(value: string, context: string, blocked: (at: number
     whole = phrase;
   }
   return whole ?? value;
+}
+
+/**
+ * Where a copy is stated, but inside the words another argument holds ("party" of the body "You are invited to our
+ * garden party" is the body's, not a statement of the subject "party" of "the subject Garden party").
+ */
+function ownStatements(value: string, context: string, blocked: (at: number) => boolean): number[] {
+  return startsOf(context, value).filter((start) => !blocked(start));
 }
