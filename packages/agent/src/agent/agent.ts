@@ -3,7 +3,7 @@ import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, 
 import { EventEmitter } from 'eventemitter3';
 import { namesArgument } from '../checks/argument-labels.js';
 import { checkCalls, parametersOf, samePath, type PlannedCall } from '../checks/check-calls.js';
-import { groundingContext, isEmailProperty, statedValuesText, typesOf } from '../checks/grounding.js';
+import { groundingContext, holdsStatedValue, isEmailProperty, statedValuesText, typesOf } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
@@ -325,6 +325,8 @@ export class Agent extends EventEmitter<AgentEvents> {
     const repairs: RepairRecord[] = [];
     // Calls planned again this step because they repeated another: the checks keep them off its words.
     const replanned = new Set<number>();
+    // Of those, the calls planned again whole with another tool (a repeated call), not added for a value left out.
+    const replannedWhole = new Set<number>();
     let calls = callsOf(planned.value);
     // The values the request states in an argument's shape (dates, addresses, numbers, quotes), which some call
     // of this run should hold, and the plan before a call or an argument was added for those it left out.
@@ -387,7 +389,11 @@ export class Agent extends EventEmitter<AgentEvents> {
                 this.isOptionalArgument(issue, calls),
             );
         const refilled = issues.filter((issue) => !leftOut.includes(issue));
-        for (const issue of issues) if (isWholeCall(issue)) replanned.add(issue.callIndex);
+        for (const issue of issues) {
+          if (!isWholeCall(issue)) continue;
+          replanned.add(issue.callIndex);
+          replannedWhole.add(issue.callIndex);
+        }
         const taken = wordsTaken(refilled, calls, context);
         const within = textsWithin(refilled);
         const before = calls;
@@ -516,8 +522,29 @@ export class Agent extends EventEmitter<AgentEvents> {
       calls = callsOf(planned.value);
     }
 
-    return { planned, calls, repairs };
+    // A call planned again with another tool is the model's guess at what else the request asks: it stays only if
+    // one of its arguments holds a value the request states, not when the model wrote every value itself
+    // (`calculate {expression: "14 ^ 0"}` in place of a second e-mail to the same address).
+    const guessed = calls.filter((call) => replannedWhole.has(call.index ?? -1) && calls.length > 1 && !holdsStatedValue(this.options.tools[call.tool] ?? {}, call.arguments, context));
+    for (const call of guessed) {
+      const record: RepairRecord = {
+        step,
+        attempt: 1,
+        tool: call.tool,
+        path: [],
+        check: 'repeated-call',
+        reason: `The ${call.tool} call planned again holds nothing the request states: it was dropped.`,
+        before: { tool: call.tool, arguments: call.arguments },
+        after: undefined,
+        forwardPasses: 0,
+      };
+      repairs.push(record);
+      emit({ type: 'repair', step, repair: record });
+    }
+    yield* drain();
+    return { planned, calls: calls.filter((call) => !guessed.includes(call)), repairs };
   }
+
 
   /**
    * The one optional argument a planned call left out that takes, by its format or type, a date, a time, an e-mail

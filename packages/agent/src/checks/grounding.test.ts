@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tool } from '../tools/tool.js';
-import { groundedHoleText, groundingFailure, groundingOf, numbersInDigits, numbersInWords, statedValueFailure } from './grounding.js';
+import { groundedHoleText, groundingFailure, groundingOf, holdsStatedValue, numbersInDigits, numbersInWords, statedValueFailure } from './grounding.js';
 
 describe('grounding', () => {
   const bookTable = tool({
@@ -87,5 +87,18 @@ describe('grounding', () => {
     expect(numbersInWords('Quick one, could you set a timer for six minutes?')).toEqual([6]);
     expect(numbersInWords('play this one and the next one, for one hour')).toEqual([1]);
     expect(groundingFailure(35, 'a thirty-five minute timer')).toBeUndefined();
+  });
+});
+
+describe('holdsStatedValue', () => {
+  const context = 'Email ann@example.com about the kickoff, and tell me how Netflix stock is doing';
+  it('finds a copied text, a stated number or a value the tool reads', () => {
+    expect(holdsStatedValue({}, { to: 'ann@example.com', subject: 'Hello' }, context)).toBe(true);
+    expect(holdsStatedValue({ grounding: { symbol: { statedValues: () => ['NFLX'] } } }, { symbol: 'NFLX' }, context)).toBe(true);
+  });
+
+  it('is false for a call whose every value the model wrote itself', () => {
+    expect(holdsStatedValue({}, { expression: '14 ^ 0' }, context)).toBe(false);
+    expect(holdsStatedValue({ grounding: { symbol: { statedValues: () => ['NFLX'] } } }, { symbol: 'NVO' }, context)).toBe(false);
   });
 });

@@ -218,3 +218,15 @@ export function numberAlone(text: string): number | undefined {
   const numbers = numbersInWords(text);
   return numbers.length === 1 ? numbers[0] : undefined;
 }
+
+/**
+ * Whether some argument holds a value the conversation states: a text or number it has (`groundingFailure`), or a
+ * value the tool's own reader finds (`calculate`'s "379 * 9 + 7"). False when the model wrote every value itself.
+ */
+export function holdsStatedValue(tool: Pick<ToolDefinition, 'grounding'>, args: Readonly<Record<string, unknown>>, context: string): boolean {
+  return Object.entries(args).some(([name, value]) => {
+    const reader = tool.grounding?.[name];
+    if (typeof reader === 'object' && reader.statedValues(context).includes(typeof value === 'string' ? value : JSON.stringify(value))) return true;
+    return ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') && groundingFailure(value, context) === undefined;
+  });
+}
