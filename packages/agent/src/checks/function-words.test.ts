@@ -80,6 +80,7 @@ describe('withoutRequestVerb', () => {
     expect(withoutRequestVerb('block', 'quick one, could you block out sixty minutes for Family barbecue')).toBe('');
     expect(withoutRequestVerb('block out', 'could you block out sixty minutes for Family barbecue')).toBe('');
     expect(withoutRequestVerb('pencil in Quarterly', 'could you please pencil in Quarterly earnings call')).toBe('Quarterly');
+    expect(withoutRequestVerb('add collect the package', 'Count down forty-five minutes. Also, add collect the package to my to-do list')).toBe('collect the package');
     expect(withoutRequestVerb('pencil', 'pencil in incident postmortem for May 30th')).toBe('');
     expect(withoutRequestVerb('add practise the piano piece', 'Please add practise the piano piece to my tasks')).toBe('practise the piano piece');
   });

@@ -37,7 +37,7 @@ const PHRASAL_VERB = new RegExp(`^\\p{Ll}+\\s+${PARTICLE}`, 'u');
 
 /**
  * A copy without the verb a request asks with at its start: a lower-case word, with its particles, that every
- * statement of the copy has where a request puts what it asks to be done, after "you" or "please", or first in a
+ * statement of the copy has where a request puts what it asks to be done, after "you", "please", "also" or "then", or first in a
  * sentence with a particle ("could you block out an hour", "pencil in Quarterly earnings call", "please set a
  * timer"). Empty when the copy is nothing but that verb; the copy itself when it does not begin with one. A weak
  * model takes the verb for the title or label it cannot place, or copies from it on.
@@ -52,7 +52,7 @@ export function withoutRequestVerb(value: string, context: string): string {
     statements.length > 0 &&
     statements.every((statement) => {
       const before = context.slice(0, statement.index);
-      return /\b(?:you|please)\s+$/i.test(before) || (/(?:^|[.!?]\s+)$/.test(before) && PHRASAL_VERB.test(context.slice(statement.index)));
+      return /\b(?:you|please|also,?|then)\s+$/i.test(before) || (/(?:^|[.!?]\s+)$/.test(before) && PHRASAL_VERB.test(context.slice(statement.index)));
     });
   return atVerb ? value.slice(verb[0].length) : value;
 }

@@ -52,6 +52,7 @@ describe('wholePhrase', () => {
     expect(wholePhrase('cancel', 'Add cancel the gym membership to my to-dos!', free)).toBe('cancel the gym membership');
     expect(wholePhrase('boiled', 'Can I get a twenty-five-minute timer for boiled eggs?', free)).toBe('boiled eggs');
     expect(wholePhrase('book train', 'add to my list: book train tickets (low priority)', free)).toBe('book train tickets');
+    expect(wholePhrase('house', 'Play me some house music shuffled.', free, new Set(['shuffle']))).toBe('house music');
     // A sentence given whole keeps its stop; a short title after a colon does not take one.
     expect(wholePhrase('What time does the museum', 'Translate this into Dutch: What time does the museum open? Thanks', free)).toBe('What time does the museum open?');
     expect(wholePhrase('Room', 'Subject: Room booking. Body: I booked the room.', free)).toBe('Room booking');

@@ -124,7 +124,10 @@ export function wholePhrase(value: string, context: string, blocked: (at: number
       end += taken.length;
       added++;
     }
-    if (phrase === value || !PHRASE_END.test(context.slice(end))) return value;
+    // The next part of the request begins at punctuation, a joining word, or a word of another argument's label
+    // ("house music shuffled").
+    const next = PHRASE_WORD_AFTER.exec(context.slice(end));
+    if (phrase === value || !(PHRASE_END.test(context.slice(end)) || (next !== null && labelled(next[1] as string)))) return value;
     // A sentence the request gives whole (after a colon, of four words or more) ends with its stop: "What time does
     // the museum open?" to translate, an e-mail body.
     const stop = /^[.?!]/.exec(context.slice(end));
