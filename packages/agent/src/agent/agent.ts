@@ -302,7 +302,8 @@ export class Agent extends EventEmitter<AgentEvents> {
    * What a step's plan goes through once infilled: every field checked and a rejected one repaired by re-masking
    * its hole (rounds up to `repair.maxAttempts`; an optional argument nobody stated is left out), then, when the
    * request states a value no call holds, one more call planned, or an argument a call left out given it, and kept
-   * only if it holds it (whyExtensionDrops).
+   * only if it holds it (whyExtensionDrops). A call planned again with another tool that holds nothing the request
+   * states is dropped.
    * Yields the repair parts as they happen; returns the plan, its calls and the repairs.
    */
   private async *mendPlan(input: {

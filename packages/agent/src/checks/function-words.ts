@@ -37,10 +37,11 @@ const PHRASAL_VERB = new RegExp(`^\\p{Ll}+\\s+${PARTICLE}`, 'u');
 
 /**
  * A copy without the verb a request asks with at its start: a lower-case word, with its particles, that every
- * statement of the copy has where a request puts what it asks to be done, after "you", "please", "also" or "then", or first in a
- * sentence with a particle ("could you block out an hour", "pencil in Quarterly earnings call", "please set a
- * timer"). Empty when the copy is nothing but that verb; the copy itself when it does not begin with one. A weak
- * model takes the verb for the title or label it cannot place, or copies from it on.
+ * statement of the copy has where a request puts what it asks to be done, after "you", "please", "also" or "then",
+ * or first in a sentence with a particle ("could you block out an hour", "pencil in Quarterly earnings call", "please
+ * set a timer", "Also, add collect the package"). Empty when the copy is nothing but that verb; the copy itself when
+ * it does not begin with one. A weak model takes the verb for the title or label it cannot place, or copies from it
+ * on.
  */
 export function withoutRequestVerb(value: string, context: string): string {
   const verb = VERB.exec(value);
