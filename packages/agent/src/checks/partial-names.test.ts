@@ -53,6 +53,11 @@ describe('wholePhrase', () => {
     expect(wholePhrase('boiled', 'Can I get a twenty-five-minute timer for boiled eggs?', free)).toBe('boiled eggs');
     expect(wholePhrase('book train', 'add to my list: book train tickets (low priority)', free)).toBe('book train tickets');
     expect(wholePhrase('house', 'Play me some house music shuffled.', free, new Set(['shuffle']))).toBe('house music');
+    // A copy that starts with a determiner takes the verb before it, but not the request's own.
+    expect(wholePhrase('the professor', 'Add email the professor to my to-dos, thanks', free)).toBe('email the professor');
+    expect(wholePhrase('the broken mug', 'please add glue the broken mug to my tasks', free)).toBe('glue the broken mug');
+    expect(wholePhrase('the conference room', 'Please book the conference room for Friday', free)).toBe('the conference room');
+    expect(wholePhrase('the kickoff', 'create an event called the kickoff on Friday', free)).toBe('the kickoff');
     // A sentence given whole keeps its stop; a short title after a colon does not take one.
     expect(wholePhrase('What time does the museum', 'Translate this into Dutch: What time does the museum open? Thanks', free)).toBe('What time does the museum open?');
     expect(wholePhrase('Room', 'Subject: Room booking. Body: I booked the room.', free)).toBe('Room booking');

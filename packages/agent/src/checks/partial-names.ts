@@ -67,6 +67,12 @@ function endsInName(value: string): boolean {
 
 /** A lower-case word of a phrase ("ride", "dentist", "living-room"). */
 const PHRASE_WORD_AFTER = /^ (\p{Ll}[\p{L}'’-]*)/u;
+/** The lower-case word right before a copy. */
+const PHRASE_WORD_BEFORE = /(?:^|\s)(\p{Ll}[\p{L}'’-]*) $/u;
+/** Words that introduce a value rather than begin it ("an event called the kickoff"). */
+const NAMING_WORDS: ReadonlySet<string> = new Set(['called', 'named', 'titled', 'labelled', 'labeled', 'saying', 'say']);
+/** Where a request puts the verb it asks with: first in a sentence, or after "you", "please", "also" or "then". */
+const REQUEST_VERB_PLACE = /(?:^|[.!?:;]\s*|\b(?:you|please|also,?|then)\s+)$/iu;
 /** Words that join a phrase only before another word of it ("the" of "cancel the gym membership"). */
 const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their']);
 /**
@@ -108,6 +114,14 @@ export function wholePhrase(value: string, context: string, blocked: (at: number
   for (const start of ownStatements(value, context, blocked)) {
     let end = start + value.length;
     let phrase = value;
+    // A copy that starts with a determiner took a task's object without its verb ("the professor" of "Add email the
+    // professor to my to-dos"): the word before it joins, unless it is the request's own verb or names the value.
+    if (DETERMINERS.has(value.split(' ')[0] as string)) {
+      const previous = PHRASE_WORD_BEFORE.exec(context.slice(0, start));
+      const word = previous?.[1];
+      const wordStart = start - 1 - (word?.length ?? 0);
+      if (word !== undefined && joins(word, wordStart) && !NAMING_WORDS.has(word) && !REQUEST_VERB_PLACE.test(context.slice(0, wordStart))) phrase = `${word} ${phrase}`;
+    }
     for (let added = 0; added < MAX_WORDS_ADDED; ) {
       const next = PHRASE_WORD_AFTER.exec(context.slice(end));
       if (next === null) break;
