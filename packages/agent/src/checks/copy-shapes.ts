@@ -76,7 +76,8 @@ export function copyShapeIssues(input: {
     const own = `${input.place}.${name}`;
     const blocked = (at: number) => input.held.some((span) => span.name !== own && span.at <= at && at < span.end);
     // A copy from inside the one text the request quotes around it is that text cut short ("Our tickets are
-    // confirmed, seats" of "say \"Our tickets are confirmed, seats in row twelve.\""), unless another argument holds it.
+    // confirmed, seats" of "say \"Our tickets are confirmed, seats in row twelve.\""), unless another argument
+    // holds it.
     const around = quoted.filter((text) => text.length > value.length && text.includes(value));
     if (around.length === 1) {
       const quote = around[0] as string;

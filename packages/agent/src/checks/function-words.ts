@@ -53,7 +53,7 @@ export function withoutRequestVerb(value: string, context: string): string {
     statements.length > 0 &&
     statements.every((statement) => {
       const before = context.slice(0, statement.index);
-      return /\b(?:you|please|also,?|then)\s+$/i.test(before) || (/(?:^|[.!?]\s+)$/.test(before) && PHRASAL_VERB.test(context.slice(statement.index)));
+      return followsAsking(before) || (/(?:^|[.!?]\s+)$/.test(before) && PHRASAL_VERB.test(context.slice(statement.index)));
     });
   return atVerb ? value.slice(verb[0].length) : value;
 }
@@ -76,6 +76,11 @@ export function withoutSentenceOpener(value: string, context: string): string {
   const starts = [...context.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => match.index);
   const opensSentence = (at: number) => /(?:^|[.!?]\s+|\n\s*)$/u.test(context.slice(0, at));
   return starts.length > 0 && starts.every(opensSentence) ? rest : value;
+}
+
+/** Whether a text ends where a request puts the verb it asks with: after "you", "please", "also" or "then". */
+export function followsAsking(before: string): boolean {
+  return /\b(?:you|please|also,?|then)\s+$/i.test(before);
 }
 
 /** The lower-case words of every argument's labels (`argumentLabels`: its description's head and its name). */

@@ -1,5 +1,5 @@
 import { startsOf } from './repeated-values.js';
-import { isFunctionWord } from './function-words.js';
+import { followsAsking, isFunctionWord } from './function-words.js';
 import { numberAlone } from './grounding.js';
 
 /** A word of a name: capitalised, letters with apostrophes and hyphens ("O'Neill", "Jean-Luc"). */
@@ -12,14 +12,14 @@ const MAX_WORDS_ADDED = 3;
 
 /**
  * A copy that stops inside a name, with the rest of the name: the capitalised words right after it and right before
- * it, in every statement of the copy alike (`ownStatements`: not those inside another argument's words) ("Oliver" of "candidate Oliver Hoffmann and" is Oliver Hoffmann, "The
- * Green" of "at The Green Door" The Green Door, "Pham" of "requester is Aleksander Pham" Aleksander Pham, "pipeline
- * review" of "book Sales pipeline review" Sales pipeline review), its possessive and an "&" included ("Nando's",
- * "Ember & Oak"). A weak model often cuts a name it never saw. The
- * name goes over no word another argument holds and no date or time (`blocked`, by offset in `context`) and no "I";
- * backwards, over no word that begins a sentence ("Please", "Book") and no word of an argument's label (`labelWords`,
- * lower-case: the "ID" of "account ID ACC-524169"; forwards, "Kuwait City" keeps its "City" beside a clinic city).
- * Returns the copy itself when nothing is added or two statements go on differently.
+ * it, in every statement of the copy alike (`ownStatements`: not those inside another argument's words). "Oliver" of
+ * "candidate Oliver Hoffmann and" is Oliver Hoffmann, "The Green" of "at The Green Door" The Green Door, "Pham" of
+ * "requester is Aleksander Pham" Aleksander Pham, "pipeline review" of "book Sales pipeline review" Sales pipeline
+ * review; its possessive and an "&" are included ("Nando's", "Ember & Oak"). A weak model often cuts a name it never
+ * saw. The name goes over no word another argument holds and no date or time (`blocked`, by offset in `context`) and
+ * no "I"; backwards, over no word that begins a sentence ("Please", "Book") and no word of an argument's label
+ * (`labelWords`, lower-case: the "ID" of "account ID ACC-524169"; forwards, "Kuwait City" keeps its "City" beside a
+ * clinic city). Returns the copy itself when nothing is added or two statements go on differently.
  */
 export function wholeName(value: string, context: string, blocked: (at: number) => boolean, labelWords: ReadonlySet<string> = new Set()): string {
   const joins = (word: string, at: number) => word !== 'I' && !blocked(at);
@@ -71,8 +71,6 @@ const PHRASE_WORD_AFTER = /^ (\p{Ll}[\p{L}'’-]*)/u;
 const PHRASE_WORD_BEFORE = /(?:^|\s)(\p{Ll}[\p{L}'’-]*) $/u;
 /** Words that introduce a value rather than begin it ("an event called the kickoff"). */
 const NAMING_WORDS: ReadonlySet<string> = new Set(['called', 'named', 'titled', 'labelled', 'labeled', 'saying', 'say']);
-/** Where a request puts the verb it asks with: first in a sentence, or after "you", "please", "also" or "then". */
-const REQUEST_VERB_PLACE = /(?:^|[.!?:;]\s*|\b(?:you|please|also,?|then)\s+)$/iu;
 /** Words that join a phrase only before another word of it ("the" of "cancel the gym membership"). */
 const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their']);
 /**
@@ -100,7 +98,9 @@ const PHRASE_END = /^(?:\s*(?:[,.;:!?()]|$)| (?:to|on|for|at|by|from|in|with|and
  * no digits and no word another argument holds or a date or time (`blocked`, by offset in `context`), and by at
  * most three words; only a copy made of words, not all capitals, not a number in words and not ending in a function
  * word goes on. A sentence of four words or more that begins the request or follows a colon or a stop keeps its own
- * stop. Returns the copy itself when nothing is added or two statements go on differently.
+ * stop. A copy that starts with a determiner takes the one lower-case word before it ("the professor" of "Add email
+ * the professor to my to-dos"), unless that word is where the request puts its own verb or introduces the value
+ * ("called"). Returns the copy itself when nothing is added or two statements go on differently.
  */
 export function wholePhrase(value: string, context: string, blocked: (at: number) => boolean, labelWords: ReadonlySet<string> = new Set()): string {
   if (!/^[\p{L}'’ -]+$/u.test(value) || !/\p{Ll}/u.test(value)) return value;
@@ -120,7 +120,7 @@ export function wholePhrase(value: string, context: string, blocked: (at: number
       const previous = PHRASE_WORD_BEFORE.exec(context.slice(0, start));
       const word = previous?.[1];
       const wordStart = start - 1 - (word?.length ?? 0);
-      if (word !== undefined && joins(word, wordStart) && !NAMING_WORDS.has(word) && !REQUEST_VERB_PLACE.test(context.slice(0, wordStart))) phrase = `${word} ${phrase}`;
+      if (word !== undefined && joins(word, wordStart) && !NAMING_WORDS.has(word) && !atRequestVerb(context.slice(0, wordStart))) phrase = `${word} ${phrase}`;
     }
     for (let added = 0; added < MAX_WORDS_ADDED; ) {
       const next = PHRASE_WORD_AFTER.exec(context.slice(end));
@@ -150,6 +150,14 @@ export function wholePhrase(value: string, context: string, blocked: (at: number
     whole = phrase;
   }
   return whole ?? value;
+}
+
+/**
+ * Whether a text ends where a request puts the verb it asks with: a sentence's start, or after "you", "please",
+ * "also" or "then".
+ */
+function atRequestVerb(before: string): boolean {
+  return /(?:^|[.!?:;]\s*)$/u.test(before) || followsAsking(before);
 }
 
 /**
