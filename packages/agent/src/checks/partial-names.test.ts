@@ -53,6 +53,7 @@ describe('wholePhrase', () => {
     expect(wholePhrase('boiled', 'Can I get a twenty-five-minute timer for boiled eggs?', free)).toBe('boiled eggs');
     expect(wholePhrase('book train', 'add to my list: book train tickets (low priority)', free)).toBe('book train tickets');
     expect(wholePhrase('house', 'Play me some house music shuffled.', free, new Set(['shuffle']))).toBe('house music');
+    expect(wholePhrase('Deadline', 'To: astrid@example.com\nSubject: Deadline extension\n\nCould we extend the deadline?', free)).toBe('Deadline extension');
     // A copy that starts with a determiner takes the verb before it, but not the request's own.
     expect(wholePhrase('the professor', 'Add email the professor to my to-dos, thanks', free)).toBe('email the professor');
     expect(wholePhrase('the broken mug', 'please add glue the broken mug to my tasks', free)).toBe('glue the broken mug');

@@ -81,12 +81,12 @@ const NOT_PHRASE_WORDS: ReadonlySet<string> = new Set(['not', 'will', 'would', '
 /** Words that state a moment, which end a phrase as a date would ("right now", "tomorrow"). */
 const MOMENT_WORDS = /^(?:now|today|tonight|tomorrow|yesterday|asap|rn|morning|afternoon|evening|night|noon|midnight)$/u;
 /**
- * What may come right after a whole phrase: the end of the text, punctuation, or a preposition, conjunction or
- * courtesy that begins the next part of the request ("Sales pipeline review on 21st September", "book train
- * tickets (low priority)"). A phrase followed by anything else ("Bucharest departing 2026-10-15", "Lucerne right
- * now") is not known to end there, and the copy is left as it is.
+ * What may come right after a whole phrase: the end of the text or of a line, punctuation, or a preposition,
+ * conjunction or courtesy that begins the next part of the request ("Sales pipeline review on 21st September", "book
+ * train tickets (low priority)"). A phrase followed by anything else ("Bucharest departing 2026-10-15", "Lucerne
+ * right now") is not known to end there, and the copy is left as it is.
  */
-const PHRASE_END = /^(?:\s*(?:[,.;:!?()]|$)| (?:to|on|for|at|by|from|in|with|and|then|plus|also|or|due|before|after|until|please|thanks|thank|using)(?![\p{L}\p{N}]))/u;
+const PHRASE_END = /^(?:\s*(?:[,.;:!?()]|$)|[^\S\n]*\n| (?:to|on|for|at|by|from|in|with|and|then|plus|also|or|due|before|after|until|please|thanks|thank|using)(?![\p{L}\p{N}]))/u;
 
 /**
  * A copy that stops inside a phrase, with the rest of it: the lower-case words right after it up to where the next
