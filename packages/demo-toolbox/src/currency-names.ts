@@ -1,3 +1,5 @@
+import { inTextOrder } from './in-text-order.js';
+
 /** How people name a currency besides its ISO code: in words (plural, as amounts are) and by symbol. */
 export interface CurrencyName {
   /** Plural names, the most explicit first. "dollars" alone means US dollars, by convention. */
@@ -78,7 +80,5 @@ export function currencyMentions(text: string): CurrencyMention[] {
  * "Canadian dollars", "1 euro") or by symbol ("£40"). The reader behind convert_currency's `from` and `to`.
  */
 export function currenciesIn(text: string): string[] {
-  const codes: string[] = [];
-  for (const { code } of currencyMentions(text)) if (!codes.includes(code)) codes.push(code);
-  return codes;
+  return inTextOrder(currencyMentions(text).map(({ code, at }) => ({ value: code, at })));
 }

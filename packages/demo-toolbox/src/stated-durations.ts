@@ -1,3 +1,5 @@
+import { inTextOrder, type FoundAt } from './in-text-order.js';
+
 const UNITS: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -41,7 +43,7 @@ const PHRASES: readonly (readonly [RegExp, (match: RegExpExecArray) => number])[
  */
 export function minutesIn(text: string): string[] {
   const taken: [number, number][] = [];
-  const found: { at: number; minutes: number }[] = [];
+  const found: FoundAt<string>[] = [];
   for (const [pattern, minutes] of PHRASES) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
@@ -49,8 +51,8 @@ export function minutesIn(text: string): string[] {
       if (taken.some(([from, to]) => start < to && from < end)) continue;
       taken.push([start, end]);
       const value = minutes(match as RegExpExecArray);
-      if (Number.isInteger(value) && value > 0) found.push({ at: start, minutes: value });
+      if (Number.isInteger(value) && value > 0) found.push({ at: start, value: String(value) });
     }
   }
-  return [...new Set(found.sort((left, right) => left.at - right.at).map(({ minutes }) => String(minutes)))];
+  return inTextOrder(found);
 }

@@ -1,3 +1,5 @@
+import { inTextOrder, type FoundAt } from './in-text-order.js';
+
 /** A number of an expression, with the brackets and sign around it: `(-12.5`, `3)`. */
 const OPERAND = String.raw`\(* *-?\d+(\.\d+)? *\)*`;
 /** The operators `evaluateArithmetic` reads (x for times, as people type it). */
@@ -38,17 +40,15 @@ const WORDED: readonly (readonly [RegExp, Write])[] = [
  * its sum some other way states none, and the expression is then the model's to write.
  */
 export function expressionsIn(text: string): string[] {
-  const found: { readonly at: number; readonly expression: string }[] = [];
+  const found: FoundAt<string>[] = [];
   for (const match of text.matchAll(EXPRESSION_IN_TEXT)) {
     const expression = balanced(match[0].trim());
-    if (expression !== undefined && !DATE.test(expression) && ARITHMETIC_EXPRESSION.test(expression)) found.push({ at: match.index, expression });
+    if (expression !== undefined && !DATE.test(expression) && ARITHMETIC_EXPRESSION.test(expression)) found.push({ at: match.index, value: expression });
   }
   for (const [pattern, write] of WORDED) {
-    for (const match of text.matchAll(pattern)) found.push({ at: match.index, expression: write(match[1] as string, match[2] as string) });
+    for (const match of text.matchAll(pattern)) found.push({ at: match.index, value: write(match[1] as string, match[2] as string) });
   }
-  const expressions: string[] = [];
-  for (const { expression } of found.sort((left, right) => left.at - right.at)) if (!expressions.includes(expression)) expressions.push(expression);
-  return expressions;
+  return inTextOrder(found);
 }
 
 /** The expression without the brackets of the text around it ("(3 + 4)" of "(3 + 4))" or of "((3 + 4)"). */

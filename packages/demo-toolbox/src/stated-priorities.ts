@@ -1,3 +1,5 @@
+import { inTextOrder, type FoundAt } from './in-text-order.js';
+
 type Priority = 'low' | 'medium' | 'high';
 
 /**
@@ -18,15 +20,15 @@ const PRIORITY_PATTERNS: readonly (readonly [Priority, RegExp])[] = [
  */
 export function prioritiesIn(text: string): Priority[] {
   const taken: [number, number][] = [];
-  const found: { priority: Priority; at: number }[] = [];
+  const found: FoundAt<Priority>[] = [];
   for (const [priority, pattern] of PRIORITY_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const span: [number, number] = [match.index, match.index + match[0].length];
       // "not urgent" is low: its "urgent" gives no high.
       if (taken.some(([start, end]) => start <= span[0] && span[1] <= end)) continue;
       taken.push(span);
-      if (!found.some((entry) => entry.priority === priority)) found.push({ priority, at: span[0] });
+      found.push({ value: priority, at: span[0] });
     }
   }
-  return found.sort((left, right) => left.at - right.at).map(({ priority }) => priority);
+  return inTextOrder(found);
 }

@@ -1,3 +1,5 @@
+import { inTextOrder, type FoundAt } from './in-text-order.js';
+
 /** How a text asks for each unit: by name, by symbol ("°C", "ºF"), as degrees of a letter ("25 degrees F"). */
 const UNIT_PATTERNS: readonly (readonly ['celsius' | 'fahrenheit', RegExp])[] = [
   ['celsius', /\b(?:celsius|centigrade)\b|[°º]\s?C\b|\bdegrees?\s+C\b/giu],
@@ -10,10 +12,10 @@ const UNIT_PATTERNS: readonly (readonly ['celsius' | 'fahrenheit', RegExp])[] = 
  * optional unit is then left out rather than written by the model.
  */
 export function temperatureUnitsIn(text: string): ('celsius' | 'fahrenheit')[] {
-  const found: { unit: 'celsius' | 'fahrenheit'; at: number }[] = [];
+  const found: FoundAt<'celsius' | 'fahrenheit'>[] = [];
   for (const [unit, pattern] of UNIT_PATTERNS) {
     const first = [...text.matchAll(pattern)][0];
-    if (first !== undefined) found.push({ unit, at: first.index });
+    if (first !== undefined) found.push({ value: unit, at: first.index });
   }
-  return found.sort((left, right) => left.at - right.at).map(({ unit }) => unit);
+  return inTextOrder(found);
 }

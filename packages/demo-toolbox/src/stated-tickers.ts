@@ -1,5 +1,6 @@
 import { CURRENCY_NAMES } from './currency-names.js';
 import { companyMentions } from './listed-companies.js';
+import { inTextOrder } from './in-text-order.js';
 
 /**
  * Capitalised words that name no stock in a request: the pronoun, the article, the halves of the clock, the
@@ -24,9 +25,7 @@ export function tickersIn(text: string): string[] {
   const companies = companyMentions(text);
   // A letter after a degree sign is a temperature unit ("°F"), not a symbol.
   const symbols = [...text.matchAll(/(?<!°)\b[A-Z]{1,5}\b/g)].flatMap((match) =>
-    NOT_TICKERS.has(match[0]) || companies.some((company) => company.at <= match.index && match.index < company.end) ? [] : [{ ticker: match[0], at: match.index }],
+    NOT_TICKERS.has(match[0]) || companies.some((company) => company.at <= match.index && match.index < company.end) ? [] : [{ value: match[0], at: match.index }],
   );
-  const tickers: string[] = [];
-  for (const { ticker } of [...companies, ...symbols].sort((left, right) => left.at - right.at)) if (!tickers.includes(ticker)) tickers.push(ticker);
-  return tickers;
+  return inTextOrder([...companies.map(({ ticker, at }) => ({ value: ticker, at })), ...symbols]);
 }

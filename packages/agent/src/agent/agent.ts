@@ -546,7 +546,6 @@ export class Agent extends EventEmitter<AgentEvents> {
     return { planned, calls: calls.filter((call) => !guessed.includes(call)), repairs };
   }
 
-
   /**
    * The one optional argument a planned call left out that takes, by its format or type, a date, a time, an e-mail
    * address or a number the request states and no call holds ("book a table ... at 7pm tomorrow" without a date,

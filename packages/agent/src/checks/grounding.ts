@@ -226,7 +226,10 @@ export function numberAlone(text: string): number | undefined {
 export function holdsStatedValue(tool: Pick<ToolDefinition, 'grounding'>, args: Readonly<Record<string, unknown>>, context: string): boolean {
   return Object.entries(args).some(([name, value]) => {
     const reader = tool.grounding?.[name];
-    if (typeof reader === 'object' && reader.statedValues(context).includes(typeof value === 'string' ? value : JSON.stringify(value))) return true;
+    if (typeof reader === 'object') {
+      const stated = reader.statedValues(context);
+      if (stated.length > 0 && statedValueFailure(value, stated) === undefined) return true;
+    }
     return ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') && groundingFailure(value, context) === undefined;
   });
 }
