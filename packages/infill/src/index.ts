@@ -2,7 +2,7 @@ export { LacunaInfillError, type LacunaInfillErrorCode, type LacunaInfillErrorDe
 
 // Schema infill.
 export { infill, type InfillOptions, type InfillResult } from './infill.js';
-export { repair, parsePath, type RepairOptions } from './repair.js';
+export { forkResult, repair, parsePath, type RepairOptions } from './repair.js';
 export { InfillSession, type FillOptions, type HoleReport, type InfillModel } from './fill/infill-session.js';
 export type { HoleKind } from './fill/hole.js';
 

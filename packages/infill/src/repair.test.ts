@@ -1,7 +1,7 @@
 import { createScriptedPredictor } from '@lacuna/core/testing';
 import { describe, expect, it } from 'vitest';
 import { infill } from './infill.js';
-import { parsePath, repair } from './repair.js';
+import { forkResult, parsePath, repair } from './repair.js';
 import { fixtureTokenizer, randomFixtureModel } from './testing/fixture-tokenizer.js';
 
 const SCHEMA = {
@@ -189,6 +189,24 @@ describe('repair', () => {
     expect(grown.forwardPasses).toBeGreaterThan(0);
     while ((grown.value as unknown[]).length < 3) grown = await repair(grown, { append: ['$'] });
     await expect(repair(grown, { append: ['$'] })).rejects.toMatchObject({ name: 'LacunaInfillError', code: 'INVALID_OPTIONS', path: '$' });
+  });
+
+  it('forks a result: repairing the copy leaves the original, which repairs as if the copy never was', async () => {
+    const { tokenizer, spec, predictor } = canvasDeterminedModel();
+    const model = { tokenizer, spec, predictor };
+    const schema = { type: 'array', items: { type: 'object', properties: { city: { type: 'string', maxLength: 6 } }, required: ['city'] }, minItems: 1, maxItems: 3 };
+    const first = await infill({ model, schema, prompt: 'Cities?' });
+    const kept = forkResult(first);
+    const grown = await repair(first, { append: ['$'] });
+    expect((grown.value as unknown[]).length).toBe((first.value as unknown[]).length + 1);
+    // The original's session is as it was: a repair of it matches the same repair of a fresh fill.
+    const fresh = await infill({ model, schema, prompt: 'Cities?' });
+    const fromKept = await repair(kept, { paths: ['$[0].city'] });
+    const fromFresh = await repair(fresh, { paths: ['$[0].city'] });
+    expect(fromKept.value).toEqual(fromFresh.value);
+    expect(fromKept.holes.map((report) => report.tokens)).toEqual(fromFresh.holes.map((report) => report.tokens));
+    // And the copy goes on by itself.
+    expect((grown.session.value() as unknown[]).length).toBe((first.value as unknown[]).length + 1);
   });
 
   it('reads JSON paths and pointers', () => {

@@ -87,6 +87,15 @@ export async function repair<T>(result: InfillResult<T>, options: RepairOptions)
   return finish(session, stats, started, options.repairAttempts ?? 2);
 }
 
+/**
+ * A copy of a result whose session moves on by itself: repair one of the two to try a change (a call added on a
+ * guess), and keep the other as it was if the change is not wanted. `repair` moves a result's session on with it,
+ * so a result kept from before a repair no longer describes its session: fork it first.
+ */
+export function forkResult<T>(result: InfillResult<T>): InfillResult<T> {
+  return { ...result, session: result.session.fork() };
+}
+
 /** `$.a[0]["b c"]`, `/a/0/b c` or segments, as segments. */
 export function parsePath(path: JsonPath | string): JsonPath {
   if (typeof path !== 'string') return path;

@@ -413,7 +413,8 @@ describe('createAgent planning a call the plan left out', () => {
 
   it('drops the added call when it is of a tool the plan calls already, and adds none with the grounding check off', async () => {
     const agent = createAgent({ model: constantRowModel(AB_OR_CD), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
-    const result = await agent.run('Book 2026-05-03 and ask Ann.');
+    // The request's one part that asks for something is the `cd` call's (no call is planned for a part, below).
+    const result = await agent.run('Ann is free on 2026-05-03; ask Ann.');
     expect(result.toolCalls.map((call) => call.tool)).toEqual(['cd']);
     // The added call's own repairs come first; the record of the call added comes once it is judged.
     expect(result.repairs.at(-1)).toEqual(expect.objectContaining({ check: 'uncovered-mention', tool: 'cd', after: undefined }));
@@ -422,6 +423,21 @@ describe('createAgent planning a call the plan left out', () => {
     const plain = await unchecked.run('Book 2026-05-03 and ask Ann.');
     expect(plain.toolCalls).toHaveLength(1);
     expect(plain.repairs).toEqual([]);
+  });
+
+  it('plans a call for a part of the request no call holds, deciding again while the model repeats a tool', async () => {
+    const agent = createAgent({ model: constantRowModel(AB_OR_CD), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const result = await agent.run('Book 2026-05-03 and ask Ann.');
+    // The date's own call was dropped (the model named `cd` again); "Book 2026-05-03", which no call held, got one.
+    expect(result.toolCalls.map((call) => [call.tool, call.input])).toEqual([
+      ['cd', { name: 'ask Ann' }],
+      ['ab', { day: '2026-05-03' }],
+    ]);
+    expect(result.repairs.filter((repair) => repair.check.startsWith('uncovered')).map((repair) => [repair.check, repair.after === undefined])).toEqual([
+      ['uncovered-mention', true],
+      ['uncovered-clause', false],
+    ]);
+    expect(result.repairs.at(-1)?.reason).toBe('No call held "Book 2026-05-03" of the request: one more call was planned.');
   });
 });
 

@@ -1,10 +1,11 @@
 import { LacunaCoreError, LruCache, renderCanvasText, type DenoiseStepEvent } from '@lacuna/core';
-import { compileSchema, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
+import { compileSchema, forkResult, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
 import { namesArgument } from '../checks/argument-labels.js';
 import { checkCalls, parametersOf, samePath, type PlannedCall } from '../checks/check-calls.js';
 import { groundingContext, holdsStatedValue, isEmailProperty, statedValuesText, typesOf } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
+import { copiesOnlyFrom, requestClauses, uncoveredClauses, type RequestClause } from '../checks/request-clauses.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
 import type { FieldCheck, FieldIssue } from '../checks/field-issue.js';
@@ -85,6 +86,8 @@ export const DEFAULT_REPAIR_ATTEMPTS = 6;
  * shape): once repairs are spent, a required argument keeps its value and an optional one is left out.
  */
 const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repeated-value', 'function-words', 'partial-name', 'partial-phrase']);
+/** Times a call added for a part of the request no call held is decided again when it answers or repeats a tool. */
+const CLAUSE_CALL_DECISIONS = 3;
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
@@ -333,8 +336,22 @@ export class Agent extends EventEmitter<AgentEvents> {
     // of this run should hold, and the plan before a call or an argument was added for those it left out.
     const mentions = this.options.checks?.grounding === false ? [] : statedMentions(request, reading);
     const earlierCalls = callsMadeIn(turns);
+    // The parts of the request (one thing asked each), which some call of this run should hold, and those a call
+    // was added for already.
+    const clauses = this.options.checks?.grounding === false ? [] : requestClauses(request);
+    const clausesTried = new Set<number>();
+    const clauseOptions = { propertiesOf: (tool: string) => this.propertiesOf(tool), reading };
+    let mentionsTried = false;
     let extended:
-      | { planned: InfillResult<PlanItem[]>; calls: PlannedCall[]; uncovered: StatedMention[]; unexplained: StatedMention[]; inclusion: ArgumentLeftOut | undefined }
+      | {
+          planned: InfillResult<PlanItem[]>;
+          calls: PlannedCall[];
+          uncovered: StatedMention[];
+          unexplained: StatedMention[];
+          inclusion: ArgumentLeftOut | undefined;
+          /** For a call added for a part of the request no call held: that part, and the parts calls held then. */
+          clause?: { readonly left: RequestClause; readonly held: readonly RequestClause[] };
+        }
       | undefined;
     // Whether that plan was restored: the plan extended outgrew the canvas or could not be mended.
     let fellBack = false;
@@ -441,7 +458,44 @@ export class Agent extends EventEmitter<AgentEvents> {
         yield* drain();
       }
       const uncovered = calls.length === 0 ? [] : uncoveredMentions(mentions, [...earlierCalls, ...calls]);
-      if (extended !== undefined) {
+      if (extended?.clause !== undefined) {
+        // The call judged is the one added last; the parts and the mentions the plan held before must stay held.
+        const { left, held } = extended.clause;
+        const [plan, planCalls] = [planned, calls];
+        const judged = plan.value.length - 1;
+        const added = fellBack ? undefined : callAt(planCalls, judged);
+        const before = extended.uncovered;
+        const dropped = fellBack
+          ? 'the plan with it could not be filled or mended'
+          : await whyClauseCallDrops({
+              added,
+              before: extended.calls,
+              holdsPart: (call) => uncoveredClauses([left], [call], request, this.options.tools, { ...clauseOptions, byName: false }).length === 0,
+              copiesOnlyFromPart: (call) => copiesOnlyFrom(left, call, request),
+              lostNothing: () =>
+                uncoveredClauses(held, [...earlierCalls, ...planCalls], request, this.options.tools, clauseOptions).length === 0 &&
+                uncovered.every((mention) => before.some((earlier) => earlier.at === mention.at)),
+              failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === judged),
+            });
+        const kept = dropped === undefined;
+        const record: RepairRecord = {
+          step,
+          attempt: 1,
+          tool: added?.tool ?? ANSWER_TOOL,
+          path: [],
+          check: 'uncovered-clause',
+          reason: `No call held ${JSON.stringify(left.text)} of the request: one more call was planned${kept ? '' : `, and dropped: ${dropped}`}.`,
+          before: undefined,
+          after: kept ? added : undefined,
+          forwardPasses: planned.forwardPasses,
+        };
+        if (!kept) ({ planned, calls } = extended);
+        repairs.push(record);
+        emit({ type: 'repair', step, repair: record });
+        yield* drain();
+        extended = undefined;
+        fellBack = false;
+      } else if (extended !== undefined) {
         const { unexplained, inclusion } = extended;
         const [plan, planCalls] = [planned, calls];
         // The call judged: the one added last, or the one an argument was added to.
@@ -475,7 +529,9 @@ export class Agent extends EventEmitter<AgentEvents> {
         repairs.push(record);
         emit({ type: 'repair', step, repair: record });
         yield* drain();
-        break;
+        extended = undefined;
+        fellBack = false;
+        mentionsTried = true;
       }
       // A plan that holds in no call a value the request states (a date, an address, a number, a quoted text) may
       // have left a call out: one more is planned, everything else kept, and judged once checked and repaired
@@ -484,11 +540,46 @@ export class Agent extends EventEmitter<AgentEvents> {
       // A value given after the name of an argument a planned call takes, or next to a value it copied, is that
       // call's, not a sign of a call left out.
       const ofCalls = mentionsOfCalls(uncovered, calls.map((call) => ({ arguments: call.arguments, properties: this.propertiesOf(call.tool) })), request);
-      const unexplained = uncovered.filter((mention) => !ofCalls.includes(mention));
-      if (unexplained.length === 0) break;
-      const inclusion = this.argumentLeftOut(unexplained, calls, reading);
-      if (inclusion === undefined && planned.value.length >= MAX_CALLS_PER_STEP) break;
-      extended = { planned, calls, uncovered, unexplained, inclusion };
+      const unexplained = mentionsTried ? [] : uncovered.filter((mention) => !ofCalls.includes(mention));
+      const inclusion = unexplained.length === 0 ? undefined : this.argumentLeftOut(unexplained, calls, reading);
+      if (unexplained.length === 0 || (inclusion === undefined && planned.value.length >= MAX_CALLS_PER_STEP)) {
+        // A part of the request no call holds anything of ("..., and play something by Neon Cathedral") may be a
+        // call left out: one more is planned, copying only from that part, and kept only if it is of a tool the plan
+        // does not call, holds something of that part, and passes every check. Each part is tried once.
+        const held = calls.length === 0 ? [] : clauses.filter((clause) => !clausesTried.has(clause.at));
+        const open = uncoveredClauses(held, [...earlierCalls, ...calls], request, this.options.tools, clauseOptions);
+        const left = open[0];
+        if (left === undefined || planned.value.length >= MAX_CALLS_PER_STEP) break;
+        clausesTried.add(left.at);
+        extended = { planned: forkResult(planned), calls, uncovered, unexplained: [], inclusion: undefined, clause: { left, held: held.filter((clause) => !open.includes(clause)) } };
+        const index: number = planned.value.length;
+        replanned.add(index);
+        enterRepair();
+        const extensionStarted = performance.now();
+        const ground = planGrounding(this.options.tools, offered, context, reading, undefined, (path) => (path[0] === index ? [left.text] : undefined));
+        try {
+          planned = await this.guard(repair(planned, { append: [[]], ground }));
+          usage.forwardPasses += planned.forwardPasses;
+          // The model tends to answer in words at the end of a plan, or to call a tool again: the call is decided
+          // again without that choice (a union re-masked whole takes another branch), a few times at most.
+          for (let again = 0; again < CLAUSE_CALL_DECISIONS; again++) {
+            const item = planned.value[index];
+            if (item === undefined || (item.tool !== ANSWER_TOOL && !calls.some((call) => call.tool === item.tool))) break;
+            planned = await this.guard(repair(planned, { paths: [[index]], ground }));
+            usage.forwardPasses += planned.forwardPasses;
+          }
+        } catch (error) {
+          // A plan with no room for another call (the canvas, or the count its first fill allowed) keeps its calls.
+          if (!isCanvasTooLong(error) && !(LacunaInfillError.isInstance(error) && error.code === 'INVALID_OPTIONS')) throw error;
+          fellBack = true;
+          ({ planned, calls } = extended);
+          continue;
+        }
+        usage.modelMs += performance.now() - extensionStarted;
+        calls = callsOf(planned.value);
+        continue;
+      }
+      extended = { planned: forkResult(planned), calls, uncovered, unexplained, inclusion };
       const extensionStarted = performance.now();
       enterRepair();
       try {
@@ -718,8 +809,8 @@ function callAt(calls: readonly PlannedCall[], index: number): PlannedCall | und
 }
 
 /** The calls earlier steps of the run made. */
-function callsMadeIn(turns: readonly AgentTurn[]): { arguments: Record<string, unknown> }[] {
-  return turns.flatMap((turn) => (turn.role === 'assistant' && 'calls' in turn ? turn.calls.map((call) => ({ arguments: (call.arguments ?? {}) as Record<string, unknown> })) : []));
+function callsMadeIn(turns: readonly AgentTurn[]): { tool: string; arguments: Record<string, unknown> }[] {
+  return turns.flatMap((turn) => (turn.role === 'assistant' && 'calls' in turn ? turn.calls.map((call) => ({ tool: call.tool, arguments: (call.arguments ?? {}) as Record<string, unknown> })) : []));
 }
 
 /** `"2026-10-15" and "I am learning the language."`, as the request writes them. */
@@ -751,6 +842,28 @@ async function whyExtensionDrops(input: {
   if (input.newCall && before.calls.some((call) => call.tool === added.tool)) return `the plan calls ${added.tool} already`;
   if (uncoveredMentions(before.unexplained, [added]).length === before.unexplained.length) return 'it held none of them';
   if (!input.uncovered.every((mention) => before.uncovered.some((earlier) => earlier.at === mention.at))) return 'the plan lost a value it held';
+  return (await input.failsACheck()) ? 'it failed a check' : undefined;
+}
+
+/**
+ * Why a call added for a part of the request no call held is dropped, or undefined when it stays: it must be a call
+ * (not an answer), of a tool the plan does not call yet, hold something of that part and copy from no other part,
+ * leave the plan holding all it held, and pass every check.
+ */
+async function whyClauseCallDrops(input: {
+  readonly added: PlannedCall | undefined;
+  readonly before: readonly PlannedCall[];
+  readonly holdsPart: (call: PlannedCall) => boolean;
+  readonly copiesOnlyFromPart: (call: PlannedCall) => boolean;
+  readonly lostNothing: () => boolean;
+  readonly failsACheck: () => Promise<boolean>;
+}): Promise<string | undefined> {
+  const { added } = input;
+  if (added === undefined) return 'the model answered in words there';
+  if (input.before.some((call) => call.tool === added.tool)) return `the plan calls ${added.tool} already`;
+  if (!input.holdsPart(added)) return 'it held nothing of it';
+  if (!input.copiesOnlyFromPart(added)) return 'it copied from another part';
+  if (!input.lostNothing()) return 'the plan lost a value it held';
   return (await input.failsACheck()) ? 'it failed a check' : undefined;
 }
 

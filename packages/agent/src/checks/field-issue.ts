@@ -10,6 +10,8 @@
  * another call, or an optional argument of any call holding only words another call holds (the agent leaves it out).
  * `uncovered-mention`: no field, a plan that holds in no call a value the request states (a date, an e-mail address,
  * a number, a quoted text), for which the agent plans one more call (a repair record, never an issue of a call).
+ * `uncovered-clause`: likewise, a part of the request no call holds anything of ("and play something by Neon
+ * Cathedral"), for which the agent plans one more call.
  */
 export type FieldCheck =
   | 'schema'
@@ -22,7 +24,8 @@ export type FieldCheck =
   | 'confidence'
   | 'validator'
   | 'repeated-call'
-  | 'uncovered-mention';
+  | 'uncovered-mention'
+  | 'uncovered-clause';
 
 /** One rejected argument: which call, which field, which check and what to tell the model. */
 export interface FieldIssue {

@@ -17,4 +17,12 @@ describe('describeRepair', () => {
     );
     expect(describeRepair({ ...base, tool: 'translate_text', path: [], check: 'uncovered-mention', reason, before: undefined, after: undefined })).toMatch(/^planned and dropped a call \(uncovered-mention check\): null: /);
   });
+
+  it('says a call was added for a part of the request no call held', () => {
+    const added = { tool: 'play_music', arguments: { query: 'Neon Cathedral' } };
+    const reason = 'No call held "play something by Neon Cathedral" of the request: one more call was planned.';
+    expect(describeRepair({ ...base, tool: 'play_music', path: [], check: 'uncovered-clause', reason, before: undefined, after: added })).toBe(
+      `added a call (uncovered-clause check): ${JSON.stringify(added)}: ${reason}`,
+    );
+  });
 });

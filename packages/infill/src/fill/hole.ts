@@ -77,6 +77,14 @@ export class Hole {
     this.finishing = !options.growable;
   }
 
+  /** A copy whose tokens, confidences and state move on by themselves (automata are shared: they never change). */
+  clone(): Hole {
+    const copy = Object.assign(Object.create(Hole.prototype) as Hole, this);
+    copy.tokens = [...this.tokens];
+    copy.confidences = [...this.confidences];
+    return copy;
+  }
+
   get isDecision(): boolean {
     return this.kind !== 'value';
   }

@@ -6,7 +6,7 @@ import type { CompiledSchema } from '../schema/compile-schema.js';
 import type { JsonValue } from '../schema/schema-node.js';
 import type { ValidationIssue } from '../schema/validate-json-schema.js';
 import { renderSkeleton, type SkeletonItem } from '../skeleton/render-skeleton.js';
-import { collectDecisions, collectHoles, SkeletonBuilder, unionBranches, type Instance, type MemberInstance, type ObjectInstance, type SkeletonOptions } from '../skeleton/skeleton-tree.js';
+import { cloneInstance, collectDecisions, collectHoles, SkeletonBuilder, unionBranches, type Instance, type MemberInstance, type ObjectInstance, type SkeletonOptions } from '../skeleton/skeleton-tree.js';
 import { TokenIndex } from '../tokens/token-index.js';
 import { TokenLifter } from '../tokens/token-lifter.js';
 import type { ChoiceAutomaton } from '../automata/choice-automaton.js';
@@ -220,6 +220,17 @@ export class InfillSession<T = unknown> {
       encode: (text) => this.encode(text),
       encodeValue: (prefix, value, suffix) => this.encodeValue(prefix, value, suffix),
     });
+  }
+
+  /**
+   * A copy of this session that moves on by itself: its canvas (the tree of holes and decisions), prompt and
+   * grounding are its own; the model, schema, options and random source are shared.
+   */
+  fork(): InfillSession<T> {
+    const copy = Object.assign(Object.create(InfillSession.prototype) as InfillSession<T>, this);
+    copy.tree = cloneInstance(this.tree);
+    (copy as { builder: SkeletonBuilder }).builder = this.builder.clone();
+    return copy;
   }
 
   private applyDecisions(instance: Instance): void {

@@ -153,6 +153,11 @@ export class SkeletonBuilder {
     this.startDistance = startDistance;
   }
 
+  /** A copy that makes and grounds holes by itself from now on (a forked session's). */
+  clone(): SkeletonBuilder {
+    return Object.assign(Object.create(SkeletonBuilder.prototype) as SkeletonBuilder, this);
+  }
+
   /** Grounds the holes made from now on (a repair's, `RepairOptions.ground`) with another function. */
   reground(ground: HoleGrounding | undefined): void {
     this.ground = ground;
@@ -413,6 +418,33 @@ function itemNodeAt(node: ArrayNode, index: number): SchemaNode | undefined {
 }
 
 /** Branches a union decision's labels stand for, in label order. */
+/** A copy of an instance tree whose holes, decisions and items move on by themselves (schema nodes are shared). */
+export function cloneInstance(instance: Instance): Instance {
+  switch (instance.kind) {
+    case 'object':
+      return {
+        ...instance,
+        members: instance.members.map((member) => ({ ...member, ...clonedDecisions(member), value: member.value === undefined ? undefined : cloneInstance(member.value) })),
+        extras: instance.extras.map((extra) => ({ key: cloneInstance(extra.key) as LeafInstance, value: cloneInstance(extra.value) })),
+      };
+    case 'array':
+      return { ...instance, ...clonedDecisions(instance), items: instance.items.map(cloneInstance) };
+    case 'union':
+      return { ...instance, ...clonedDecisions(instance), value: instance.value === undefined ? undefined : cloneInstance(instance.value) };
+    case 'leaf':
+      return { ...instance, hole: instance.hole.clone() };
+    case 'literal':
+      return instance;
+  }
+}
+
+/** A decision hole and the one it decided with, copied (one copy where they are the same hole). */
+function clonedDecisions(holder: { readonly decision: Hole | undefined; readonly decided?: Hole }): { decision: Hole | undefined; decided?: Hole } {
+  const decision = holder.decision?.clone();
+  if (holder.decided === undefined) return { decision };
+  return { decision, decided: holder.decided === holder.decision ? decision : holder.decided.clone() };
+}
+
 export function unionBranches(instance: UnionInstance): readonly number[] {
   return instance.allowedBranches ?? instance.node.branches.map((_, index) => index);
 }
