@@ -86,8 +86,8 @@ export const DEFAULT_REPAIR_ATTEMPTS = 6;
  * shape): once repairs are spent, a required argument keeps its value and an optional one is left out.
  */
 const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repeated-value', 'function-words', 'partial-name', 'partial-phrase']);
-/** Times a call added for a part of the request no call held is decided again when it answers or repeats a tool. */
-const CLAUSE_CALL_DECISIONS = 3;
+/** Times a call added to a plan is decided again when the model answers in words there or repeats a tool. */
+const CALL_DECISIONS = 3;
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
 const MAX_CACHED_PLANS = 16;
 
@@ -558,19 +558,10 @@ export class Agent extends EventEmitter<AgentEvents> {
         const extensionStarted = performance.now();
         const ground = planGrounding(this.options.tools, offered, context, reading, undefined, (path) => (path[0] === index ? [left.text] : undefined));
         try {
-          planned = await this.guard(repair(planned, { append: [[]], ground }));
-          usage.forwardPasses += planned.forwardPasses;
-          // The model tends to answer in words at the end of a plan, or to call a tool again: the call is decided
-          // again without that choice (a union re-masked whole takes another branch), a few times at most.
-          for (let again = 0; again < CLAUSE_CALL_DECISIONS; again++) {
-            const item = planned.value[index];
-            if (item === undefined || (item.tool !== ANSWER_TOOL && !calls.some((call) => call.tool === item.tool))) break;
-            planned = await this.guard(repair(planned, { paths: [[index]], ground }));
-            usage.forwardPasses += planned.forwardPasses;
-          }
+          planned = await this.appendCall(planned, calls, ground, usage);
         } catch (error) {
           // A plan with no room for another call (the canvas, or the count its first fill allowed) keeps its calls.
-          if (!isCanvasTooLong(error) && !(LacunaInfillError.isInstance(error) && error.code === 'INVALID_OPTIONS')) throw error;
+          if (!isCanvasTooLong(error) && !isArrayFull(error)) throw error;
           fellBack = true;
           ({ planned, calls } = extended);
           continue;
@@ -587,11 +578,13 @@ export class Agent extends EventEmitter<AgentEvents> {
           const index: number = planned.value.length;
           const taken = mentionsTakenFrom(calls, index, context);
           replanned.add(index);
-          planned = await this.guard(
-            repair(planned, {
-              append: [[]],
-              ground: planGrounding(this.options.tools, offered, context, reading, (path) => (path[0] === index && taken.length > 0 ? taken : undefined)),
-            }),
+          // Decided once: a value's call decided again only ever came out of the wrong tool (session 31).
+          planned = await this.appendCall(
+            planned,
+            calls,
+            planGrounding(this.options.tools, offered, context, reading, (path) => (path[0] === index && taken.length > 0 ? taken : undefined)),
+            usage,
+            0,
           );
         } else {
           const path = [inclusion.callIndex, 'arguments', inclusion.name];
@@ -601,16 +594,16 @@ export class Agent extends EventEmitter<AgentEvents> {
               ground: planGrounding(this.options.tools, offered, context, reading, undefined, (holePath) => (samePath(holePath, path) ? [inclusion.mention.text] : undefined)),
             }),
           );
+          usage.forwardPasses += planned.forwardPasses;
         }
       } catch (error) {
         // A canvas with no room for another call or argument keeps the plan it has.
-        if (!isCanvasTooLong(error)) throw error;
+        if (!isCanvasTooLong(error) && !isArrayFull(error)) throw error;
         fellBack = true;
         ({ planned, calls } = extended);
         continue;
       }
       usage.modelMs += performance.now() - extensionStarted;
-      usage.forwardPasses += planned.forwardPasses;
       calls = callsOf(planned.value);
     }
 
@@ -635,6 +628,30 @@ export class Agent extends EventEmitter<AgentEvents> {
     }
     yield* drain();
     return { planned, calls: calls.filter((call) => !guessed.includes(call)), repairs };
+  }
+
+  /**
+   * A plan with one more call (infill's `append`, every other token kept). The model tends to answer in words at the
+   * end of a plan, or to call a tool it called already: the call is then decided again without that choice (a union
+   * re-masked whole takes another branch), `decisions` times at most. Its forward passes are added to `usage`.
+   */
+  private async appendCall(
+    planned: InfillResult<PlanItem[]>,
+    calls: readonly PlannedCall[],
+    ground: ReturnType<typeof planGrounding>,
+    usage: AgentUsage,
+    decisions = CALL_DECISIONS,
+  ): Promise<InfillResult<PlanItem[]>> {
+    const index = planned.value.length;
+    let result = await this.guard(repair(planned, { append: [[]], ground }));
+    usage.forwardPasses += result.forwardPasses;
+    for (let again = 0; again < decisions; again++) {
+      const item = result.value[index];
+      if (item === undefined || (item.tool !== ANSWER_TOOL && !calls.some((call) => call.tool === item.tool))) break;
+      result = await this.guard(repair(result, { paths: [[index]], ground }));
+      usage.forwardPasses += result.forwardPasses;
+    }
+    return result;
   }
 
   /**
@@ -865,6 +882,11 @@ async function whyClauseCallDrops(input: {
   if (!input.copiesOnlyFromPart(added)) return 'it copied from another part';
   if (!input.lostNothing()) return 'the plan lost a value it held';
   return (await input.failsACheck()) ? 'it failed a check' : undefined;
+}
+
+/** infill's refusal to append to an array that holds the most items its count decision offered. */
+function isArrayFull(error: unknown): boolean {
+  return LacunaInfillError.isInstance(error) && error.code === 'INVALID_OPTIONS';
 }
 
 function isCanvasTooLong(error: unknown): boolean {
