@@ -458,80 +458,78 @@ export class Agent extends EventEmitter<AgentEvents> {
         yield* drain();
       }
       const uncovered = calls.length === 0 ? [] : uncoveredMentions(mentions, [...earlierCalls, ...calls]);
-      if (extended?.clause !== undefined) {
-        // The call judged is the one added last; the parts and the mentions the plan held before must stay held.
-        const { left, held } = extended.clause;
-        const [plan, planCalls] = [planned, calls];
-        const judged = plan.value.length - 1;
-        const added = fellBack ? undefined : callAt(planCalls, judged);
-        const before = extended.uncovered;
-        const dropped = fellBack
-          ? 'the plan with it could not be filled or mended'
-          : await whyClauseCallDrops({
-              added,
-              before: extended.calls,
-              holdsPart: (call) => uncoveredClauses([left], [call], request, this.options.tools, { ...clauseOptions, byName: false }).length === 0,
-              copiesOnlyFromPart: (call) => copiesOnlyFrom(left, call, request),
-              lostNothing: () =>
-                uncoveredClauses(held, [...earlierCalls, ...planCalls], request, this.options.tools, clauseOptions).length === 0 &&
-                uncovered.every((mention) => before.some((earlier) => earlier.at === mention.at)),
-              failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === judged),
-            });
-        const kept = dropped === undefined;
-        const record: RepairRecord = {
-          step,
-          attempt: 1,
-          tool: added?.tool ?? ANSWER_TOOL,
-          path: [],
-          check: 'uncovered-clause',
-          reason: `No call held ${JSON.stringify(left.text)} of the request: one more call was planned${kept ? '' : `, and dropped: ${dropped}`}.`,
-          before: undefined,
-          after: kept ? added : undefined,
-          forwardPasses: planned.forwardPasses,
-        };
+      if (extended !== undefined) {
+        let kept: boolean;
+        let record: RepairRecord;
+        if (extended.clause !== undefined) {
+          // The call judged is the one added last; the parts and the mentions the plan held before must stay held.
+          const { left, held } = extended.clause;
+          const [plan, planCalls] = [planned, calls];
+          const judged = plan.value.length - 1;
+          const added = fellBack ? undefined : callAt(planCalls, judged);
+          const before = extended.uncovered;
+          const dropped = fellBack
+            ? 'the plan with it could not be filled or mended'
+            : await whyClauseCallDrops({
+                added,
+                before: extended.calls,
+                holdsPart: (call) => uncoveredClauses([left], [call], request, this.options.tools, { ...clauseOptions, byName: false }).length === 0,
+                copiesOnlyFromPart: (call) => copiesOnlyFrom(left, call, request),
+                lostNothing: () =>
+                  uncoveredClauses(held, [...earlierCalls, ...planCalls], request, this.options.tools, clauseOptions).length === 0 &&
+                  uncovered.every((mention) => before.some((earlier) => earlier.at === mention.at)),
+                failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === judged),
+              });
+          kept = dropped === undefined;
+          record = {
+            step,
+            attempt: 1,
+            tool: added?.tool ?? ANSWER_TOOL,
+            path: [],
+            check: 'uncovered-clause',
+            reason: `No call held ${JSON.stringify(left.text)} of the request: one more call was planned${kept ? '' : `, and dropped: ${dropped}`}.`,
+            before: undefined,
+            after: kept ? added : undefined,
+            forwardPasses: planned.forwardPasses,
+          };
+        } else {
+          const { unexplained, inclusion } = extended;
+          const [plan, planCalls] = [planned, calls];
+          // The call judged: the one added last, or the one an argument was added to.
+          const judged = inclusion?.callIndex ?? plan.value.length - 1;
+          const added = fellBack ? undefined : callAt(planCalls, judged);
+          const dropped = fellBack
+            ? 'the plan with it could not be filled or mended'
+            : await whyExtensionDrops({
+                added,
+                newCall: inclusion === undefined,
+                before: extended,
+                uncovered,
+                failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === judged),
+              });
+          kept = dropped === undefined;
+          const tool = inclusion === undefined ? (added?.tool ?? ANSWER_TOOL) : (callAt(extended.calls, judged)?.tool ?? ANSWER_TOOL);
+          record = {
+            step,
+            attempt: 1,
+            tool,
+            path: inclusion === undefined ? [] : [inclusion.name],
+            check: 'uncovered-mention',
+            reason:
+              `${describeMentions(unexplained)} no call held: ` +
+              `${inclusion === undefined ? 'one more call was planned' : `the ${tool} call was given \`${inclusion.name}\``}${kept ? '' : `, and dropped: ${dropped}`}.`,
+            before: undefined,
+            after: kept ? (inclusion === undefined ? added : added?.arguments[inclusion.name]) : undefined,
+            forwardPasses: planned.forwardPasses,
+          };
+          mentionsTried = true;
+        }
         if (!kept) ({ planned, calls } = extended);
         repairs.push(record);
         emit({ type: 'repair', step, repair: record });
         yield* drain();
         extended = undefined;
         fellBack = false;
-      } else if (extended !== undefined) {
-        const { unexplained, inclusion } = extended;
-        const [plan, planCalls] = [planned, calls];
-        // The call judged: the one added last, or the one an argument was added to.
-        const judged = inclusion?.callIndex ?? plan.value.length - 1;
-        const added = fellBack ? undefined : callAt(planCalls, judged);
-        const dropped = fellBack
-          ? 'the plan with it could not be filled or mended'
-          : await whyExtensionDrops({
-              added,
-              newCall: inclusion === undefined,
-              before: extended,
-              uncovered,
-              failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === judged),
-            });
-        const kept = dropped === undefined;
-        const tool = inclusion === undefined ? (added?.tool ?? ANSWER_TOOL) : (callAt(extended.calls, judged)?.tool ?? ANSWER_TOOL);
-        const record: RepairRecord = {
-          step,
-          attempt: 1,
-          tool,
-          path: inclusion === undefined ? [] : [inclusion.name],
-          check: 'uncovered-mention',
-          reason:
-            `${describeMentions(unexplained)} no call held: ` +
-            `${inclusion === undefined ? 'one more call was planned' : `the ${tool} call was given \`${inclusion.name}\``}${kept ? '' : `, and dropped: ${dropped}`}.`,
-          before: undefined,
-          after: kept ? (inclusion === undefined ? added : added?.arguments[inclusion.name]) : undefined,
-          forwardPasses: planned.forwardPasses,
-        };
-        if (!kept) ({ planned, calls } = extended);
-        repairs.push(record);
-        emit({ type: 'repair', step, repair: record });
-        yield* drain();
-        extended = undefined;
-        fellBack = false;
-        mentionsTried = true;
       }
       // A plan that holds in no call a value the request states (a date, an address, a number, a quoted text) may
       // have left a call out: one more is planned, everything else kept, and judged once checked and repaired
@@ -542,6 +540,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       const ofCalls = mentionsOfCalls(uncovered, calls.map((call) => ({ arguments: call.arguments, properties: this.propertiesOf(call.tool) })), request);
       const unexplained = mentionsTried ? [] : uncovered.filter((mention) => !ofCalls.includes(mention));
       const inclusion = unexplained.length === 0 ? undefined : this.argumentLeftOut(unexplained, calls, reading);
+      let extend: () => Promise<InfillResult<PlanItem[]>>;
       if (unexplained.length === 0 || (inclusion === undefined && planned.value.length >= MAX_CALLS_PER_STEP)) {
         // A part of the request no call holds anything of ("..., and play something by Neon Cathedral") may be a
         // call left out: one more is planned, copying only from that part, and kept only if it is of a tool the plan
@@ -552,52 +551,37 @@ export class Agent extends EventEmitter<AgentEvents> {
         if (left === undefined || planned.value.length >= MAX_CALLS_PER_STEP) break;
         clausesTried.add(left.at);
         extended = { planned: forkResult(planned), calls, uncovered, unexplained: [], inclusion: undefined, clause: { left, held: held.filter((clause) => !open.includes(clause)) } };
-        const index: number = planned.value.length;
+        const [from, index] = [planned, planned.value.length];
         replanned.add(index);
-        enterRepair();
-        const extensionStarted = performance.now();
         const ground = planGrounding(this.options.tools, offered, context, reading, undefined, (path) => (path[0] === index ? [left.text] : undefined));
-        try {
-          planned = await this.appendCall(planned, calls, ground, usage);
-        } catch (error) {
-          // A plan with no room for another call (the canvas, or the count its first fill allowed) keeps its calls.
-          if (!isCanvasTooLong(error) && !isArrayFull(error)) throw error;
-          fellBack = true;
-          ({ planned, calls } = extended);
-          continue;
-        }
-        usage.modelMs += performance.now() - extensionStarted;
-        calls = callsOf(planned.value);
-        continue;
-      }
-      extended = { planned: forkResult(planned), calls, uncovered, unexplained, inclusion };
-      const extensionStarted = performance.now();
-      enterRepair();
-      try {
+        extend = () => this.appendCall(from, calls, ground, usage);
+      } else {
+        extended = { planned: forkResult(planned), calls, uncovered, unexplained, inclusion };
+        const from = planned;
         if (inclusion === undefined) {
           const index: number = planned.value.length;
           const taken = mentionsTakenFrom(calls, index, context);
           replanned.add(index);
+          const ground = planGrounding(this.options.tools, offered, context, reading, (path) => (path[0] === index && taken.length > 0 ? taken : undefined));
           // Decided once: a value's call decided again only ever came out of the wrong tool (session 31).
-          planned = await this.appendCall(
-            planned,
-            calls,
-            planGrounding(this.options.tools, offered, context, reading, (path) => (path[0] === index && taken.length > 0 ? taken : undefined)),
-            usage,
-            0,
-          );
+          extend = () => this.appendCall(from, calls, ground, usage, 0);
         } else {
           const path = [inclusion.callIndex, 'arguments', inclusion.name];
-          planned = await this.guard(
-            repair(planned, {
-              include: [path],
-              ground: planGrounding(this.options.tools, offered, context, reading, undefined, (holePath) => (samePath(holePath, path) ? [inclusion.mention.text] : undefined)),
-            }),
-          );
-          usage.forwardPasses += planned.forwardPasses;
+          const ground = planGrounding(this.options.tools, offered, context, reading, undefined, (holePath) => (samePath(holePath, path) ? [inclusion.mention.text] : undefined));
+          extend = async () => {
+            const result = await this.guard(repair(from, { include: [path], ground }));
+            usage.forwardPasses += result.forwardPasses;
+            return result;
+          };
         }
+      }
+      const extensionStarted = performance.now();
+      enterRepair();
+      try {
+        planned = await extend();
       } catch (error) {
-        // A canvas with no room for another call or argument keeps the plan it has.
+        // A plan with no room for another call or argument (the canvas, or the count its first fill allowed) keeps
+        // the plan it has.
         if (!isCanvasTooLong(error) && !isArrayFull(error)) throw error;
         fellBack = true;
         ({ planned, calls } = extended);
