@@ -35,7 +35,7 @@ const POLITE_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * The parts of a request (`RequestClause`), in order, split where a sentence ends or a conjunction chains another
- * request, but never inside a quoted text (an e-mail body may say "and"). A part that names nothing (`asksNothing`)
+ * request, but never inside a quoted text (an e-mail body may say "and"). A part that asks for nothing (`asksNothing`)
  * is left out.
  */
 export function requestClauses(request: string): RequestClause[] {
