@@ -459,14 +459,16 @@ export class Agent extends EventEmitter<AgentEvents> {
       }
       const uncovered = calls.length === 0 ? [] : uncoveredMentions(mentions, [...earlierCalls, ...calls]);
       if (extended !== undefined) {
+        const [plan, planCalls] = [planned, calls];
+        // The call judged: the one added last, or the one an argument was added to.
+        const judged = extended.inclusion?.callIndex ?? plan.value.length - 1;
+        const added = fellBack ? undefined : callAt(planCalls, judged);
+        const failsACheck = async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === judged);
         let kept: boolean;
         let record: RepairRecord;
         if (extended.clause !== undefined) {
-          // The call judged is the one added last; the parts and the mentions the plan held before must stay held.
+          // The parts and the mentions the plan held before the call was added must stay held.
           const { left, held } = extended.clause;
-          const [plan, planCalls] = [planned, calls];
-          const judged = plan.value.length - 1;
-          const added = fellBack ? undefined : callAt(planCalls, judged);
           const before = extended.uncovered;
           const dropped = fellBack
             ? 'the plan with it could not be filled or mended'
@@ -478,7 +480,7 @@ export class Agent extends EventEmitter<AgentEvents> {
                 lostNothing: () =>
                   uncoveredClauses(held, [...earlierCalls, ...planCalls], request, this.options.tools, clauseOptions).length === 0 &&
                   uncovered.every((mention) => before.some((earlier) => earlier.at === mention.at)),
-                failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === judged),
+                failsACheck,
               });
           kept = dropped === undefined;
           record = {
@@ -494,10 +496,6 @@ export class Agent extends EventEmitter<AgentEvents> {
           };
         } else {
           const { unexplained, inclusion } = extended;
-          const [plan, planCalls] = [planned, calls];
-          // The call judged: the one added last, or the one an argument was added to.
-          const judged = inclusion?.callIndex ?? plan.value.length - 1;
-          const added = fellBack ? undefined : callAt(planCalls, judged);
           const dropped = fellBack
             ? 'the plan with it could not be filled or mended'
             : await whyExtensionDrops({
@@ -505,7 +503,7 @@ export class Agent extends EventEmitter<AgentEvents> {
                 newCall: inclusion === undefined,
                 before: extended,
                 uncovered,
-                failsACheck: async () => (await checkPlan(plan, planCalls)).some((issue) => issue.callIndex === judged),
+                failsACheck,
               });
           kept = dropped === undefined;
           const tool = inclusion === undefined ? (added?.tool ?? ANSWER_TOOL) : (callAt(extended.calls, judged)?.tool ?? ANSWER_TOOL);
@@ -545,12 +543,12 @@ export class Agent extends EventEmitter<AgentEvents> {
         // A part of the request no call holds anything of ("..., and play something by Neon Cathedral") may be a
         // call left out: one more is planned, copying only from that part, and kept only if it is of a tool the plan
         // does not call, holds something of that part, and passes every check. Each part is tried once.
-        const held = calls.length === 0 ? [] : clauses.filter((clause) => !clausesTried.has(clause.at));
-        const open = uncoveredClauses(held, [...earlierCalls, ...calls], request, this.options.tools, clauseOptions);
+        const untried = calls.length === 0 ? [] : clauses.filter((clause) => !clausesTried.has(clause.at));
+        const open = uncoveredClauses(untried, [...earlierCalls, ...calls], request, this.options.tools, clauseOptions);
         const left = open[0];
         if (left === undefined || planned.value.length >= MAX_CALLS_PER_STEP) break;
         clausesTried.add(left.at);
-        extended = { planned: forkResult(planned), calls, uncovered, unexplained: [], inclusion: undefined, clause: { left, held: held.filter((clause) => !open.includes(clause)) } };
+        extended = { planned: forkResult(planned), calls, uncovered, unexplained: [], inclusion: undefined, clause: { left, held: untried.filter((clause) => !open.includes(clause)) } };
         const [from, index] = [planned, planned.value.length];
         replanned.add(index);
         const ground = planGrounding(this.options.tools, offered, context, reading, undefined, (path) => (path[0] === index ? [left.text] : undefined));

@@ -2,8 +2,9 @@ import type { ToolDefinition } from '../tools/tool.js';
 import { isFunctionWord } from './function-words.js';
 import { holdsStatedValue } from './grounding.js';
 import { labelRegions } from './labelled-values.js';
+import { startsOf } from './repeated-values.js';
 import type { DateReading } from './stated-dates-and-times.js';
-import { statedMentions, uncoveredMentions } from './stated-mentions.js';
+import { leavesOf, statedMentions, uncoveredMentions } from './stated-mentions.js';
 
 /** A part of a request that asks for one thing ("and play something by Neon Cathedral"), where the request has it. */
 export interface RequestClause {
@@ -66,15 +67,15 @@ export function requestClauses(request: string): RequestClause[] {
  */
 function asksNothing(text: string): boolean {
   const words = wordList(text);
-  if (onlyCourtesy(text)) return true;
+  if (onlyCourtesy(words)) return true;
   const first = words[0] ?? '';
   if (SUBJECTS.has(first) || (!ASKING.has(first) && words.slice(1, 3).some((word) => COPULAS.has(word)))) return true;
   return REFERS_BACK.test(text);
 }
 
-/** Whether a text is only function words and words that ask or thank ("Can you", "thanks a lot"). */
-function onlyCourtesy(text: string): boolean {
-  return wordList(text).every((word) => isFunctionWord(word) || POLITE_WORDS.has(word));
+/** Whether words are only function words and words that ask or thank ("Can you", "thanks a lot"). */
+function onlyCourtesy(words: readonly string[]): boolean {
+  return words.every((word) => isFunctionWord(word) || POLITE_WORDS.has(word));
 }
 
 /** A text's lower-case words, apostrophes kept ("i'm"). */
@@ -128,13 +129,12 @@ export function uncoveredClauses(
     stringsOf(call.arguments).flatMap((value) => {
       const needle = value.toLowerCase().trim();
       // A copy of words that ask for nothing ("Can you") holds no part.
-      if (needle.length < 2 || onlyCourtesy(needle)) return [];
-      const found: [number, number][] = [];
-      for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
-        // Whole words only: "baba" is no copy of "Alibaba".
-        if (!WORD_CHARACTER.test(lower.slice(at - 1, at) + needle.slice(0, 1)) && !WORD_CHARACTER.test(needle.slice(-1) + lower.slice(at + needle.length, at + needle.length + 1))) found.push([at, at + needle.length]);
-      }
-      return found;
+      if (needle.length < 2 || onlyCourtesy(wordList(needle))) return [];
+      // Whole words only: "baba" is no copy of "Alibaba".
+      const whole = (at: number) => !WORD_CHARACTER.test(lower.slice(at - 1, at) + needle.slice(0, 1)) && !WORD_CHARACTER.test(needle.slice(-1) + lower.slice(at + needle.length, at + needle.length + 1));
+      return startsOf(lower, needle)
+        .filter(whole)
+        .map((at): [number, number] => [at, at + needle.length]);
     }),
   );
   return clauses.filter((clause) => {
@@ -159,10 +159,9 @@ function readValues(
 /** Two word characters in a row: where a copy would start or end inside a word. */
 const WORD_CHARACTER = /^[\p{L}\p{N}]{2}$/u;
 
-function stringsOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(stringsOf);
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsOf);
-  return typeof value === 'string' ? [value] : [];
+/** The texts a call's arguments hold, at any depth. */
+function stringsOf(args: Readonly<Record<string, unknown>>): string[] {
+  return leavesOf(args).filter((value): value is string => typeof value === 'string');
 }
 
 /** The lower-case words of a tool's or an argument's name (`search_flights`, `dueDate`), in order. */

@@ -98,7 +98,8 @@ function plain(text: string): string {
   return text.toLowerCase().replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
 }
 
-function leavesOf(value: unknown): (string | number | boolean)[] {
+/** The strings, numbers and booleans a value holds, at any depth, in order. */
+export function leavesOf(value: unknown): (string | number | boolean)[] {
   if (Array.isArray(value)) return value.flatMap(leavesOf);
   if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(leavesOf);
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [value] : [];
