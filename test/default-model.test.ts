@@ -61,6 +61,26 @@ describe('the default model', () => {
     }
   });
 
+  it("repairs a value copied from the part of the request another call holds, from its own call's parts (other-clause)", async () => {
+    const cases = [
+      [
+        'put a 14 minute timer on. Also, book Performance review on Dec 3, 2025 from quarter past nine in the morning for one and a half hours!',
+        [{ tool: 'set_timer', args: { minutes: 14 } }, { tool: 'create_event', args: { title: 'Performance review', date: '2025-12-03', time: '09:15', duration_minutes: 90 } }],
+        { tool: 'create_event', path: ['duration_minutes'], before: 14, after: 90 },
+      ],
+      [
+        'Evaluate the sum of 9.70 and 641. Then create an event called "Car service" on the 16th of January 2026 and then look up the weather in Suzhou asap',
+        [{ tool: 'create_event', args: { title: 'Car service', date: '2026-01-16' } }, { tool: 'get_weather', args: { city: 'Suzhou' } }, { tool: 'calculate', args: { expression: '9.70 + 641' } }],
+        { tool: 'create_event', path: ['title'], before: 'Evaluate the sum', after: 'Car service' },
+      ],
+    ] as const;
+    for (const [request, calls, repair] of cases) {
+      const planned = await plan(request);
+      expect(planned.calls, request).toEqual(calls);
+      expect(planned.repairs.filter((record) => record.check === 'other-clause'), request).toEqual([expect.objectContaining(repair)]);
+    }
+  });
+
   it('runs the call and answers from its result', async () => {
     const request = 'Set a timer for 10 minutes for the pasta.';
     const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), maxSteps: 3, seed: 0 });

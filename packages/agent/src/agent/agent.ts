@@ -3,7 +3,7 @@ import { compileSchema, forkResult, infill, LacunaInfillError, repair, type Comp
 import { EventEmitter } from 'eventemitter3';
 import { namesArgument } from '../checks/argument-labels.js';
 import { checkCalls, parametersOf, samePath, type PlannedCall } from '../checks/check-calls.js';
-import { groundingContext, holdsStatedValue, isEmailProperty, statedValuesText, typesOf } from '../checks/grounding.js';
+import { groundedHoleText, groundingContext, holdsStatedValue, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { copiesOnlyFrom, requestClauses, uncoveredClauses, type RequestClause } from '../checks/request-clauses.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
@@ -16,7 +16,7 @@ import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } 
 import { canGroundRequiredArguments, readsRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
 import { planPresence } from '../planning/plan-presence.js';
-import { isWholeCall, textsWithin, wordsTaken } from './words-taken.js';
+import { isWholeCall, textsWithin, withinConfined, wordsTaken } from './words-taken.js';
 import { MAX_CALLS_PER_STEP, planArgumentsSchema, planSchema } from '../planning/plan-schema.js';
 import { createPlanValidator } from '../planning/plan-validator.js';
 import type {
@@ -85,7 +85,7 @@ export const DEFAULT_REPAIR_ATTEMPTS = 6;
  * Checks whose rejection is doubtful, not invalid (a mention two calls or two arguments read, a copy of a doubtful
  * shape): once repairs are spent, a required argument keeps its value and an optional one is left out.
  */
-const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repeated-value', 'function-words', 'partial-name', 'partial-phrase']);
+const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repeated-value', 'other-clause', 'function-words', 'partial-name', 'partial-phrase']);
 /** Times a call added to a plan is decided again when the model answers in words there or repeats a tool. */
 const CALL_DECISIONS = 3;
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
@@ -353,11 +353,15 @@ export class Agent extends EventEmitter<AgentEvents> {
           clause?: { readonly left: RequestClause; readonly held: readonly RequestClause[] };
         }
       | undefined;
+    // Values rejected for copying from another call's part, by `"call:argument"`, with their call's tool and parts:
+    // later repairs of them copy from those parts too (withinConfined).
+    const confined = new Map<string, { readonly tool: string; readonly texts: readonly string[] }>();
     // Whether that plan was restored: the plan extended outgrew the canvas or could not be mended.
     let fellBack = false;
     const checkPlan = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) =>
       checkCalls(planCalls, this.options.tools, {
         context,
+        request,
         minConfidence: this.options.checks?.minConfidence ?? 0.05,
         holes: plan.holes,
         grounding: this.options.checks?.grounding !== false,
@@ -395,15 +399,17 @@ export class Agent extends EventEmitter<AgentEvents> {
           });
         }
         // An optional argument holding only words another call copied, only function words, or a mention another
-        // argument holds, where the request never names it, was never stated for its call: it is left out at once
-        // (repaired, it would copy other words for a value nobody gave).
+        // argument holds, where the request never names it, or copied from another call's part, where its own call's
+        // parts give it nothing, was never stated for its call: it is left out at once (repaired, it would copy other
+        // words for a value nobody gave).
         const leftOut = exhausted
           ? unstated
           : issues.filter(
               (issue) =>
                 ((issue.check === 'repeated-call' && !isWholeCall(issue)) ||
                   (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined) ||
-                  (issue.check === 'repeated-value' && !namesArgument(context, String(issue.path[0]), this.propertiesOf(issue.tool)[String(issue.path[0])]?.description))) &&
+                  (issue.check === 'repeated-value' && !namesArgument(context, String(issue.path[0]), this.propertiesOf(issue.tool)[String(issue.path[0])]?.description)) ||
+                  (issue.check === 'other-clause' && !this.ownPartsGiveValue(issue, context, reading))) &&
                 this.isOptionalArgument(issue, calls),
             );
         const refilled = issues.filter((issue) => !leftOut.includes(issue));
@@ -412,8 +418,13 @@ export class Agent extends EventEmitter<AgentEvents> {
           replanned.add(issue.callIndex);
           replannedWhole.add(issue.callIndex);
         }
+        for (const issue of refilled) if (issue.check === 'other-clause' && issue.within !== undefined) confined.set(`${issue.callIndex}:${String(issue.path[0])}`, { tool: issue.tool, texts: issue.within });
         const taken = wordsTaken(refilled, calls, context);
-        const within = textsWithin(refilled);
+        const within = withinConfined(
+          textsWithin(refilled),
+          taken,
+          new Map([...confined].filter(([key, { tool }]) => callAt(calls, Number(key.split(':')[0]))?.tool === tool).map(([key, { texts }]) => [key, texts])),
+        );
         const before = calls;
         const repairStarted = performance.now();
         enterRepair();
@@ -674,6 +685,21 @@ export class Agent extends EventEmitter<AgentEvents> {
   /** A tool's top-level properties, by name. */
   private propertiesOf(tool: string): Record<string, { description?: string }> {
     return this.signatureParameters(tool)?.properties ?? {};
+  }
+
+  /**
+   * Whether the request gives the argument of an `other-clause` issue a value in its own call's parts (`within`): the
+   * request names the argument, or those parts state a number for a number argument or a value its tool's reader
+   * finds ("for one and a half hours" for a duration).
+   */
+  private ownPartsGiveValue(issue: FieldIssue, context: string, reading: DateReading): boolean {
+    const name = String(issue.path[0]);
+    const property = this.propertiesOf(issue.tool)[name] as Parameters<typeof groundedHoleText>[2];
+    if (namesArgument(context, name, property?.description)) return true;
+    const tool = this.options.tools[issue.tool];
+    const offered = tool === undefined ? undefined : groundedHoleText(tool, name, property, (issue.within ?? []).join('\n'), reading);
+    if (typeof offered === 'object') return offered.values.length > 0;
+    return typesOf(property).some((type) => type === 'number' || type === 'integer') && numbersInDigits(offered ?? '').length > 0;
   }
 
   /** A rejection of a top-level argument the tool does not require. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldIssue } from '../checks/field-issue.js';
-import { isWholeCall, textsWithin, wordsTaken } from './words-taken.js';
+import { isWholeCall, textsWithin, withinConfined, wordsTaken } from './words-taken.js';
 
 const context = 'Evaluate 19 + 10, then email ann@example.org: The export failed.';
 const calls = [
@@ -44,5 +44,19 @@ describe('textsWithin', () => {
     expect(within?.([1, 'arguments', 'to'])).toEqual({ values: ['ann@example.org'] });
     expect(within?.([1, 'arguments', 'body'])).toBeUndefined();
     expect(textsWithin([issue({ path: ['to'], check: 'grounding' })])).toBeUndefined();
+  });
+});
+
+describe('withinConfined', () => {
+  it("keeps a value once copied from another call's part in its own call's parts, without the words it may not take", () => {
+    const confined = new Map([['1:origin', ['search for a flight from Mendoza to Riyadh']]]);
+    const repeated = issue({ path: ['origin'], check: 'repeated-value', taken: 'Mendoza' });
+    const within = withinConfined(textsWithin([repeated]), wordsTaken([repeated], calls, context), confined);
+    expect(within?.([1, 'arguments', 'origin'])).toEqual(['search for a flight from ', ' to Riyadh']);
+    // Texts this repair names win; other values are not confined.
+    const labelled = issue({ path: ['origin'], check: 'labelled-value', within: ['from Mendoza'] });
+    expect(withinConfined(textsWithin([labelled]), undefined, confined)?.([1, 'arguments', 'origin'])).toEqual(['from Mendoza']);
+    expect(within?.([0, 'arguments', 'origin'])).toBeUndefined();
+    expect(withinConfined(undefined, undefined, new Map())).toBeUndefined();
   });
 });

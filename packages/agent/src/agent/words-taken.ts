@@ -1,6 +1,7 @@
 import type { PlannedCall } from '../checks/check-calls.js';
 import type { FieldIssue } from '../checks/field-issue.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
+import { textsAround } from '../planning/plan-grounding.js';
 
 /** A repeated call, planned again whole (not one of its fields). */
 export function isWholeCall(issue: FieldIssue): boolean {
@@ -43,4 +44,26 @@ export function textsWithin(issues: readonly FieldIssue[]): ((path: readonly (st
 /** Whether a hole's path (`[call, "arguments", name, ...]`) lies under the argument an issue rejects. */
 function isArgumentHole(issue: FieldIssue, path: readonly (string | number)[]): boolean {
   return issue.callIndex === path[0] && path[1] === 'arguments' && issue.path[0] === path[2];
+}
+
+/**
+ * `textsWithin` for a repair in which some values are confined to their own call's parts of the request (by
+ * `"call:argument"`: a value once rejected for copying from another call's part, `other-clause`): where no issue
+ * of this repair names texts for such a value, it copies from those parts still, without the words it may not take
+ * (`taken`). Repaired again for another reason (a repeat of the origin, "Mendoza to"), it would otherwise copy from
+ * the whole request, and take the other call's words again.
+ */
+export function withinConfined(
+  within: ReturnType<typeof textsWithin>,
+  taken: ReturnType<typeof wordsTaken>,
+  confined: ReadonlyMap<string, readonly string[]>,
+): ReturnType<typeof textsWithin> {
+  if (confined.size === 0) return within;
+  return (path) => {
+    const named = within?.(path);
+    const texts = path.length === 3 && path[1] === 'arguments' ? confined.get(`${String(path[0])}:${String(path[2])}`) : undefined;
+    if (named !== undefined || texts === undefined) return named;
+    const pieces = texts.flatMap((text) => textsAround(text, taken?.(path) ?? []));
+    return pieces.length === 0 ? texts : pieces;
+  };
 }

@@ -8,7 +8,9 @@ import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.
 import { copiesOfOtherCalls, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
 import { copyShapeIssues, heldMentions } from './copy-shapes.js';
 import { labelledValueIssues } from './labelled-values.js';
+import { otherClauseCopies } from './other-clause-copies.js';
 import { leastConfidence, occurrences, repeatedValueIssues } from './repeated-values.js';
+import { requestClauses } from './request-clauses.js';
 
 export interface PlannedCall {
   readonly tool: string;
@@ -30,6 +32,11 @@ export interface CheckOptions {
   readonly minConfidence: number;
   /** Holes of the plan: their paths are `[callIndex, "arguments", ...field path]`. */
   readonly holes: readonly HoleReport[];
+  /**
+   * The request of this step: a call's copy written only in a part of it that asks another call for something
+   * is that call's (check `other-clause`, other-clause-copies.ts). Absent, copies are not judged by part.
+   */
+  readonly request?: string;
   /** What relative dates are read against, as the plan's holes were grounded ("tomorrow" is a date with `today`). */
   readonly reading?: DateReading;
   /**
@@ -168,6 +175,17 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
     }
     const deferred = (issue: FieldIssue) => (issue.check === 'schema' || issue.check === 'validator') && keptPaths.some((path) => samePath(issue.path, path));
     issues.push(...callIssues.filter((issue) => !deferred(issue)));
+  }
+  if (options.request !== undefined && options.grounding !== false) {
+    const propertiesOf = (tool: string) => {
+      const definition = tools[tool];
+      return definition === undefined ? {} : ((parametersOf(definition) as { properties?: Record<string, { description?: string }> }).properties ?? {});
+    };
+    const clauses = requestClauses(options.request);
+    for (const { position, name, within, message } of otherClauseCopies({ calls: copies, clauses, request: options.request, tools, propertiesOf, ...(options.reading === undefined ? {} : { reading: options.reading }) })) {
+      const { callIndex, tool } = copies[position] as (typeof copies)[number];
+      if (!issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) issues.push({ callIndex, tool, path: [name], check: 'other-clause', message, within });
+    }
   }
   for (const { index, name, message } of replannedCopyIssues(copies, options.context)) {
     const { callIndex, tool } = copies[index] as (typeof copies)[number];

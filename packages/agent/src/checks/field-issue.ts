@@ -11,7 +11,9 @@
  * `uncovered-mention`: no field, a plan that holds in no call a value the request states (a date, an e-mail address,
  * a number, a quoted text), for which the agent plans one more call (a repair record, never an issue of a call).
  * `uncovered-clause`: likewise, a part of the request no call holds anything of ("and play something by Neon
- * Cathedral"), for which the agent plans one more call.
+ * Cathedral"), for which the agent plans one more call. `other-clause`: a copy written only in a part of the request
+ * that another call holds, by a call that holds other parts (`label: "Galway"` for a timer beside "search for a flight
+ * from Galway"); a repair copies from the call's own parts.
  */
 export type FieldCheck =
   | 'schema'
@@ -25,7 +27,8 @@ export type FieldCheck =
   | 'validator'
   | 'repeated-call'
   | 'uncovered-mention'
-  | 'uncovered-clause';
+  | 'uncovered-clause'
+  | 'other-clause';
 
 /** One rejected argument: which call, which field, which check and what to tell the model. */
 export interface FieldIssue {

@@ -18,6 +18,19 @@ describe('requestClauses', () => {
     expect(texts('book Review on 2027-11-04 for an hour and a half please')).toEqual(['book Review on 2027-11-04 for an hour and a half please']);
   });
 
+  it('ends a sentence inside a quote when the next starts with a capital, and never at "p.m." or an initial', () => {
+    expect(texts('Email kai@example.org and say "The car is ready." Also, work out 12 times 696')).toEqual([
+      'Email kai@example.org',
+      'say "The car is ready."',
+      'work out 12 times 696',
+    ]);
+    expect(texts('translate "The flight is delayed." to Zulu')).toEqual(['translate "The flight is delayed." to Zulu']);
+    expect(texts('schedule Study group for December 27 at 12:00 p.m. for sixty minutes. Play Plan B. Thanks')).toEqual([
+      'schedule Study group for December 27 at 12:00 p.m. for sixty minutes',
+      'Play Plan B. Thanks',
+    ]);
+  });
+
   it('leaves out parts that ask for nothing a call would do', () => {
     // Politeness alone, a statement, a part about what another states.
     expect(texts('Play jazz, and thanks a lot!')).toEqual(['Play jazz']);
@@ -72,6 +85,18 @@ describe('uncoveredClauses', () => {
     ];
     expect(uncoveredClauses(requestClauses(stock), calls, stock, tools)).toEqual([]);
     expect(uncoveredClauses(requestClauses(stock), calls, stock, {}).map((clause) => clause.text)).toEqual(['tell me how Alibaba is trading']);
+  });
+
+  it('counts no number inside a date, a time or a quote as held', () => {
+    const dated = 'Add pay rent to the list, due 2026-11-19; also play jazz';
+    const timer = { tool: 'set_timer', arguments: { minutes: 11 } };
+    expect(uncoveredClauses(requestClauses(dated), [timer], dated, {}).map((clause) => clause.text)).toEqual(['Add pay rent to the list, due 2026-11-19', 'play jazz']);
+    const quoted = 'Book Bao Down for 4, then email ann@example.org saying "Ready after four."';
+    const table = { tool: 'book_table', arguments: { restaurant: 'Bao Down', party_size: 4 } };
+    expect(uncoveredClauses(requestClauses(quoted), [table], quoted, {}).map((clause) => clause.text)).toEqual(['email ann@example.org saying "Ready after four."']);
+    // "a" states no party of one here.
+    const keys = 'Book Bao Down for 1. Then ask if anyone found a set of keys';
+    expect(uncoveredClauses(requestClauses(keys), [{ tool: 'book_table', arguments: { restaurant: 'Bao Down', party_size: 1 } }], keys, {}).map((clause) => clause.text)).toEqual(['ask if anyone found a set of keys']);
   });
 
   it("counts a part as held when it names a call's tool, a yes-or-no argument it holds, or an argument its tool takes", () => {

@@ -1,9 +1,9 @@
 import type { ToolDefinition } from '../tools/tool.js';
 import { isFunctionWord } from './function-words.js';
-import { holdsStatedValue } from './grounding.js';
+import { holdsStatedValue, numbersInDigits, numbersInWords, statedValueFailure } from './grounding.js';
 import { labelRegions } from './labelled-values.js';
 import { startsOf } from './repeated-values.js';
-import type { DateReading } from './stated-dates-and-times.js';
+import { withoutDatesAndTimes, type DateReading } from './stated-dates-and-times.js';
 import { leavesOf, statedMentions, uncoveredMentions } from './stated-mentions.js';
 
 /** A part of a request that asks for one thing ("and play something by Neon Cathedral"), where the request has it. */
@@ -16,9 +16,14 @@ export interface RequestClause {
 
 /**
  * Where one request part ends and the next begins: the end of a sentence, or a conjunction that chains requests
- * ("and", "and then", "and also", "then", "also", "plus", "as well as"), with or without a comma before it.
+ * ("and", "and then", "and also", "then", "also", "plus", "as well as"), with or without a comma before it. A
+ * sentence may end inside a quote ("say \"The car is ready.\" Also, ..."); the stop of "p.m.", "e.g." or an initial
+ * ends none.
  */
-const CLAUSE_BREAK = /[.!?;]+\s+|,?\s+(?:and\s+then|and\s+also|as\s+well\s+as|and(?!\s+an?\s+(?:half|quarter)\b)|then|also|plus)\s+|,\s+(?=(?:then|also|plus)\b)/giu;
+const CLAUSE_BREAK = /(?<!\b(?:[ap]\.m|e\.g|i\.e|[A-Za-z]|Mr|Mrs|Ms|Dr|St|vs))[.!?;]+\s+|,?\s+(?:and\s+then|and\s+also|as\s+well\s+as|and(?!\s+an?\s+(?:half|quarter)\b)|then|also|plus)\s+|,\s+(?=(?:then|also|plus)\b)/giu;
+
+/** A sentence that ends inside a quote, where the next one starts with a capital (case matters: no `i` flag). */
+const QUOTED_SENTENCE_END = /(?<=[.!?]["”])\s+(?=\p{Lu})/gu;
 
 /** Spaces and chaining words at the start of a part. */
 const LEADING_CONNECTORS = /^(?:\s|(?:and|also|then|plus)(?![\p{L}\p{N}])[,\s]*)+/iu;
@@ -50,7 +55,8 @@ export function requestClauses(request: string): RequestClause[] {
     const text = raw.slice(lead).trim();
     if (text !== '' && !asksNothing(text)) clauses.push({ at: from + lead, end: from + lead + text.length, text });
   };
-  for (const match of request.matchAll(CLAUSE_BREAK)) {
+  const breaks = [...request.matchAll(CLAUSE_BREAK), ...request.matchAll(QUOTED_SENTENCE_END)].sort((left, right) => left.index - right.index);
+  for (const match of breaks) {
     if (quotes.some((quote) => quote.at < match.index + match[0].length && match.index < quote.end)) continue;
     close(match.index);
     from = match.index + match[0].length;
@@ -124,17 +130,11 @@ export function uncoveredClauses(
     ...nameWords(call.tool).slice(1),
     ...Object.entries(call.arguments).flatMap(([name, value]) => (typeof value === 'boolean' ? nameWords(name) : [])),
   ]);
-  const lower = request.toLowerCase();
   const spans = calls.flatMap((call) =>
     stringsOf(call.arguments).flatMap((value) => {
-      const needle = value.toLowerCase().trim();
       // A copy of words that ask for nothing ("Can you") holds no part.
-      if (needle.length < 2 || onlyCourtesy(wordList(needle))) return [];
-      // Whole words only: "baba" is no copy of "Alibaba".
-      const whole = (at: number) => !WORD_CHARACTER.test(lower.slice(at - 1, at) + needle.slice(0, 1)) && !WORD_CHARACTER.test(needle.slice(-1) + lower.slice(at + needle.length, at + needle.length + 1));
-      return startsOf(lower, needle)
-        .filter(whole)
-        .map((at): [number, number] => [at, at + needle.length]);
+      const needle = value.trim();
+      return needle.length < 2 || onlyCourtesy(wordList(needle)) ? [] : wholeWordSpans(request, needle);
     }),
   );
   return clauses.filter((clause) => {
@@ -142,18 +142,48 @@ export function uncoveredClauses(
     if (named.some((word) => words.has(word) || words.has(`${word}s`) || words.has(`${word}es`) || (word.endsWith('s') && words.has(word.slice(0, -1))))) return false;
     if (byName && calls.some((call) => labelRegions(propertiesOf(call.tool), clause.text).length > 0)) return false;
     if (spans.some(([at, end]) => at < clause.end && clause.at < end)) return false;
-    if (calls.some((call) => holdsStatedValue(tools[call.tool] ?? {}, readValues(call, tools), clause.text))) return false;
     const mentions = statedMentions(clause.text, reading);
+    // A number is read where no date, time or quote holds its digits or words (the 11 of "due 2026-11-19", the four
+    // of an e-mail body "ready after four." are no count).
+    const quotes = mentions.filter((mention) => mention.kind === 'quote');
+    const counted = quotes.reduce((text, quote) => text.slice(0, quote.at) + ' '.repeat(quote.end - quote.at) + text.slice(quote.end), withoutDatesAndTimes(clause.text, reading));
+    if (calls.some((call) => holdsStatedValue(tools[call.tool] ?? {}, readValues(call, tools), clause.text) || holdsStatedNumber(call, tools[call.tool] ?? {}, counted))) return false;
     return mentions.length === 0 || uncoveredMentions(mentions, calls).length === mentions.length;
   });
 }
 
-/** A call's numbers and the values its tool's reader gives (strings are found where they are written, above). */
+/** A call's values other than numbers that its tool's reader gives (strings are found where they are written, above). */
 function readValues(
   call: { readonly tool: string; readonly arguments: Readonly<Record<string, unknown>> },
   tools: Readonly<Record<string, Pick<ToolDefinition, 'grounding'>>>,
 ): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(call.arguments).filter(([name, value]) => typeof value === 'number' || tools[call.tool]?.grounding?.[name] !== undefined));
+  return Object.fromEntries(Object.entries(call.arguments).filter(([name, value]) => typeof value !== 'number' && tools[call.tool]?.grounding?.[name] !== undefined));
+}
+
+/**
+ * Whether a call holds a number a text states, in digits or in words ("a" and "an" state none here: "a set of keys"
+ * is no party of one), or one its tool's reader finds there.
+ */
+function holdsStatedNumber(call: { readonly arguments: Readonly<Record<string, unknown>> }, tool: Pick<ToolDefinition, 'grounding'>, text: string): boolean {
+  const stated = new Set([...numbersInDigits(text), ...numbersInWords(text)]);
+  return Object.entries(call.arguments).some(([name, value]) => {
+    if (typeof value !== 'number') return false;
+    const reader = tool.grounding?.[name];
+    return stated.has(value) || (typeof reader === 'object' && statedValueFailure(value, reader.statedValues(text)) === undefined && reader.statedValues(text).length > 0);
+  });
+}
+
+/**
+ * Where a text writes a value, case aside, as whole words (offsets `[at, end)`): "baba" is no copy of "Alibaba".
+ */
+export function wholeWordSpans(text: string, value: string): [number, number][] {
+  const lower = text.toLowerCase();
+  const needle = value.toLowerCase();
+  if (needle === '') return [];
+  const whole = (at: number) => !WORD_CHARACTER.test(lower.slice(at - 1, at) + needle.slice(0, 1)) && !WORD_CHARACTER.test(needle.slice(-1) + lower.slice(at + needle.length, at + needle.length + 1));
+  return startsOf(lower, needle)
+    .filter(whole)
+    .map((at): [number, number] => [at, at + needle.length]);
 }
 
 /** Two word characters in a row: where a copy would start or end inside a word. */

@@ -53,7 +53,7 @@ describe('planGrounding for calls planned again', () => {
   });
 });
 
-describe('planGrounding for values pointed at (labelled-value, function-words, partial-name)', () => {
+describe('planGrounding for values pointed at (labelled-value, function-words, partial-name, other-clause)', () => {
   const offered = [{ name: 'set_timer', description: set_timer.description, parameters: parametersOf(set_timer) }];
   const context = 'A timer: label tea, minutes 12, volume 3';
   const argument = (name: string) => ({ path: [0, 'arguments', name], pointer: `#/items/oneOf/0/properties/arguments/properties/${name}` });
@@ -67,6 +67,10 @@ describe('planGrounding for values pointed at (labelled-value, function-words, p
     expect(planGrounding({ set_timer: countdown }, offered, context, {}, undefined, () => [' twelve, '])(argument('minutes'))).toEqual([' twelve, \n12']);
     // A reader's values stay the reader's.
     expect(planGrounding({ set_timer }, offered, 'a timer for twelve minutes', {}, undefined, () => [' 3'])(argument('minutes'))).toEqual({ values: ['12'] });
+    // Those the reader finds in the texts given, when it finds any there (a value kept to its own call's part).
+    const twoParts = 'a timer for twelve minutes, then block out an hour and a half';
+    expect(planGrounding({ set_timer }, offered, twoParts)(argument('minutes'))).toEqual({ values: ['12', '90'] });
+    expect(planGrounding({ set_timer }, offered, twoParts, {}, undefined, () => ['block out an hour and a half'])(argument('minutes'))).toEqual({ values: ['90'] });
   });
 });
 

@@ -26,7 +26,8 @@ export function planGrounding(
   /**
    * Texts a value must be copied from instead, by its hole's path: the conversation after the argument's own name,
    * for a value rejected as another argument's (`labelled-value`); or the values it may be, written whole, for a copy
-   * that took the words around its value (`function-words`).
+   * that took the words around its value (`function-words`); or the parts of the request its own call holds, for a
+   * copy from another call's part (`other-clause`). A value a reader finds (a duration) is one it finds there.
    */
   within: (path: readonly (string | number)[]) => readonly string[] | { readonly values: readonly string[] } | undefined = () => undefined,
 ): (hole: { readonly path?: readonly (string | number)[]; readonly pointer: string }) => string | readonly string[] | { readonly values: readonly string[] } | undefined {
@@ -40,6 +41,11 @@ export function planGrounding(
     if (texts !== undefined && whole === context && isStringProperty(property)) return texts;
     // A number copies from those texts as from the conversation: dates and times blanked, numbers in words offered.
     if (Array.isArray(texts) && isNumberProperty(property) && groundingOf(tool, name, property) === 'context') return texts.map((piece: string) => groundingText(piece, property, reading));
+    // A value a reader finds is one it finds in those texts, when it finds any there.
+    if (Array.isArray(texts) && typeof whole === 'object') {
+      const found = groundedHoleText(tool, name, property, texts.join('\n'), reading);
+      if (typeof found === 'object' && found.values.length > 0) return found;
+    }
     const mentions = path === undefined ? undefined : taken(path);
     // Only a copied string is kept off the words taken; numbers and values a reader finds in the whole
     // conversation (dates, codes) stay as they are. With nothing left to copy from, the whole conversation (the
