@@ -81,6 +81,18 @@ describe('the default model', () => {
     }
   });
 
+  it('plans a call again as the tool its part of the request asks for, when another tool reads all of it (another-tool)', async () => {
+    const request = 'calculate 141 times 17. Then add buy a doormat to my to-do list, due 2026-05-02!';
+    const planned = await plan(request);
+    expect(planned.calls).toEqual([
+      { tool: 'calculate', args: { expression: '141 * 17' } },
+      { tool: 'add_todo', args: { task: 'buy a doormat', due_date: '2026-05-02' } },
+    ]);
+    expect(planned.repairs.filter((record) => record.check === 'another-tool')).toEqual([
+      expect.objectContaining({ tool: 'add_todo', path: [], before: { tool: 'add_todo', arguments: { task: '141 times' } }, after: { tool: 'calculate', arguments: { expression: '141 * 17' } } }),
+    ]);
+  });
+
   it('runs the call and answers from its result', async () => {
     const request = 'Set a timer for 10 minutes for the pasta.';
     const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), maxSteps: 3, seed: 0 });

@@ -93,6 +93,20 @@ describe('repair', () => {
     expect(tools).toContain((fourth.value as { tool: string }[])[1]?.tool);
   });
 
+  it('decides a union again among only the branches chosen, by discriminator value or index, everything else kept', async () => {
+    const call = (tool: string) => ({ type: 'object', properties: { tool: { const: tool }, name: { type: 'string', maxLength: 8 } }, required: ['tool', 'name'] });
+    const schema = { type: 'array', minItems: 2, maxItems: 2, items: { oneOf: [call('ask'), call('greet'), call('thank')] } };
+    const { tokenizer, spec, predictor } = canvasDeterminedModel();
+    const first = await infill({ model: { tokenizer, spec, predictor }, schema, prompt: 'Ask Ann, thank Bob.', ground: () => 'Ask Ann, thank Bob.' });
+    const [kept] = first.value as { tool: string; name: string }[];
+    for (const [branches, tool] of [[['thank'], 'thank'], [[1], 'greet']] as const) {
+      const chosen = await repair(forkResult(first), { choose: [{ path: [1], branches }], ground: ({ path }) => (path[0] === 1 ? ['Bob'] : 'Ask Ann, thank Bob.') });
+      expect(chosen.value).toEqual([kept, { tool, name: 'Bob' }]);
+    }
+    await expect(repair(forkResult(first), { choose: [{ path: [1], branches: ['wave'] }] })).rejects.toMatchObject({ code: 'INVALID_OPTIONS', message: expect.stringContaining('"wave"') });
+    await expect(repair(forkResult(first), { choose: [{ path: [1, 'name'], branches: [0] }] })).rejects.toMatchObject({ code: 'INVALID_OPTIONS', message: expect.stringContaining('no union') });
+  });
+
   it('grounds a re-masked value anew with the repair\'s ground, keeping the values rejected before', async () => {
     const schema = { type: 'object', properties: { city: { type: 'string', maxLength: 12 } }, required: ['city'] };
     const { tokenizer, spec, predictor } = canvasDeterminedModel();

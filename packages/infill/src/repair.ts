@@ -2,6 +2,7 @@ import type { ChatMessage } from '@lacuna/core';
 import { LacunaInfillError } from './errors/lacuna-infill-error.js';
 import { finish, type InfillResult } from './infill.js';
 import { pointerToPath, type JsonPath } from './schema/json-pointer.js';
+import type { JsonValue } from './schema/schema-node.js';
 import type { ValidationIssue } from './schema/validate-json-schema.js';
 import type { HoleGrounding } from './skeleton/skeleton-tree.js';
 
@@ -37,6 +38,15 @@ export interface RepairOptions {
    */
   readonly include?: readonly (JsonPath | string)[];
   /**
+   * Unions to decide again among only some of their branches, each located like `paths`: the union is re-masked whole
+   * and takes one of `branches` (a number is an index into its `oneOf`/`anyOf`, any other value a value of its
+   * discriminator; one branch left is taken without a decision). For a value whose kind the caller knows better than
+   * the model did: an agent's call of a tool the request never asks for, where it states every argument of another
+   * (`{ path: [1], branches: ['convert_currency'] }`). A path that holds no union, or a branch it does not have, is
+   * refused.
+   */
+  readonly choose?: readonly { readonly path: JsonPath | string; readonly branches: readonly JsonValue[] }[];
+  /**
    * Whether a re-masked value may be written again as it was (default false: each value hole under `paths` or
    * `issues` excludes the value it held, so the model writes its next best value; a hole with no other value
    * to write may repeat it). With greedy decoding and nothing else changed, the model would otherwise write the
@@ -68,18 +78,20 @@ export async function repair<T>(result: InfillResult<T>, options: RepairOptions)
   const omitted = (options.omit ?? []).map(parsePath);
   const appended = (options.append ?? []).map(parsePath);
   const included = (options.include ?? []).map(parsePath);
-  if (paths.length === 0 && omitted.length === 0 && appended.length === 0 && included.length === 0) {
-    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: 'repair needs paths, issues, omit, append or include: which values should be filled again, left out or added?' });
+  const chosen = (options.choose ?? []).map((choice) => ({ path: parsePath(choice.path), branches: choice.branches }));
+  if (paths.length === 0 && omitted.length === 0 && appended.length === 0 && included.length === 0 && chosen.length === 0) {
+    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: 'repair needs paths, issues, omit, append, include or choose: which values should be filled again, left out or added?' });
   }
   const feedback =
     options.feedback === true ? (options.issues ?? []).map((issue) => issue.message).join('\n') : typeof options.feedback === 'string' ? options.feedback : '';
   if (feedback !== '') session.prompt = withFeedback(session.prompt, feedback);
   if (options.ground !== undefined) session.builder.reground(options.ground);
-  const matched = session.omit(omitted) + session.append(appended) + session.include(included) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false), reground: options.ground !== undefined });
+  const matched =
+    session.omit(omitted) + session.append(appended) + session.include(included) + session.reset(paths, { excludeRejected: !(options.allowRejected ?? false), reground: options.ground !== undefined }) + session.choose(chosen);
   if (matched === 0) {
     throw new LacunaInfillError({
       code: 'INVALID_OPTIONS',
-      message: `None of the paths ${[...paths, ...omitted, ...appended, ...included].map((path) => JSON.stringify(path)).join(', ')} is in the value; nothing to repair.`,
+      message: `None of the paths ${[...paths, ...omitted, ...appended, ...included, ...chosen.map((choice) => choice.path)].map((path) => JSON.stringify(path)).join(', ')} is in the value; nothing to repair.`,
     });
   }
   const stats = { forwardPasses: 0, rounds: 0, constraintMs: 0 };

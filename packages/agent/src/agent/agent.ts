@@ -13,6 +13,7 @@ import { calendarDateOf, isCalendarDate, type DateReading } from '../checks/stat
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
+import { callsOfAnotherTool } from '../planning/calls-of-another-tool.js';
 import { canGroundRequiredArguments, readsRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
 import { planPresence } from '../planning/plan-presence.js';
@@ -85,7 +86,7 @@ export const DEFAULT_REPAIR_ATTEMPTS = 6;
  * Checks whose rejection is doubtful, not invalid (a mention two calls or two arguments read, a copy of a doubtful
  * shape): once repairs are spent, a required argument keeps its value and an optional one is left out.
  */
-const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'repeated-value', 'other-clause', 'function-words', 'partial-name', 'partial-phrase']);
+const DOUBTFUL_CHECKS: ReadonlySet<FieldCheck> = new Set(['repeated-call', 'another-tool', 'repeated-value', 'other-clause', 'function-words', 'partial-name', 'partial-phrase']);
 /** Times a call added to a plan is decided again when the model answers in words there or repeats a tool. */
 const CALL_DECISIONS = 3;
 /** Compiled plans an agent keeps (the answer's numbers make most of them one-off). */
@@ -358,7 +359,24 @@ export class Agent extends EventEmitter<AgentEvents> {
     const confined = new Map<string, { readonly tool: string; readonly texts: readonly string[] }>();
     // Whether that plan was restored: the plan extended outgrew the canvas or could not be mended.
     let fellBack = false;
-    const checkPlan = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) =>
+    // Calls planned again as another tool this step (check `another-tool`): judged once.
+    const replannedAs = new Set<number>();
+    const checkPlan = async (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) => {
+      const issues = await checkFields(plan, planCalls);
+      const others = this.options.checks?.grounding === false ? [] : callsOfAnotherTool({ calls: planCalls, clauses, request, tools: this.options.tools, offered, reading });
+      const wrong = others.flatMap(({ position, tool, clause }): FieldIssue[] => {
+        const call = planCalls[position] as PlannedCall;
+        const callIndex = call.index ?? position;
+        if (replannedAs.has(callIndex)) return [];
+        const message = `The request asks for ${tool} in ${JSON.stringify(clause.text)} (it states every argument ${tool} reads there) and never for ${call.tool}: this call is planned again as ${tool}.`;
+        return [{ callIndex, tool: call.tool, path: [], check: 'another-tool', message, within: [clause.text], replanAs: tool }];
+      });
+      // A call planned again whole: its fields' own issues go with it. A call that repeats another is judged again once
+      // these are planned anew (a translation of "155102" beside one of the quote repeats its language; planned as the
+      // currency conversion, it repeats nothing).
+      return [...issues.filter((issue) => wrong.length === 0 || (!isWholeCall(issue) && !wrong.some((call) => call.callIndex === issue.callIndex))), ...wrong];
+    };
+    const checkFields = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) =>
       checkCalls(planCalls, this.options.tools, {
         context,
         request,
@@ -417,14 +435,23 @@ export class Agent extends EventEmitter<AgentEvents> {
           if (!isWholeCall(issue)) continue;
           replanned.add(issue.callIndex);
           replannedWhole.add(issue.callIndex);
+          if (issue.replanAs !== undefined) replannedAs.add(issue.callIndex);
         }
-        for (const issue of refilled) if (issue.check === 'other-clause' && issue.within !== undefined) confined.set(`${issue.callIndex}:${String(issue.path[0])}`, { tool: issue.tool, texts: issue.within });
+        for (const issue of refilled) {
+          if (issue.check === 'other-clause' && issue.within !== undefined) confined.set(`${issue.callIndex}:${String(issue.path[0])}`, { tool: issue.tool, texts: issue.within });
+          // A call planned again as another tool copies every argument from its part of the request.
+          if (issue.replanAs !== undefined && issue.within !== undefined) {
+            for (const name of Object.keys(this.propertiesOf(issue.replanAs))) confined.set(`${issue.callIndex}:${name}`, { tool: issue.replanAs, texts: issue.within });
+          }
+        }
         const taken = wordsTaken(refilled, calls, context);
+        const toolAfter = (index: number) => refilled.find((issue) => issue.callIndex === index && issue.replanAs !== undefined)?.replanAs ?? callAt(calls, index)?.tool;
         const within = withinConfined(
           textsWithin(refilled),
           taken,
-          new Map([...confined].filter(([key, { tool }]) => callAt(calls, Number(key.split(':')[0]))?.tool === tool).map(([key, { texts }]) => [key, texts])),
+          new Map([...confined].filter(([key, { tool }]) => toolAfter(Number(key.split(':')[0])) === tool).map(([key, { texts }]) => [key, texts])),
         );
+        const chosen = refilled.flatMap((issue) => (issue.replanAs === undefined ? [] : [{ path: [issue.callIndex], branches: [issue.replanAs] }]));
         const before = calls;
         const repairStarted = performance.now();
         enterRepair();
@@ -435,7 +462,8 @@ export class Agent extends EventEmitter<AgentEvents> {
               ? repair(planned, { omit: leftOut.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) })
               : repair(planned, {
                   // A repeated call is planned again whole, its tool excluded; a field, only its hole.
-                  paths: refilled.map((issue) => (isWholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
+                  paths: refilled.filter((issue) => issue.replanAs === undefined).map((issue) => (isWholeCall(issue) ? [issue.callIndex] : [issue.callIndex, 'arguments', ...issue.path])),
+                  ...(chosen.length === 0 ? {} : { choose: chosen }),
                   ...(leftOut.length === 0 ? {} : { omit: leftOut.map((issue) => [issue.callIndex, 'arguments', ...issue.path]) }),
                   ...(taken === undefined && within === undefined ? {} : { ground: planGrounding(this.options.tools, offered, context, reading, taken, within) }),
                   ...(this.options.repair?.feedback === true ? { feedback: issues.map((issue) => `${issue.tool}: ${issue.message}`).join('\n') } : {}),

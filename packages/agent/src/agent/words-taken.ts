@@ -3,9 +3,9 @@ import type { FieldIssue } from '../checks/field-issue.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { textsAround } from '../planning/plan-grounding.js';
 
-/** A repeated call, planned again whole (not one of its fields). */
+/** A repeated call or a call of another tool, planned again whole (not one of its fields). */
 export function isWholeCall(issue: FieldIssue): boolean {
-  return issue.check === 'repeated-call' && issue.path.length === 0;
+  return (issue.check === 'repeated-call' || issue.check === 'another-tool') && issue.path.length === 0;
 }
 
 /**

@@ -13,7 +13,9 @@
  * `uncovered-clause`: likewise, a part of the request no call holds anything of ("and play something by Neon
  * Cathedral"), for which the agent plans one more call. `other-clause`: a copy written only in a part of the request
  * that another call holds, by a call that holds other parts (`label: "Galway"` for a timer beside "search for a flight
- * from Galway"); a repair copies from the call's own parts.
+ * from Galway"); a repair copies from the call's own parts. `another-tool`: no field, a whole call of a tool its part of
+ * the request never names, where another tool reads every argument it needs (`add_todo {task: "141 times"}` for
+ * "calculate 141 times 17"), planned again as that tool (`replanAs`).
  */
 export type FieldCheck =
   | 'schema'
@@ -28,7 +30,8 @@ export type FieldCheck =
   | 'repeated-call'
   | 'uncovered-mention'
   | 'uncovered-clause'
-  | 'other-clause';
+  | 'other-clause'
+  | 'another-tool';
 
 /** One rejected argument: which call, which field, which check and what to tell the model. */
 export interface FieldIssue {
@@ -44,4 +47,6 @@ export interface FieldIssue {
   readonly within?: readonly string[];
   /** For a copy that took the words around its value, or stops inside a name: the value a repair writes instead. */
   readonly values?: readonly string[];
+  /** For a call of another tool (`another-tool`): the tool it is planned again as. */
+  readonly replanAs?: string;
 }

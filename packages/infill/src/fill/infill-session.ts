@@ -3,7 +3,7 @@ import type { Canvas } from '@lacuna/core';
 import { LacunaInfillError } from '../errors/lacuna-infill-error.js';
 import { formatPath, isPathPrefix, type JsonPath } from '../schema/json-pointer.js';
 import type { CompiledSchema } from '../schema/compile-schema.js';
-import type { JsonValue } from '../schema/schema-node.js';
+import type { JsonValue, UnionNode } from '../schema/schema-node.js';
 import type { ValidationIssue } from '../schema/validate-json-schema.js';
 import { renderSkeleton, type SkeletonItem } from '../skeleton/render-skeleton.js';
 import { cloneInstance, collectDecisions, collectHoles, SkeletonBuilder, unionBranches, type Instance, type MemberInstance, type ObjectInstance, type SkeletonOptions } from '../skeleton/skeleton-tree.js';
@@ -342,6 +342,17 @@ export class InfillSession<T = unknown> {
   }
 
   /**
+   * Decides each union at the paths again among only the branches given (a number is an index into its branches,
+   * any other value a value of its discriminator), its value masked; everything else is kept. Returns the number of
+   * paths that matched.
+   */
+  choose(choices: readonly { readonly path: JsonPath; readonly branches: readonly JsonValue[] }[]): number {
+    let matched = 0;
+    for (const { path, branches } of choices) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh), false, false, branches)) matched++;
+    return matched;
+  }
+
+  /**
    * Clears a value hole; with `excludeRejected`, the value it held may not be written again (unless nothing else
    * could be: then it may). The next layout heals the new body, as it does any body its automaton was not made from.
    */
@@ -446,10 +457,18 @@ export class InfillSession<T = unknown> {
     }
   }
 
-  private resetPath(instance: Instance, path: JsonPath, replace: (fresh: Instance) => void, excludeRejected: boolean, reground = false): boolean {
+  private resetPath(instance: Instance, path: JsonPath, replace: (fresh: Instance) => void, excludeRejected: boolean, reground = false, only?: readonly JsonValue[]): boolean {
     if (!isPathPrefix(instance.path, path)) return false;
     const depth = instance.path.length;
     if (path.length === depth) {
+      if (only !== undefined) {
+        if (instance.kind !== 'union') {
+          throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `${formatPath(path)} holds no union; only a union's branches can be chosen.`, path: formatPath(path) });
+        }
+        const chosen = only.map((branch) => branchIndex(instance.node, branch, path));
+        replace(this.builder.reinstantiateUnion(instance, instance.node.branches.map((_, index) => index).filter((index) => !chosen.includes(index))));
+        return true;
+      }
       if (instance.kind === 'leaf') {
         // A new grounding (repair's `ground`) gives the value a new language; the values rejected stay excluded.
         const grounded = reground ? this.builder.regrounded(instance.node, instance.path) : undefined;
@@ -474,7 +493,7 @@ export class InfillSession<T = unknown> {
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
-        return this.resetPath(member.value, path, (fresh) => (member.value = fresh), excludeRejected, reground);
+        return this.resetPath(member.value, path, (fresh) => (member.value = fresh), excludeRejected, reground, only);
       }
       case 'array': {
         const index = Number(path[depth]);
@@ -483,11 +502,11 @@ export class InfillSession<T = unknown> {
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
-        return this.resetPath(item, path, (fresh) => (instance.items[index] = fresh), excludeRejected, reground);
+        return this.resetPath(item, path, (fresh) => (instance.items[index] = fresh), excludeRejected, reground, only);
       }
       case 'union':
         if (instance.value === undefined) return false;
-        return this.resetPath(instance.value, path, (fresh) => (instance.value = fresh), excludeRejected, reground);
+        return this.resetPath(instance.value, path, (fresh) => (instance.value = fresh), excludeRejected, reground, only);
       default:
         if (instance.kind === 'leaf') {
           this.resetHole(instance.hole, excludeRejected);
@@ -518,4 +537,19 @@ function nodeOf(instance: Instance, schema: CompiledSchema<unknown>) {
     case 'literal':
       return { kind: 'enum' as const, pointer: schema.root.pointer, values: [instance.value] };
   }
+}
+
+/** A union's branch by its index (a number) or its discriminator's value (any other); a clear error for one it does not have. */
+function branchIndex(node: UnionNode, branch: JsonValue, path: JsonPath): number {
+  const index =
+    typeof branch === 'number'
+      ? Number.isInteger(branch) && branch >= 0 && branch < node.branches.length
+        ? branch
+        : -1
+      : (node.discriminator?.values.findIndex((value) => JSON.stringify(value) === JSON.stringify(branch)) ?? -1);
+  if (index < 0) {
+    const named = node.discriminator === undefined ? `indices 0 to ${node.branches.length - 1}` : `indices 0 to ${node.branches.length - 1} or ${node.discriminator.property} ${node.discriminator.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    throw new LacunaInfillError({ code: 'INVALID_OPTIONS', message: `The union at ${formatPath(path)} has no branch ${JSON.stringify(branch)}; name one by ${named}.`, path: formatPath(path) });
+  }
+  return index;
 }

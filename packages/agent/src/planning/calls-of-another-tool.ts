@@ -1,0 +1,66 @@
+import { groundingOf, isEmailProperty, typesOf } from '../checks/grounding.js';
+import { uncoveredClauses, type RequestClause } from '../checks/request-clauses.js';
+import type { DateReading } from '../checks/stated-dates-and-times.js';
+import type { ToolSignature } from '../prompt/agent-messages.js';
+import type { ToolDefinition } from '../tools/tool.js';
+import { readsRequiredArguments } from './groundable-tools.js';
+
+/** A planned call, as `callsOfAnotherTool` reads it. */
+interface Call {
+  readonly tool: string;
+  readonly arguments: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Calls of a tool where the request asks for another one. A call is judged by the one part of the request it holds
+ * and no other call does (`requestClauses`, `uncoveredClauses`): when that part never names the call's tool (a word of
+ * its name, an argument's label), the call holds it only with optional arguments or free-form text (values any words
+ * would give), and exactly one other offered tool reads every required argument it reads with a reader of its own
+ * there (`readsRequiredArguments`: "check what £6000 comes to in lira" for `convert_currency`, "calculate 141 times
+ * 17", "check ZM"), the part asks for that tool: `set_timer {label: "lira"}`, `add_todo {task: "141 times"}` and
+ * `get_weather {city: "ZM"}` are the model's wrong guesses.
+ *
+ * Returns each such call's place in `calls`, the tool it should be, and its part.
+ */
+export function callsOfAnotherTool(input: {
+  readonly calls: readonly Call[];
+  readonly clauses: readonly RequestClause[];
+  readonly request: string;
+  readonly tools: Readonly<Record<string, Pick<ToolDefinition, 'grounding'>>>;
+  /** The tools this step may call: those a call may be planned again as. */
+  readonly offered: readonly ToolSignature[];
+  readonly reading?: DateReading;
+}): { position: number; tool: string; clause: RequestClause }[] {
+  const { calls, clauses, request, tools, offered, reading = {} } = input;
+  const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
+  const holds = (call: Call, clause: RequestClause, byName = false) => uncoveredClauses([clause], [call], request, tools, { propertiesOf, reading, byName }).length === 0;
+  const found: { position: number; tool: string; clause: RequestClause }[] = [];
+  for (const [position, call] of calls.entries()) {
+    const signature = offered.find((candidate) => candidate.name === call.tool);
+    if (signature === undefined) continue;
+    const alone = clauses.filter((clause) => holds(call, clause) && !calls.some((other, index) => index !== position && holds(other, clause)));
+    const clause = alone[0];
+    if (alone.length !== 1 || clause === undefined || holds({ tool: call.tool, arguments: {} }, clause, true)) continue;
+    const properties = propertiesOfSignature(signature);
+    const required = (signature.parameters as { required?: readonly string[] }).required ?? [];
+    const holding = Object.entries(call.arguments).filter(([name, value]) => holds({ tool: call.tool, arguments: { [name]: value } }, clause));
+    const anyWords = (name: string) => {
+      const property = properties[name] as Parameters<typeof groundingOf>[2];
+      return groundingOf(tools[call.tool] ?? {}, name, property) === 'context' && typesOf(property).includes('string') && !isEmailProperty(property);
+    };
+    if (!holding.every(([name]) => !required.includes(name) || anyWords(name))) continue;
+    const others = offered.filter(
+      (other) =>
+        other.name !== call.tool &&
+        !calls.some((planned) => planned.tool === other.name && holds(planned, clause)) &&
+        readsRequiredArguments(tools[other.name] ?? {}, other, clause.text, reading),
+    );
+    const [other] = others;
+    if (others.length === 1 && other !== undefined) found.push({ position, tool: other.name, clause });
+  }
+  return found;
+}
+
+function propertiesOfSignature(signature: ToolSignature | undefined): Record<string, { description?: string }> {
+  return (signature?.parameters as { properties?: Record<string, { description?: string }> } | undefined)?.properties ?? {};
+}
