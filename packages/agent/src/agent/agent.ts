@@ -591,7 +591,9 @@ export class Agent extends EventEmitter<AgentEvents> {
         const [from, index] = [planned, planned.value.length];
         replanned.add(index);
         const ground = planGrounding(this.options.tools, offered, context, reading, undefined, (path) => (path[0] === index ? [left.text] : undefined));
-        extend = () => this.appendCall(from, calls, ground, usage);
+        // The one tool the part names or reads every argument of is the call's tool, not the model's guess.
+        const asked = this.toolAskedIn(left, offered, calls, request, reading);
+        extend = () => this.appendCall(from, calls, ground, usage, CALL_DECISIONS, asked);
       } else {
         extended = { planned: forkResult(planned), calls, uncovered, unexplained, inclusion };
         const from = planned;
@@ -662,17 +664,34 @@ export class Agent extends EventEmitter<AgentEvents> {
     ground: ReturnType<typeof planGrounding>,
     usage: AgentUsage,
     decisions = CALL_DECISIONS,
+    /** The call's tool, when the request names it: the new item takes that branch alone. */
+    tool?: string,
   ): Promise<InfillResult<PlanItem[]>> {
     const index = planned.value.length;
-    let result = await this.guard(repair(planned, { append: [[]], ground }));
+    let result = await this.guard(repair(planned, { append: [[]], ground, ...(tool === undefined ? {} : { choose: [{ path: [index], branches: [tool] }] }) }));
     usage.forwardPasses += result.forwardPasses;
-    for (let again = 0; again < decisions; again++) {
+    for (let again = 0; tool === undefined && again < decisions; again++) {
       const item = result.value[index];
       if (item === undefined || (item.tool !== ANSWER_TOOL && !calls.some((call) => call.tool === item.tool))) break;
       result = await this.guard(repair(result, { paths: [[index]], ground }));
       usage.forwardPasses += result.forwardPasses;
     }
     return result;
+  }
+
+  /**
+   * The one offered tool the plan does not call that a part of the request asks for: the part names it (a word of its
+   * name after the verb, an argument's label: "add back up my laptop to my to-do list") or states every argument it
+   * reads with a reader of its own ("check NFLX"). Undefined when none or more than one does.
+   */
+  private toolAskedIn(clause: RequestClause, offered: readonly ToolSignature[], calls: readonly PlannedCall[], request: string, reading: DateReading): string | undefined {
+    const asked = offered.filter(
+      (signature) =>
+        !calls.some((call) => call.tool === signature.name) &&
+        (uncoveredClauses([clause], [{ tool: signature.name, arguments: {} }], request, this.options.tools, { propertiesOf: (tool) => this.propertiesOf(tool), reading }).length === 0 ||
+          readsRequiredArguments(this.options.tools[signature.name] ?? {}, signature, clause.text, reading)),
+    );
+    return asked.length === 1 ? asked[0]?.name : undefined;
   }
 
   /**

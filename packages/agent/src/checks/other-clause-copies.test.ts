@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { otherClauseCopies } from './other-clause-copies.js';
 import { requestClauses } from './request-clauses.js';
 
-const judge = (request: string, calls: { tool: string; arguments: Record<string, unknown> }[]) =>
+const judge = (request: string, calls: { tool: string; arguments: Record<string, unknown> }[], tools = {}) =>
   otherClauseCopies({
     calls: calls.map((call) => ({ ...call, copied: new Set(Object.keys(call.arguments)) })),
     clauses: requestClauses(request),
     request,
-    tools: {},
+    tools,
   }).map(({ position, name, owner, within }) => ({ position, name, owner, within }));
 
 describe('otherClauseCopies', () => {
@@ -20,6 +20,17 @@ describe('otherClauseCopies', () => {
     expect(judge(request, calls)).toEqual([{ position: 1, name: 'text', owner: 'convert_currency', within: ['give me the Croatian for "Welcome to our home."'] }]);
     const right = [calls[0] as (typeof calls)[number], { tool: 'translate_text', arguments: { text: 'Welcome to our home.', target_language: 'Croatian' } }];
     expect(judge(request, right)).toEqual([]);
+  });
+
+  it("judges a copy from a part no call holds that names another tool: a call the plan left out", () => {
+    const request = 'Look up the weather in Kyiv, and search for a flight from Nashville to Basel departing Sunday 9 August 2026 please';
+    const calls = [{ tool: 'search_flights', arguments: { origin: 'Kyiv', destination: 'Basel', date: '2026-08-09' } }];
+    const tools = { search_flights: {}, get_weather: {} };
+    expect(judge(request, calls, tools)).toEqual([
+      { position: 0, name: 'origin', owner: 'get_weather', within: ['search for a flight from Nashville to Basel departing Sunday 9 August 2026 please'] },
+    ]);
+    // A part that names no other tool is no other call's.
+    expect(judge(request.replace('weather', 'sky'), calls, tools)).toEqual([]);
   });
 
   it('judges a copy that runs over two parts of another call', () => {

@@ -2,7 +2,7 @@ import { LruCache } from '@lacuna/core';
 import type { StatedValues, ToolDefinition } from '../tools/tool.js';
 
 type ToolGrounding = NonNullable<ToolDefinition['grounding']>[string];
-import { uncoveredClauses, wholeWordSpans, type RequestClause } from './request-clauses.js';
+import { namesTool, uncoveredClauses, wholeWordSpans, type RequestClause } from './request-clauses.js';
 import { numbersInDigits, numbersInWords, statedValueFailure } from './grounding.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 
@@ -16,8 +16,9 @@ export interface CallWithCopies {
 /**
  * Copies a call took from a part of the request that asks another call for something. A request that asks for two
  * things gives each call its values in its own part ("Put a twenty-minute timer on. Also, search for a flight from
- * Galway to Bucharest"): a copy that the request writes only in parts another call of the plan holds, while the call
- * without it holds parts of its own, took that call's words (`label: "Galway"` for the timer, `text: "155102 USD"`
+ * Galway to Bucharest"): a copy that the request writes only in parts another call of the plan holds (or, held by no
+ * call, that name another tool: "Look up the weather in Kyiv" for a flight's origin), while the call without it holds
+ * parts of its own, took that call's words (`label: "Galway"` for the timer, `text: "155102 USD"`
  * for a translation beside "turn 155102 USD into CAD and give me the Croatian for ...").
  *
  * A part is held as `uncoveredClauses` reads it (a call names its tool or an argument there, or holds a value written
@@ -25,7 +26,7 @@ export interface CallWithCopies {
  * outside every part (a statement: "The cold brew will take two hours; set a timer."), is left alone, and so is a
  * call that holds no part without it (where its values belong is not known).
  *
- * Returns each such argument with the call whose part it took (`owner`), and `within`: the texts of the parts the call
+ * Returns each such argument with the tool whose part it took (`owner`), and `within`: the texts of the parts the call
  * holds without it, which a repair copies from instead.
  */
 export function otherClauseCopies(input: {
@@ -37,7 +38,7 @@ export function otherClauseCopies(input: {
   readonly reading?: DateReading;
 }): { position: number; name: string; owner: string; within: string[]; message: string }[] {
   const { calls, clauses, request } = input;
-  if (calls.length < 2 || clauses.length < 2) return [];
+  if (calls.length === 0 || clauses.length < 2) return [];
   const tools = withRememberedReaders(input.tools);
   const options = { ...(input.propertiesOf === undefined ? {} : { propertiesOf: input.propertiesOf }), ...(input.reading === undefined ? {} : { reading: input.reading }) };
   const holds = (call: Omit<CallWithCopies, 'copied'>, clause: RequestClause) => uncoveredClauses([clause], [call], request, tools, options).length === 0;
@@ -53,16 +54,20 @@ export function otherClauseCopies(input: {
       const without = { tool: call.tool, arguments: Object.fromEntries(Object.entries(call.arguments).filter(([other]) => other !== name)) };
       const own = clauses.filter((clause) => holds(without, clause));
       if (own.length === 0 || taken.some((clause) => own.includes(clause))) continue;
-      const owners = taken.map((clause) => calls.find((_, index) => index !== position && heldBy[index]?.includes(clause)));
+      // A part no call holds is another call's when it names another tool (a call the plan left out: "Look up the
+      // weather in Kyiv" beside a flight's origin "Kyiv").
+      const owners = taken.map(
+        (clause) => calls.find((_, index) => index !== position && heldBy[index]?.includes(clause))?.tool ?? Object.keys(tools).find((tool) => tool !== call.tool && namesTool(clause, tool)),
+      );
       const owner = owners[0];
       if (owner === undefined || owners.some((other) => other === undefined)) continue;
       const part = taken[0] as RequestClause;
       issues.push({
         position,
         name,
-        owner: owner.tool,
+        owner,
         within: own.map((clause) => clause.text),
-        message: `${name}: ${JSON.stringify(value)} is written where the request asks for the ${owner.tool} call (${JSON.stringify(part.text)}); copy this call's value from what the request asks of it.`,
+        message: `${name}: ${JSON.stringify(value)} is written where the request asks for ${owner} (${JSON.stringify(part.text)}); copy this call's value from what the request asks of it.`,
       });
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copiesOnlyFrom, requestClauses, uncoveredClauses, type RequestClause } from './request-clauses.js';
+import { copiesOnlyFrom, namesTool, requestClauses, uncoveredClauses, type RequestClause } from './request-clauses.js';
 
 const texts = (request: string) => requestClauses(request).map((clause) => clause.text);
 
@@ -107,5 +107,18 @@ describe('uncoveredClauses', () => {
     expect(open('Please do my car washes, and sort out my SMS notifications')).toEqual([]);
     expect(open('Please do it, and set the requester to Natalia Volkov')).toEqual([]);
     expect(uncoveredClauses(requestClauses('Please do it, and set the requester to Natalia Volkov'), [call], '', {}).length).toBe(1);
+  });
+});
+
+describe('namesTool', () => {
+  const part = (text: string): RequestClause => ({ at: 0, end: text.length, text });
+  it('finds a word of the tool name after its verb, in the singular or plural, outside quotes and labels', () => {
+    expect(namesTool(part('Look up the weather in Kyiv'), 'get_weather')).toBe(true);
+    expect(namesTool(part('add it to my to-dos'), 'add_todo')).toBe(true);
+    expect(namesTool(part('get me some flight options'), 'search_flights')).toBe(true);
+    // The verb alone, a quote, a label: none names the tool.
+    expect(namesTool(part('get me Lisbon'), 'get_weather')).toBe(false);
+    expect(namesTool(part('say "My flight lands at noon."'), 'search_flights')).toBe(false);
+    expect(namesTool(part('text: The car is ready.'), 'translate_text')).toBe(false);
   });
 });

@@ -139,7 +139,7 @@ export function uncoveredClauses(
   );
   return clauses.filter((clause) => {
     const words = wordsOf(clause.text);
-    if (named.some((word) => words.has(word) || words.has(`${word}s`) || words.has(`${word}es`) || (word.endsWith('s') && words.has(word.slice(0, -1))))) return false;
+    if (named.some((word) => hasWord(words, word))) return false;
     if (byName && calls.some((call) => labelRegions(propertiesOf(call.tool), clause.text).length > 0)) return false;
     if (spans.some(([at, end]) => at < clause.end && clause.at < end)) return false;
     const mentions = statedMentions(clause.text, reading);
@@ -192,6 +192,27 @@ const WORD_CHARACTER = /^[\p{L}\p{N}]{2}$/u;
 /** The texts a call's arguments hold, at any depth. */
 function stringsOf(args: Readonly<Record<string, unknown>>): string[] {
   return leavesOf(args).filter((value): value is string => typeof value === 'string');
+}
+
+/** Texts in double quotes, straight or curly. */
+const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
+
+/** Whether a text's words (`wordsOf`) hold a word of a name, in the singular or the plural ("to-dos" holds "todo"). */
+function hasWord(words: ReadonlySet<string>, word: string): boolean {
+  return words.has(word) || words.has(`${word}s`) || words.has(`${word}es`) || (word.endsWith('s') && words.has(word.slice(0, -1)));
+}
+
+/**
+ * Whether a part of the request names a tool by a word of its name after the verb ("weather" of `get_weather`),
+ * outside its quotes (an e-mail body's "My flight lands at noon" names no flight search) and not as a label before a
+ * colon.
+ */
+export function namesTool(clause: RequestClause, tool: string): boolean {
+  // A word before a colon names a field, not a tool ("text: The car is ready" gives an e-mail's body).
+  const words = wordsOf(clause.text.replace(QUOTED, ' ').replace(/[\p{L}\p{N}_-]+\s*:/gu, ' '));
+  return nameWords(tool)
+    .slice(1)
+    .some((word) => hasWord(words, word));
 }
 
 /** The lower-case words of a tool's or an argument's name (`search_flights`, `dueDate`), in order. */
