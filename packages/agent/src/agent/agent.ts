@@ -576,7 +576,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       // call's, not a sign of a call left out.
       const ofCalls = mentionsOfCalls(uncovered, calls.map((call) => ({ arguments: call.arguments, properties: this.propertiesOf(call.tool) })), request);
       const unexplained = mentionsTried ? [] : uncovered.filter((mention) => !ofCalls.includes(mention));
-      const inclusion = unexplained.length === 0 ? undefined : this.argumentLeftOut(unexplained, calls, reading);
+      const inclusion = unexplained.length === 0 ? undefined : this.argumentLeftOut(unexplained, calls, reading, (mention, call) => this.holdsPartOf(mention, call, clauses, request, reading));
       let extend: () => Promise<InfillResult<PlanItem[]>>;
       if (unexplained.length === 0 || (inclusion === undefined && planned.value.length >= MAX_CALLS_PER_STEP)) {
         // A part of the request no call holds anything of ("..., and play something by Neon Cathedral") may be a
@@ -697,10 +697,18 @@ export class Agent extends EventEmitter<AgentEvents> {
   /**
    * The one optional argument a planned call left out that takes, by its format or type, a date, a time, an e-mail
    * address or a number the request states and no call holds ("book a table ... at 7pm tomorrow" without a date,
-   * "flights ... for 2 people" without passengers); undefined when no argument or more than one would. Quotes are
-   * left to a call added: any string argument would take one.
+   * "flights ... for 2 people" without passengers); of several, the one whose call holds the part of the request the
+   * mention is in ("Schedule a 90-minute Gallery tour ..., then get flight options ..." gives the event 90 minutes, not
+   * the flight 90 passengers); undefined when no argument or more than one would. Quotes are left to a call added:
+   * any string argument would take one.
    */
-  private argumentLeftOut(mentions: readonly StatedMention[], calls: readonly PlannedCall[], reading: DateReading): ArgumentLeftOut | undefined {
+  private argumentLeftOut(
+    mentions: readonly StatedMention[],
+    calls: readonly PlannedCall[],
+    reading: DateReading,
+    /** Whether a call holds the part of the request a mention is stated in: of two arguments that could take it, the one whose call does. */
+    holdsPartOf: (mention: StatedMention, call: PlannedCall) => boolean = () => false,
+  ): ArgumentLeftOut | undefined {
     const found: ArgumentLeftOut[] = [];
     for (const mention of mentions) {
       if (mention.kind === 'quote') continue;
@@ -719,7 +727,15 @@ export class Agent extends EventEmitter<AgentEvents> {
         }
       });
     }
-    return found.length === 1 ? found[0] : undefined;
+    if (found.length === 1) return found[0];
+    const inPart = found.filter(({ callIndex, mention }) => holdsPartOf(mention, calls[callIndex] as PlannedCall));
+    return inPart.length === 1 ? inPart[0] : undefined;
+  }
+
+  /** Whether a call holds (by its values) the part of the request a mention is stated in (`uncoveredClauses`). */
+  private holdsPartOf(mention: StatedMention, call: PlannedCall, clauses: readonly RequestClause[], request: string, reading: DateReading): boolean {
+    const part = clauses.find((clause) => clause.at <= mention.at && mention.end <= clause.end);
+    return part !== undefined && uncoveredClauses([part], [call], request, this.options.tools, { propertiesOf: (tool) => this.propertiesOf(tool), reading, byName: false }).length === 0;
   }
 
   /** A tool's parameters schema, by the tool's name, as its signature gives it. */
@@ -736,8 +752,8 @@ export class Agent extends EventEmitter<AgentEvents> {
 
   /**
    * Whether the request gives the argument of an `other-clause` issue a value in its own call's parts (`within`): the
-   * request names the argument, or those parts state a number for a number argument or a value its tool's reader
-   * finds ("for one and a half hours" for a duration).
+   * request names the argument, or those parts state a number for a number argument, a date or time for one the
+   * schema normalises, or a value its tool's reader finds ("for one and a half hours" for a duration).
    */
   private ownPartsGiveValue(issue: FieldIssue, context: string, reading: DateReading): boolean {
     const name = String(issue.path[0]);
@@ -746,6 +762,8 @@ export class Agent extends EventEmitter<AgentEvents> {
     const tool = this.options.tools[issue.tool];
     const offered = tool === undefined ? undefined : groundedHoleText(tool, name, property, (issue.within ?? []).join('\n'), reading);
     if (typeof offered === 'object') return offered.values.length > 0;
+    // A date or time the schema normalises: those the parts state.
+    if (statedValuesText('', property) !== undefined) return (offered ?? '') !== '';
     return typesOf(property).some((type) => type === 'number' || type === 'integer') && numbersInDigits(offered ?? '').length > 0;
   }
 

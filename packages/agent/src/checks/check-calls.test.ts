@@ -1,5 +1,5 @@
 import type { HoleReport } from '@lacuna/infill';
-import { convert_currency, search_flights, send_email, set_timer, translate_text } from '@lacuna/demo-toolbox';
+import { convert_currency, create_event, search_flights, send_email, set_timer, translate_text } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tool } from '../tools/tool.js';
@@ -34,6 +34,19 @@ describe('checkCalls', () => {
     // Stated twice, the number may be both; a number no argument holds may be a text (a code, a room number).
     expect(await check('6', 'Set a 6 minute timer for batch 6.')).toEqual([]);
     expect(await checkCalls([{ tool: 'set_timer', arguments: { minutes: 5, label: '6' } }], timer, { context: 'A 5 minute timer for room 6.', minConfidence: 0, holes: [] })).toEqual([]);
+  });
+
+  it("rejects a value copied or read from the part of the request another call holds, with the call's own parts (other-clause)", async () => {
+    const request = 'Schedule a 90-minute Gallery tour on 1 August 2025, then get flight options from Palermo to London on 21 February 2026.';
+    const flight = { tool: 'search_flights', arguments: { origin: 'Palermo', destination: 'London', date: '2026-02-21' } };
+    const check = (date: string) => checkCalls([{ tool: 'create_event', arguments: { title: 'Gallery tour', date } }, flight], { create_event, search_flights }, { context: request, request, minConfidence: 0, holes: [] });
+    // A date is read, not copied: judged by where the request states it all the same.
+    expect(await check('2026-02-21')).toEqual([
+      expect.objectContaining({ callIndex: 0, path: ['date'], check: 'other-clause', within: ['Schedule a 90-minute Gallery tour on 1 August 2025'] }),
+    ]);
+    expect(await check('2025-08-01')).toEqual([]);
+    // Without the request, copies are not judged by part.
+    expect(await checkCalls([{ tool: 'create_event', arguments: { title: 'Gallery tour', date: '2026-02-21' } }, flight], { create_event, search_flights }, { context: request, minConfidence: 0, holes: [] })).toEqual([]);
   });
 
   it("trims a word of the tool's name after its verb from the start of a copy", async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { declaredJsonSchema } from '../tools/json-schema.js';
 import type { ToolSet } from '../tools/tool.js';
 import type { FieldIssue } from './field-issue.js';
-import { groundingFailure, groundingOf, numberAlone, statedValueFailure } from './grounding.js';
+import { groundingFailure, groundingOf, numberAlone, statedValueFailure, statedValuesText } from './grounding.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 import { copiesOfOtherCalls, repeatedCallIssues, replannedCopyIssues, type CallCopies } from './repeated-calls.js';
 import { copyShapeIssues, heldMentions } from './copy-shapes.js';
@@ -182,7 +182,13 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       return definition === undefined ? {} : ((parametersOf(definition) as { properties?: Record<string, { description?: string }> }).properties ?? {});
     };
     const clauses = requestClauses(options.request);
-    for (const { position, name, within, message } of otherClauseCopies({ calls: copies, clauses, request: options.request, tools, propertiesOf, ...(options.reading === undefined ? {} : { reading: options.reading }) })) {
+    // Dates and times the schema normalises are read, not copied, from the request: judged by part all the same.
+    const read = (call: (typeof copies)[number]) => {
+      const properties = propertiesOf(call.tool) as Record<string, Parameters<typeof statedValuesText>[1]>;
+      return Object.keys(call.arguments).filter((name) => typeof call.arguments[name] === 'string' && statedValuesText('', properties[name]) !== undefined);
+    };
+    const judged = copies.map((call) => ({ ...call, copied: new Set([...call.copied, ...read(call)]) }));
+    for (const { position, name, within, message } of otherClauseCopies({ calls: judged, clauses, request: options.request, tools, propertiesOf, ...(options.reading === undefined ? {} : { reading: options.reading }) })) {
       const { callIndex, tool } = copies[position] as (typeof copies)[number];
       if (!issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) issues.push({ callIndex, tool, path: [name], check: 'other-clause', message, within });
     }

@@ -1,12 +1,12 @@
 import { LruCache } from '@lacuna/core';
 import type { StatedValues, ToolDefinition } from '../tools/tool.js';
-
-type ToolGrounding = NonNullable<ToolDefinition['grounding']>[string];
-import { namesTool, uncoveredClauses, wholeWordSpans, type RequestClause } from './request-clauses.js';
 import { numbersInDigits, numbersInWords, statedValueFailure } from './grounding.js';
+import { namesTool, uncoveredClauses, wholeWordSpans, type RequestClause } from './request-clauses.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 
-/** A call of the plan, with the arguments it copied from the conversation (the only ones judged). */
+type ToolGrounding = NonNullable<ToolDefinition['grounding']>[string];
+
+/** A call of the plan, with the arguments it copied (or read: dates and times) from the conversation, the only ones judged. */
 export interface CallWithCopies {
   readonly tool: string;
   readonly arguments: Readonly<Record<string, unknown>>;
@@ -22,8 +22,8 @@ export interface CallWithCopies {
  * for a translation beside "turn 155102 USD into CAD and give me the Croatian for ...").
  *
  * A part is held as `uncoveredClauses` reads it (a call names its tool or an argument there, or holds a value written
- * or stated there). A copy the request also writes in a part of its own call, in a part no other call holds, or
- * outside every part (a statement: "The cold brew will take two hours; set a timer."), is left alone, and so is a
+ * or stated there). A copy the request also writes in a part of its own call, in a part no other call holds and that
+ * names no other tool, or outside every part (a statement: "The cold brew will take two hours; set a timer."), is left alone, and so is a
  * call that holds no part without it (where its values belong is not known).
  *
  * Returns each such argument with the tool whose part it took (`owner`), and `within`: the texts of the parts the call

@@ -1,4 +1,4 @@
-import { EMAIL, groundedHoleText, groundingOf, groundingText, isEmailProperty, typesOf } from '../checks/grounding.js';
+import { EMAIL, groundedHoleText, groundingOf, groundingText, isEmailProperty, statedValuesText, typesOf } from '../checks/grounding.js';
 import { startsOf } from '../checks/repeated-values.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
@@ -41,10 +41,11 @@ export function planGrounding(
     if (texts !== undefined && whole === context && isStringProperty(property)) return texts;
     // A number copies from those texts as from the conversation: dates and times blanked, numbers in words offered.
     if (Array.isArray(texts) && isNumberProperty(property) && groundingOf(tool, name, property) === 'context') return texts.map((piece: string) => groundingText(piece, property, reading));
-    // A value a reader finds is one it finds in those texts, when it finds any there.
-    if (Array.isArray(texts) && typeof whole === 'object') {
+    // A value a reader finds, or a date or time the schema normalises, is one found in those texts, when any is there.
+    if (Array.isArray(texts) && (typeof whole === 'object' || (typeof whole === 'string' && whole !== context))) {
       const found = groundedHoleText(tool, name, property, texts.join('\n'), reading);
       if (typeof found === 'object' && found.values.length > 0) return found;
+      if (typeof found === 'string' && found !== '' && statedValuesText('', property, reading) !== undefined) return found;
     }
     const mentions = path === undefined ? undefined : taken(path);
     // Only a copied string is kept off the words taken; numbers and values a reader finds in the whole
