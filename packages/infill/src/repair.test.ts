@@ -105,6 +105,8 @@ describe('repair', () => {
     }
     await expect(repair(forkResult(first), { choose: [{ path: [1], branches: ['wave'] }] })).rejects.toMatchObject({ code: 'INVALID_OPTIONS', message: expect.stringContaining('"wave"') });
     await expect(repair(forkResult(first), { choose: [{ path: [1, 'name'], branches: [0] }] })).rejects.toMatchObject({ code: 'INVALID_OPTIONS', message: expect.stringContaining('no union') });
+    // A path the value does not have: nothing to choose.
+    await expect(repair(forkResult(first), { choose: [{ path: [5], branches: [0] }] })).rejects.toMatchObject({ code: 'INVALID_OPTIONS', message: expect.stringContaining('nothing to repair') });
   });
 
   it('grounds a re-masked value anew with the repair\'s ground, keeping the values rejected before', async () => {

@@ -27,7 +27,8 @@ export function planGrounding(
    * Texts a value must be copied from instead, by its hole's path: the conversation after the argument's own name,
    * for a value rejected as another argument's (`labelled-value`); or the values it may be, written whole, for a copy
    * that took the words around its value (`function-words`); or the parts of the request its own call holds, for a
-   * copy from another call's part (`other-clause`). A value a reader finds (a duration) is one it finds there.
+   * copy from another call's part (`other-clause`). A value a reader finds (a duration), or a date or time the schema
+   * normalises, is one found there.
    */
   within: (path: readonly (string | number)[]) => readonly string[] | { readonly values: readonly string[] } | undefined = () => undefined,
 ): (hole: { readonly path?: readonly (string | number)[]; readonly pointer: string }) => string | readonly string[] | { readonly values: readonly string[] } | undefined {

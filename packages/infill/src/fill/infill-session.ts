@@ -490,6 +490,8 @@ export class InfillSession<T = unknown> {
       case 'object': {
         const member = instance.members.find((candidate) => String(candidate.property.name) === String(path[depth]));
         if (member?.value === undefined) {
+          // A union to choose among is not there yet: nothing to choose.
+          if (only !== undefined) return false;
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
@@ -499,6 +501,7 @@ export class InfillSession<T = unknown> {
         const index = Number(path[depth]);
         const item = instance.items[index];
         if (item === undefined) {
+          if (only !== undefined) return false;
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
