@@ -43,7 +43,7 @@ export interface RepairOptions {
    * discriminator; one branch left is taken without a decision). For a value whose kind the caller knows better than
    * the model did: an agent's call of a tool the request never asks for, where it states every argument of another
    * (`{ path: [1], branches: ['convert_currency'] }`). A path that holds no union, or a branch it does not have, is
-   * refused.
+   * refused; a path the value does not have matches nothing.
    */
   readonly choose?: readonly { readonly path: JsonPath | string; readonly branches: readonly JsonValue[] }[];
   /**
