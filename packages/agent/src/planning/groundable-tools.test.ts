@@ -1,4 +1,4 @@
-import { book_table, calculate, convert_currency, get_stock_price, search_flights, send_email, set_timer } from '@lacuna/demo-toolbox';
+import { book_table, calculate, convert_currency, get_stock_price, search_flights, send_email, set_timer, translate_text } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parametersOf } from '../checks/check-calls.js';
@@ -67,5 +67,12 @@ describe('readsRequiredArguments', () => {
     expect(reads('convert_currency', convert_currency, 'How much is that in EUR?')).toBe(false);
     expect(reads('convert_currency', convert_currency, 'Turn EUR into JPY')).toBe(false);
     expect(reads('send_email', send_email, 'Email ann@example.org: hi')).toBe(false);
+  });
+
+  it('counts a free-form text the tool must copy as stated only when the request quotes one', () => {
+    expect(reads('translate_text', translate_text, 'Czech please: "thank you"')).toBe(true);
+    expect(reads('translate_text', translate_text, 'Do you speak English?')).toBe(false);
+    // Two free-form texts (a subject and a body) are not told apart by one quote.
+    expect(reads('send_email', send_email, 'Email ann@example.org "hi"')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { EMAIL, groundingOf, groundingText, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
+import { quotedTexts } from '../checks/stated-mentions.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
 
@@ -59,8 +60,8 @@ function fits(value: number, schema: ArgumentSchema, integer: boolean): boolean 
  * Whether a request states, for a tool, every required argument the tool reads with a reader of its own
  * (`StatedValues`: the demo's `calculate` reads "8 * 467", `get_stock_price` "AXP"), and can supply the rest. Such
  * a request asks for the tool: "Please evaluate 8 * 467." is no question to answer in words. False for a tool
- * without a required argument it reads, and for one that must also copy a free-form text ("Do you speak English?"
- * names a language but asks for no translation).
+ * without a required argument it reads, and for one that must also copy a free-form text the request does not quote
+ * ("Do you speak English?" names a language but asks for no translation; "Czech please: \"thank you\"" asks for one).
  */
 export function readsRequiredArguments(
   tool: Pick<ToolDefinition, 'grounding'>,
@@ -70,12 +71,13 @@ export function readsRequiredArguments(
 ): boolean {
   const parameters = signature.parameters as { properties?: Record<string, ArgumentSchema>; required?: string[] };
   const required = parameters.required ?? [];
-  // A free-form text the request must hold (what to translate) is no evidence: any words would do.
-  const copiesText = required.some((name) => {
+  // A free-form text the request must hold (what to translate) is no evidence, since any words would do, unless the
+  // request quotes it: one such argument, and a quoted text ("Czech please: \"thank you\"").
+  const texts = required.filter((name) => {
     const property = parameters.properties?.[name];
     return groundingOf(tool, name, property) === 'context' && typesOf(property).includes('string') && !isEmailProperty(property);
   });
-  if (copiesText) return false;
+  if (texts.length > 1 || (texts.length === 1 && quotedTexts(request).length === 0)) return false;
   const readers = required.flatMap((name) => {
     const grounding = tool.grounding?.[name];
     return typeof grounding === 'object' ? [grounding] : [];
