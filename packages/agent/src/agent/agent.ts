@@ -5,7 +5,7 @@ import { namesArgument } from '../checks/argument-labels.js';
 import { checkCalls, parametersOf, samePath, type PlannedCall } from '../checks/check-calls.js';
 import { groundedHoleText, groundingContext, holdsStatedValue, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
-import { copiesOnlyFrom, requestClauses, uncoveredClauses, type RequestClause } from '../checks/request-clauses.js';
+import { copiesOnlyFrom, holdsClause, requestClauses, uncoveredClauses, type RequestClause } from '../checks/request-clauses.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
 import type { FieldCheck, FieldIssue } from '../checks/field-issue.js';
@@ -341,7 +341,7 @@ export class Agent extends EventEmitter<AgentEvents> {
     // was added for already.
     const clauses = this.options.checks?.grounding === false ? [] : requestClauses(request);
     const clausesTried = new Set<number>();
-    const clauseOptions = { propertiesOf: (tool: string) => this.propertiesOf(tool), reading };
+    const clauseOptions = this.clauseOptions(reading);
     let mentionsTried = false;
     let extended:
       | {
@@ -514,7 +514,7 @@ export class Agent extends EventEmitter<AgentEvents> {
             : await whyClauseCallDrops({
                 added,
                 before: extended.calls,
-                holdsPart: (call) => uncoveredClauses([left], [call], request, this.options.tools, { ...clauseOptions, byName: false }).length === 0,
+                holdsPart: (call) => holdsClause(left, call, request, this.options.tools, { ...clauseOptions, byName: false }),
                 copiesOnlyFromPart: (call) => copiesOnlyFrom(left, call, request),
                 lostNothing: () =>
                   uncoveredClauses(held, [...earlierCalls, ...planCalls], request, this.options.tools, clauseOptions).length === 0 &&
@@ -688,7 +688,7 @@ export class Agent extends EventEmitter<AgentEvents> {
     const asked = offered.filter(
       (signature) =>
         !calls.some((call) => call.tool === signature.name) &&
-        (uncoveredClauses([clause], [{ tool: signature.name, arguments: {} }], request, this.options.tools, { propertiesOf: (tool) => this.propertiesOf(tool), reading }).length === 0 ||
+        (holdsClause(clause, { tool: signature.name, arguments: {} }, request, this.options.tools, this.clauseOptions(reading)) ||
           readsRequiredArguments(this.options.tools[signature.name] ?? {}, signature, clause.text, reading)),
     );
     return asked.length === 1 ? asked[0]?.name : undefined;
@@ -735,7 +735,12 @@ export class Agent extends EventEmitter<AgentEvents> {
   /** Whether a call holds (by its values) the part of the request a mention is stated in (`uncoveredClauses`). */
   private holdsPartOf(mention: StatedMention, call: PlannedCall, clauses: readonly RequestClause[], request: string, reading: DateReading): boolean {
     const part = clauses.find((clause) => clause.at <= mention.at && mention.end <= clause.end);
-    return part !== undefined && uncoveredClauses([part], [call], request, this.options.tools, { propertiesOf: (tool) => this.propertiesOf(tool), reading, byName: false }).length === 0;
+    return part !== undefined && holdsClause(part, call, request, this.options.tools, { ...this.clauseOptions(reading), byName: false });
+  }
+
+  /** How the parts of a request are read against this agent's tools (`uncoveredClauses`' options). */
+  private clauseOptions(reading: DateReading): { propertiesOf: (tool: string) => Record<string, { description?: string }>; reading: DateReading } {
+    return { propertiesOf: (tool) => this.propertiesOf(tool), reading };
   }
 
   /** A tool's parameters schema, by the tool's name, as its signature gives it. */

@@ -85,7 +85,7 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
         callIssues.push({ callIndex, tool: call.tool, path, check: 'schema', message: path.length === 0 ? issue.message : `${path.join('.')}: ${issue.message}` });
       }
     }
-    const properties = (parametersOf(tool) as { properties?: Record<string, { description?: string }> }).properties ?? {};
+    const properties = propertiesOfTool(tool);
     // Arguments copied from the conversation (or one of the values it states) that passed the grounding check:
     // the repeated-value check reads them, with the values a declared grounding lists, each stated once.
     const copied = new Set<string>();
@@ -179,7 +179,7 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
   if (options.request !== undefined && options.grounding !== false) {
     const propertiesOf = (tool: string) => {
       const definition = tools[tool];
-      return definition === undefined ? {} : ((parametersOf(definition) as { properties?: Record<string, { description?: string }> }).properties ?? {});
+      return definition === undefined ? {} : propertiesOfTool(definition);
     };
     const clauses = requestClauses(options.request);
     // Dates and times the schema normalises are read, not copied, from the request: judged by part all the same.
@@ -224,6 +224,11 @@ export function parametersOf(tool: { inputSchema: z.ZodType }): object {
     parameterCache.set(tool.inputSchema, parameters);
   }
   return parameters;
+}
+
+/** A tool's top-level properties, as `parametersOf` gives them. */
+function propertiesOfTool(tool: { inputSchema: z.ZodType }): Record<string, { description?: string }> {
+  return (parametersOf(tool) as { properties?: Record<string, { description?: string }> }).properties ?? {};
 }
 
 /** The tool and argument of the plan holding a number as a number ("set_timer.minutes"), or undefined. */

@@ -219,17 +219,20 @@ export function numberAlone(text: string): number | undefined {
   return numbers.length === 1 ? numbers[0] : undefined;
 }
 
+/** Whether an argument's reader (`StatedValues`) finds a value in a text: one of the values it finds there. */
+export function readerFinds(reader: Grounding | undefined, value: unknown, text: string): boolean {
+  if (typeof reader !== 'object') return false;
+  const stated = reader.statedValues(text);
+  return stated.length > 0 && statedValueFailure(value, stated) === undefined;
+}
+
 /**
  * Whether some argument holds a value the conversation states: a text or number it has (`groundingFailure`), or a
  * value the tool's own reader finds (`calculate`'s "379 * 9 + 7"). False when the model wrote every value itself.
  */
 export function holdsStatedValue(tool: Pick<ToolDefinition, 'grounding'>, args: Readonly<Record<string, unknown>>, context: string): boolean {
   return Object.entries(args).some(([name, value]) => {
-    const reader = tool.grounding?.[name];
-    if (typeof reader === 'object') {
-      const stated = reader.statedValues(context);
-      if (stated.length > 0 && statedValueFailure(value, stated) === undefined) return true;
-    }
+    if (readerFinds(tool.grounding?.[name], value, context)) return true;
     return ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') && groundingFailure(value, context) === undefined;
   });
 }

@@ -1,7 +1,7 @@
 import { LruCache } from '@lacuna/core';
 import type { StatedValues, ToolDefinition } from '../tools/tool.js';
-import { numbersInDigits, numbersInWords, statedValueFailure } from './grounding.js';
-import { namesTool, uncoveredClauses, wholeWordSpans, type RequestClause } from './request-clauses.js';
+import { numbersInDigits, numbersInWords, readerFinds } from './grounding.js';
+import { blanked, holdsClause, namesTool, wholeWordSpans, type RequestClause } from './request-clauses.js';
 import { dateAndTimeMentions, type DateReading } from './stated-dates-and-times.js';
 
 type ToolGrounding = NonNullable<ToolDefinition['grounding']>[string];
@@ -41,10 +41,10 @@ export function otherClauseCopies(input: {
   if (calls.length === 0 || clauses.length < 2) return [];
   const tools = withRememberedReaders(input.tools);
   const options = { ...(input.propertiesOf === undefined ? {} : { propertiesOf: input.propertiesOf }), ...(input.reading === undefined ? {} : { reading: input.reading }) };
-  const holds = (call: Omit<CallWithCopies, 'copied'>, clause: RequestClause) => uncoveredClauses([clause], [call], request, tools, options).length === 0;
+  const holds = (call: Omit<CallWithCopies, 'copied'>, clause: RequestClause) => holdsClause(clause, call, request, tools, options);
   const heldBy = calls.map((call) => clauses.filter((clause) => holds(call, clause)));
   // The request outside its parts (statements, courtesy), where a value is no part's.
-  const outside = clauses.reduce((text, clause) => text.slice(0, clause.at) + ' '.repeat(clause.end - clause.at) + text.slice(clause.end), request);
+  const outside = blanked(request, clauses);
   const issues: { position: number; name: string; owner: string; within: string[]; message: string }[] = [];
   for (const [position, call] of calls.entries()) {
     for (const name of call.copied) {
@@ -89,11 +89,8 @@ function partsStating(
   reading: DateReading | undefined,
 ): RequestClause[] | undefined {
   if (typeof value !== 'number' && (typeof value !== 'string' || value.trim() === '')) return [];
-  const states = (text: string) => {
-    const read = typeof reader === 'object' ? reader.statedValues(text) : [];
-    if (read.length > 0 && statedValueFailure(value, read) === undefined) return true;
-    return typeof value === 'number' && (numbersInDigits(text).includes(value) || numbersInWords(text).includes(value));
-  };
+  const states = (text: string) =>
+    readerFinds(reader, value, text) || (typeof value === 'number' && (numbersInDigits(text).includes(value) || numbersInWords(text).includes(value)));
   if (states(outside)) return undefined;
   const found = clauses.filter((clause) => states(clause.text));
   if (typeof value === 'number') return found;

@@ -1,10 +1,10 @@
 import type { ToolDefinition } from '../tools/tool.js';
 import { isFunctionWord } from './function-words.js';
-import { holdsStatedValue, numbersInDigits, numbersInWords, statedValueFailure } from './grounding.js';
+import { holdsStatedValue, numbersInDigits, numbersInWords, readerFinds } from './grounding.js';
 import { labelRegions } from './labelled-values.js';
 import { startsOf } from './repeated-values.js';
-import { withoutDatesAndTimes, type DateReading } from './stated-dates-and-times.js';
-import { leavesOf, statedMentions, uncoveredMentions } from './stated-mentions.js';
+import type { DateReading } from './stated-dates-and-times.js';
+import { leavesOf, quoteMentions, statedMentions, uncoveredMentions } from './stated-mentions.js';
 
 /** A part of a request that asks for one thing ("and play something by Neon Cathedral"), where the request has it. */
 export interface RequestClause {
@@ -45,7 +45,7 @@ const POLITE_WORDS: ReadonlySet<string> = new Set([
  * is left out.
  */
 export function requestClauses(request: string): RequestClause[] {
-  const quotes = statedMentions(request).filter((mention) => mention.kind === 'quote');
+  const quotes = quoteMentions(request);
   const clauses: RequestClause[] = [];
   let from = 0;
   const close = (end: number) => {
@@ -145,11 +145,26 @@ export function uncoveredClauses(
     const mentions = statedMentions(clause.text, reading);
     // A number is read where no date, time or quote holds its digits or words (the 11 of "due 2026-11-19", the four
     // of an e-mail body "ready after four." are no count).
-    const quotes = mentions.filter((mention) => mention.kind === 'quote');
-    const counted = quotes.reduce((text, quote) => text.slice(0, quote.at) + ' '.repeat(quote.end - quote.at) + text.slice(quote.end), withoutDatesAndTimes(clause.text, reading));
+    const counted = blanked(clause.text, mentions.filter((mention) => mention.kind === 'date-or-time' || mention.kind === 'quote'));
     if (calls.some((call) => holdsStatedValue(tools[call.tool] ?? {}, readValues(call, tools), clause.text) || holdsStatedNumber(call, tools[call.tool] ?? {}, counted))) return false;
     return mentions.length === 0 || uncoveredMentions(mentions, calls).length === mentions.length;
   });
+}
+
+/** Whether a call holds a part of the request, as `uncoveredClauses` reads it. */
+export function holdsClause(
+  clause: RequestClause,
+  call: { readonly tool: string; readonly arguments: Readonly<Record<string, unknown>> },
+  request: string,
+  tools: Readonly<Record<string, Pick<ToolDefinition, 'grounding'>>>,
+  options: Parameters<typeof uncoveredClauses>[4] = {},
+): boolean {
+  return uncoveredClauses([clause], [call], request, tools, options).length === 0;
+}
+
+/** A text with the spans given (offsets `[at, end)`) blanked by spaces, every other offset kept. */
+export function blanked(text: string, spans: readonly { readonly at: number; readonly end: number }[]): string {
+  return spans.reduce((blank, { at, end }) => blank.slice(0, at) + ' '.repeat(end - at) + blank.slice(end), text);
 }
 
 /** A call's values other than numbers that its tool's reader gives (strings are found where they are written, above). */
@@ -168,8 +183,7 @@ function holdsStatedNumber(call: { readonly arguments: Readonly<Record<string, u
   const stated = new Set([...numbersInDigits(text), ...numbersInWords(text)]);
   return Object.entries(call.arguments).some(([name, value]) => {
     if (typeof value !== 'number') return false;
-    const reader = tool.grounding?.[name];
-    return stated.has(value) || (typeof reader === 'object' && statedValueFailure(value, reader.statedValues(text)) === undefined && reader.statedValues(text).length > 0);
+    return stated.has(value) || readerFinds(tool.grounding?.[name], value, text);
   });
 }
 

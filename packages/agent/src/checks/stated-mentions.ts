@@ -36,6 +36,14 @@ function quotedText(match: RegExpMatchArray): string {
   return (match[1] ?? match[2] ?? match[3] ?? '').trim();
 }
 
+/** The texts a text quotes (`QUOTES`), as mentions: where each quote stands, and its words without the quotes. */
+export function quoteMentions(text: string): StatedMention[] {
+  return [...text.matchAll(QUOTES)].flatMap((match): StatedMention[] => {
+    const quoted = quotedText(match);
+    return quoted === '' ? [] : [{ kind: 'quote', at: match.index, end: match.index + match[0].length, text: match[0], values: [quoted] }];
+  });
+}
+
 /** The values a text states in an argument's shape (`StatedMention`), in text order; a quoted text is one. */
 export function statedMentions(text: string, reading: DateReading = {}): StatedMention[] {
   const mentions: StatedMention[] = [];
@@ -53,10 +61,7 @@ export function statedMentions(text: string, reading: DateReading = {}): StatedM
   }
   for (const { at, end, values } of byPlace.values()) add('date-or-time', at, end, values);
   for (const match of text.matchAll(EMAILS)) add('email', match.index, match.index + match[0].length, [match[0]]);
-  for (const match of text.matchAll(QUOTES)) {
-    const quoted = quotedText(match);
-    if (quoted !== '') mentions.push({ kind: 'quote', at: match.index, end: match.index + match[0].length, text: match[0], values: [quoted] });
-  }
+  mentions.push(...quoteMentions(text));
   for (const match of text.matchAll(NUMBERS)) {
     const at = match.index;
     const end = at + match[0].replace(/,+$/, '').length;

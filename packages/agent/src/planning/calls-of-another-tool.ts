@@ -1,5 +1,5 @@
 import { groundingOf, isEmailProperty, typesOf } from '../checks/grounding.js';
-import { uncoveredClauses, type RequestClause } from '../checks/request-clauses.js';
+import { holdsClause, type RequestClause } from '../checks/request-clauses.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
@@ -33,7 +33,7 @@ export function callsOfAnotherTool(input: {
 }): { position: number; tool: string; clause: RequestClause }[] {
   const { calls, clauses, request, tools, offered, reading = {} } = input;
   const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
-  const holds = (call: Call, clause: RequestClause, byName = false) => uncoveredClauses([clause], [call], request, tools, { propertiesOf, reading, byName }).length === 0;
+  const holds = (call: Call, clause: RequestClause, byName = false) => holdsClause(clause, call, request, tools, { propertiesOf, reading, byName });
   const found: { position: number; tool: string; clause: RequestClause }[] = [];
   for (const [position, call] of calls.entries()) {
     const signature = offered.find((candidate) => candidate.name === call.tool);

@@ -337,7 +337,7 @@ export class InfillSession<T = unknown> {
    */
   reset(paths: readonly JsonPath[], options: { excludeRejected?: boolean; reground?: boolean } = {}): number {
     let matched = 0;
-    for (const path of paths) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh), options.excludeRejected ?? false, options.reground ?? false)) matched++;
+    for (const path of paths) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh), options)) matched++;
     return matched;
   }
 
@@ -348,7 +348,7 @@ export class InfillSession<T = unknown> {
    */
   choose(choices: readonly { readonly path: JsonPath; readonly branches: readonly JsonValue[] }[]): number {
     let matched = 0;
-    for (const { path, branches } of choices) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh), false, false, branches)) matched++;
+    for (const { path, branches } of choices) if (this.resetPath(this.tree, path, (fresh) => (this.tree = fresh), { only: branches })) matched++;
     return matched;
   }
 
@@ -457,8 +457,18 @@ export class InfillSession<T = unknown> {
     }
   }
 
-  private resetPath(instance: Instance, path: JsonPath, replace: (fresh: Instance) => void, excludeRejected: boolean, reground = false, only?: readonly JsonValue[]): boolean {
+  /**
+   * Re-masks what lies at `path` under `instance` (`reset`), or with `only` decides the union there again among those
+   * branches (`choose`).
+   */
+  private resetPath(
+    instance: Instance,
+    path: JsonPath,
+    replace: (fresh: Instance) => void,
+    options: { readonly excludeRejected?: boolean; readonly reground?: boolean; readonly only?: readonly JsonValue[] },
+  ): boolean {
     if (!isPathPrefix(instance.path, path)) return false;
+    const { excludeRejected = false, reground = false, only } = options;
     const depth = instance.path.length;
     if (path.length === depth) {
       if (only !== undefined) {
@@ -495,7 +505,7 @@ export class InfillSession<T = unknown> {
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
-        return this.resetPath(member.value, path, (fresh) => (member.value = fresh), excludeRejected, reground, only);
+        return this.resetPath(member.value, path, (fresh) => (member.value = fresh), options);
       }
       case 'array': {
         const index = Number(path[depth]);
@@ -505,11 +515,11 @@ export class InfillSession<T = unknown> {
           replace(this.builder.instantiate(instance.node, instance.path, instance.path.length));
           return true;
         }
-        return this.resetPath(item, path, (fresh) => (instance.items[index] = fresh), excludeRejected, reground, only);
+        return this.resetPath(item, path, (fresh) => (instance.items[index] = fresh), options);
       }
       case 'union':
         if (instance.value === undefined) return false;
-        return this.resetPath(instance.value, path, (fresh) => (instance.value = fresh), excludeRejected, reground, only);
+        return this.resetPath(instance.value, path, (fresh) => (instance.value = fresh), options);
       default:
         if (instance.kind === 'leaf') {
           this.resetHole(instance.hole, excludeRejected);

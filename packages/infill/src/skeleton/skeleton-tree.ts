@@ -417,7 +417,6 @@ function itemNodeAt(node: ArrayNode, index: number): SchemaNode | undefined {
   return index < node.prefixItems.length ? node.prefixItems[index] : node.items;
 }
 
-/** Branches a union decision's labels stand for, in label order. */
 /** A copy of an instance tree whose holes, decisions and items move on by themselves (schema nodes are shared). */
 export function cloneInstance(instance: Instance): Instance {
   switch (instance.kind) {
@@ -445,6 +444,7 @@ function clonedDecisions(holder: { readonly decision: Hole | undefined; readonly
   return { decision, decided: holder.decided === holder.decision ? decision : holder.decided.clone() };
 }
 
+/** Branches a union decision's labels stand for, in label order. */
 export function unionBranches(instance: UnionInstance): readonly number[] {
   return instance.allowedBranches ?? instance.node.branches.map((_, index) => index);
 }
