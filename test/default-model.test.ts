@@ -93,6 +93,28 @@ describe('the default model', () => {
     ]);
   });
 
+  it('plans a call again as the tool the model calls for its part of the request read alone (another-tool)', async () => {
+    const cases = [
+      [
+        'put finish the essay draft on my list. Then play Weightless not shuffled thank you',
+        [{ tool: 'add_todo', args: { task: 'finish the essay draft' } }, { tool: 'play_music', args: { query: 'Weightless', shuffle: false } }],
+        'play_music',
+      ],
+      [
+        'Could you add Strategy offsite to my calendar on 2027-12-01, then add unsubscribe from newsletters to my to-dos with a due date of Mar 1, 2027?',
+        [{ tool: 'create_event', args: { title: 'Strategy offsite', date: '2027-12-01' } }, { tool: 'add_todo', args: { task: 'unsubscribe from newsletters', due_date: '2027-03-01' } }],
+        'add_todo',
+      ],
+    ] as const;
+    for (const [request, calls, wrongTool] of cases) {
+      const planned = await plan(request);
+      expect(planned.calls, request).toEqual(calls);
+      const replanned = planned.repairs.filter((record) => record.check === 'another-tool');
+      expect(replanned, request).toEqual([expect.objectContaining({ tool: wrongTool, path: [] })]);
+      expect(replanned[0]?.reason, request).toMatch(/^Read alone, /);
+    }
+  });
+
   it('runs the call and answers from its result', async () => {
     const request = 'Set a timer for 10 minutes for the pasta.';
     const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), maxSteps: 3, seed: 0 });

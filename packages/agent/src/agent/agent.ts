@@ -13,7 +13,7 @@ import { calendarDateOf, isCalendarDate, type DateReading } from '../checks/stat
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
-import { callsOfAnotherTool } from '../planning/calls-of-another-tool.js';
+import { callsOfAnotherTool, callsOfDoubtfulTool } from '../planning/calls-of-another-tool.js';
 import { canGroundRequiredArguments, readsRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
 import { planPresence } from '../planning/plan-presence.js';
@@ -214,6 +214,8 @@ export class Agent extends EventEmitter<AgentEvents> {
       }
       // A canvas that outgrows the model's context fails the run with what to offer less of (contextTooLong).
       let mended: MendedPlan;
+      // Parts of the request read alone this step, by text: the checks judge a plan again after each repair.
+      const toolsReadAlone = new Map<string, Promise<string | undefined>>();
       try {
         planned = await this.guard(
           infill({
@@ -244,6 +246,14 @@ export class Agent extends EventEmitter<AgentEvents> {
           enterRepair: () => {
             phase = 'repair';
             promptLength = undefined;
+          },
+          toolReadAlone: (text) => {
+            let tool = toolsReadAlone.get(text);
+            if (tool === undefined) {
+              tool = this.toolOfPartAlone(text, active, offered, reading, usage, signal);
+              toolsReadAlone.set(text, tool);
+            }
+            return tool;
           },
         });
       } catch (error) {
@@ -324,8 +334,10 @@ export class Agent extends EventEmitter<AgentEvents> {
     readonly drain: () => Generator<AgentStreamPart>;
     /** Called before each repair's denoising: its steps are reported as the repair phase. */
     readonly enterRepair: () => void;
+    /** The one tool the model calls for a text read alone as a request (`toolOfPartAlone`). */
+    readonly toolReadAlone: (text: string) => Promise<string | undefined>;
   }): AsyncGenerator<AgentStreamPart, MendedPlan> {
-    const { step, request, turns, context, reading, offered, allowAnswer, usage, emit, drain, enterRepair } = input;
+    const { step, request, turns, context, reading, offered, allowAnswer, usage, emit, drain, enterRepair, toolReadAlone } = input;
     let { planned } = input;
     const repairs: RepairRecord[] = [];
     // Calls planned again this step because they repeated another: the checks keep them off its words.
@@ -363,7 +375,8 @@ export class Agent extends EventEmitter<AgentEvents> {
     const replannedAs = new Set<number>();
     const checkPlan = async (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) => {
       const issues = await checkFields(plan, planCalls);
-      const others = this.options.checks?.grounding === false ? [] : callsOfAnotherTool({ calls: planCalls, clauses, request, tools: this.options.tools, offered, reading });
+      const judged = { calls: planCalls, clauses, request, tools: this.options.tools, offered, reading };
+      const others = this.options.checks?.grounding === false ? [] : callsOfAnotherTool(judged);
       const wrong = others.flatMap(({ position, tool, clause }): FieldIssue[] => {
         const call = planCalls[position] as PlannedCall;
         const callIndex = call.index ?? position;
@@ -371,6 +384,19 @@ export class Agent extends EventEmitter<AgentEvents> {
         const message = `The request asks for ${tool} in ${JSON.stringify(clause.text)} (it states every argument ${tool} reads there) and never for ${call.tool}: this call is planned again as ${tool}.`;
         return [{ callIndex, tool: call.tool, path: [], check: 'another-tool', message, within: [clause.text], replanAs: tool }];
       });
+      // A doubtful call no reader settles is settled by the model reading its part alone: in a request that asks for
+      // two or three things it confuses which part asks for what far more often than in a request for one.
+      const doubtful = this.options.checks?.grounding === false || clauses.length < 2 ? [] : callsOfDoubtfulTool(judged).filter(({ position }) => !others.some((other) => other.position === position));
+      for (const { position, clause } of doubtful) {
+        const call = planCalls[position] as PlannedCall;
+        const callIndex = call.index ?? position;
+        if (replannedAs.has(callIndex)) continue;
+        const tool = await toolReadAlone(clause.text);
+        const held = (other: PlannedCall) => other !== call && other.tool === tool && holdsClause(clause, other, request, this.options.tools, { ...clauseOptions, byName: false });
+        if (tool === undefined || tool === call.tool || planCalls.some(held)) continue;
+        const message = `Read alone, ${JSON.stringify(clause.text)} asks for ${tool}, and it never names ${call.tool}: this call is planned again as ${tool}.`;
+        wrong.push({ callIndex, tool: call.tool, path: [], check: 'another-tool', message, within: [clause.text], replanAs: tool });
+      }
       // A call planned again whole: its fields' own issues go with it. A call that repeats another is judged again once
       // these are planned anew (a translation of "155102" beside one of the quote repeats its language; planned as the
       // currency conversion, it repeats nothing).
@@ -591,8 +617,13 @@ export class Agent extends EventEmitter<AgentEvents> {
         const [from, index] = [planned, planned.value.length];
         replanned.add(index);
         const ground = planGrounding(this.options.tools, offered, context, reading, undefined, (path) => (path[0] === index ? [left.text] : undefined));
-        // The one tool the part names or reads every argument of is the call's tool, not the model's guess.
-        const asked = this.toolAskedIn(left, offered, calls, request, reading);
+        // The one tool the part names or reads every argument of is the call's tool, not the model's guess; else the
+        // tool the model calls for the part read alone, where the plan calls it nowhere.
+        const alone = async () => {
+          const tool = clauses.length < 2 ? undefined : await toolReadAlone(left.text);
+          return calls.some((call) => call.tool === tool) ? undefined : tool;
+        };
+        const asked = this.toolAskedIn(left, offered, calls, request, reading) ?? (await alone());
         extend = () => this.appendCall(from, calls, ground, usage, CALL_DECISIONS, asked);
       } else {
         extended = { planned: forkResult(planned), calls, uncovered, unexplained, inclusion };
@@ -677,6 +708,42 @@ export class Agent extends EventEmitter<AgentEvents> {
       usage.forwardPasses += result.forwardPasses;
     }
     return result;
+  }
+
+  /**
+   * The tool the model calls for a part of the request read alone, as the one request of a conversation of its own
+   * (the same tools listed, the same offered, grounded in that text): the one tool of the plan it infills for it, with
+   * no check or repair; undefined when that plan calls more than one tool or copies nothing of the text. Its forward
+   * passes are added to `usage`.
+   */
+  private async toolOfPartAlone(
+    text: string,
+    active: readonly ToolSignature[],
+    offered: readonly ToolSignature[],
+    reading: DateReading,
+    usage: AgentUsage,
+    signal: AbortSignal | undefined,
+  ): Promise<string | undefined> {
+    const turns: AgentTurn[] = [{ role: 'user', content: text }];
+    const context = groundingContext(turns);
+    const started = performance.now();
+    const alone = await this.guard(
+      infill({
+        model: this.options.model,
+        schema: this.planFor(offered, false),
+        prompt: renderAgentMessages({ tools: active, turns, ...(this.options.instructions === undefined ? {} : { instructions: this.options.instructions }) }),
+        ...this.fillOptions(signal),
+        ground: planGrounding(this.options.tools, offered, context, reading),
+        present: planPresence(this.options.tools, offered, context),
+      }),
+    );
+    usage.modelMs += performance.now() - started;
+    usage.forwardPasses += alone.forwardPasses;
+    const [tool, ...others] = new Set(alone.value.map((item) => item.tool));
+    // A plan that copies nothing of the text is the model's guess, not its reading ("say \"You should read ...\"" alone
+    // came out as `calculate {expression: "-4 ^ 3"}`).
+    const copies = alone.value.some((item) => item.tool === tool && holdsStatedValue(this.options.tools[item.tool] ?? {}, item.arguments ?? {}, context));
+    return others.length === 0 && copies ? tool : undefined;
   }
 
   /**

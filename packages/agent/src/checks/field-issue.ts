@@ -15,7 +15,8 @@
  * that another call holds, by a call that holds other parts (`label: "Galway"` for a timer beside "search for a flight
  * from Galway"); a repair copies from the call's own parts. `another-tool`: no field, a whole call of a tool its part of
  * the request never names, where another tool reads every argument it needs (`add_todo {task: "141 times"}` for
- * "calculate 141 times 17"), planned again as that tool (`replanAs`).
+ * "calculate 141 times 17") or the model calls another tool for the part read alone, planned again as that tool
+ * (`replanAs`).
  */
 export type FieldCheck =
   | 'schema'

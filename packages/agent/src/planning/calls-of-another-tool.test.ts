@@ -2,11 +2,44 @@ import { demoTools } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { parametersOf } from '../checks/check-calls.js';
 import { requestClauses } from '../checks/request-clauses.js';
-import { callsOfAnotherTool } from './calls-of-another-tool.js';
+import { callsOfAnotherTool, callsOfDoubtfulTool } from './calls-of-another-tool.js';
 
 const offered = Object.entries(demoTools).map(([name, tool]) => ({ name, description: tool.description, parameters: parametersOf(tool) }));
 const judge = (request: string, calls: { tool: string; arguments: Record<string, unknown> }[]) =>
   callsOfAnotherTool({ calls, clauses: requestClauses(request), request, tools: demoTools, offered, reading: { today: '2026-06-01' } }).map(({ position, tool, clause }) => [position, tool, clause.text]);
+
+const doubtful = (request: string, calls: { tool: string; arguments: Record<string, unknown> }[]) =>
+  callsOfDoubtfulTool({ calls, clauses: requestClauses(request), request, tools: demoTools, offered, reading: { today: '2026-06-01' } }).map(({ position, clause }) => [position, clause.text]);
+
+describe('callsOfDoubtfulTool', () => {
+  it('finds a call holding its own part, which never names its tool, only with free text or optional values', () => {
+    const request = 'book a table at The Sardine Tin for two guests at 11:30 in the morning and then add call the insurance company to my list';
+    expect(doubtful(request, [
+      { tool: 'book_table', arguments: { restaurant: 'The Sardine Tin', party_size: 2, time: '11:30' } },
+      { tool: 'book_table', arguments: { restaurant: 'call the insurance company', party_size: 2, time: '11:30' } },
+    ])).toEqual([[1, 'add call the insurance company to my list']]);
+    expect(doubtful('Add Graduation ceremony to my calendar on 6 March 2025. Look up the weather in Oslo', [
+      { tool: 'add_todo', arguments: { task: 'Graduation ceremony', due_date: '2025-03-06' } },
+      { tool: 'get_weather', arguments: { city: 'Oslo' } },
+    ])).toEqual([[0, 'Add Graduation ceremony to my calendar on 6 March 2025']]);
+    // A verb names no tool: "Play" is doubtful too, until the model reads the part alone.
+    expect(doubtful('Play some jazz', [{ tool: 'play_music', arguments: { query: 'jazz' } }])).toEqual([[0, 'Play some jazz']]);
+  });
+
+  it('leaves a call alone where its part names its tool, a required typed value holds the part, or it shares its part', () => {
+    // "to-do list" names add_todo; "list" alone names nothing, and the call would be doubtful (the model settles it).
+    const request = 'book a table at The Sardine Tin for two guests at 11:30 in the morning and then add call the insurance company to my to-do list';
+    expect(doubtful(request, [
+      { tool: 'book_table', arguments: { restaurant: 'The Sardine Tin', party_size: 2, time: '11:30' } },
+      { tool: 'add_todo', arguments: { task: 'call the insurance company' } },
+    ])).toEqual([]);
+    // The event's required date is read in its part.
+    expect(doubtful('Add Graduation ceremony to my calendar on 6 March 2025. Look up the weather in Oslo', [
+      { tool: 'create_event', arguments: { title: 'Graduation ceremony', date: '2025-03-06' } },
+      { tool: 'get_weather', arguments: { city: 'Oslo' } },
+    ])).toEqual([]);
+  });
+});
 
 describe('callsOfAnotherTool', () => {
   it('finds a call holding its part only with free text or optional values, where another tool reads every argument', () => {

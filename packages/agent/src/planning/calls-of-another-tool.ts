@@ -11,18 +11,8 @@ interface Call {
   readonly arguments: Readonly<Record<string, unknown>>;
 }
 
-/**
- * Calls of a tool where the request asks for another one. A call is judged by the one part of the request it holds
- * and no other call does (`requestClauses`, `uncoveredClauses`): when that part never names the call's tool (a word of
- * its name, an argument's label), the call holds it only with optional arguments or free-form text (values any words
- * would give), and exactly one other offered tool reads every required argument it reads with a reader of its own
- * there (`readsRequiredArguments`: "check what £6000 comes to in lira" for `convert_currency`, "calculate 141 times
- * 17", "check ZM"), the part asks for that tool: `set_timer {label: "lira"}`, `add_todo {task: "141 times"}` and
- * `get_weather {city: "ZM"}` are the model's wrong guesses.
- *
- * Returns each such call's place in `calls`, the tool it should be, and its part.
- */
-export function callsOfAnotherTool(input: {
+/** What `callsOfDoubtfulTool` and `callsOfAnotherTool` read. */
+interface CallsInput {
   readonly calls: readonly Call[];
   readonly clauses: readonly RequestClause[];
   readonly request: string;
@@ -30,11 +20,23 @@ export function callsOfAnotherTool(input: {
   /** The tools this step may call: those a call may be planned again as. */
   readonly offered: readonly ToolSignature[];
   readonly reading?: DateReading;
-}): { position: number; tool: string; clause: RequestClause }[] {
+}
+
+/**
+ * Calls whose tool their part of the request may not ask for. A call is judged by the one part of the request it
+ * holds and no other call does (`requestClauses`, `uncoveredClauses`): the call is doubtful when that part never names
+ * its tool (a word of its name, an argument's label) and the call holds it only with optional arguments or free-form
+ * text (values any words would give): `add_todo {task: "141 times"}` for "calculate 141 times 17", `book_table
+ * {restaurant: "Graduation ceremony"}` for "add Graduation ceremony to my calendar". A call that holds its part with a
+ * required number, date or address its tool reads, or whose part names its tool, is taken as the request's.
+ *
+ * Returns each such call's place in `calls` and its part.
+ */
+export function callsOfDoubtfulTool(input: CallsInput): { position: number; clause: RequestClause }[] {
   const { calls, clauses, request, tools, offered, reading = {} } = input;
   const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
   const holds = (call: Call, clause: RequestClause, byName = false) => holdsClause(clause, call, request, tools, { propertiesOf, reading, byName });
-  const found: { position: number; tool: string; clause: RequestClause }[] = [];
+  const found: { position: number; clause: RequestClause }[] = [];
   for (const [position, call] of calls.entries()) {
     const signature = offered.find((candidate) => candidate.name === call.tool);
     if (signature === undefined) continue;
@@ -48,17 +50,34 @@ export function callsOfAnotherTool(input: {
       const property = properties[name] as Parameters<typeof groundingOf>[2];
       return groundingOf(tools[call.tool] ?? {}, name, property) === 'context' && typesOf(property).includes('string') && !isEmailProperty(property);
     };
-    if (!holding.every(([name]) => !required.includes(name) || anyWords(name))) continue;
+    if (holding.every(([name]) => !required.includes(name) || anyWords(name))) found.push({ position, clause });
+  }
+  return found;
+}
+
+/**
+ * Calls of a tool where the request asks for another one: a doubtful call (`callsOfDoubtfulTool`) where exactly one
+ * other offered tool reads every required argument it reads with a reader of its own in the call's part
+ * (`readsRequiredArguments`: "check what £6000 comes to in lira" for `convert_currency`, "calculate 141 times 17",
+ * "check ZM"): `set_timer {label: "lira"}`, `add_todo {task: "141 times"}` and `get_weather {city: "ZM"}` are the
+ * model's wrong guesses.
+ *
+ * Returns each such call's place in `calls`, the tool it should be, and its part.
+ */
+export function callsOfAnotherTool(input: CallsInput): { position: number; tool: string; clause: RequestClause }[] {
+  const { calls, request, tools, offered, reading = {} } = input;
+  const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
+  return callsOfDoubtfulTool(input).flatMap(({ position, clause }) => {
+    const call = calls[position] as Call;
     const others = offered.filter(
       (other) =>
         other.name !== call.tool &&
-        !calls.some((planned) => planned.tool === other.name && holds(planned, clause)) &&
+        !calls.some((planned) => planned.tool === other.name && holdsClause(clause, planned, request, tools, { propertiesOf, reading, byName: false })) &&
         readsRequiredArguments(tools[other.name] ?? {}, other, clause.text, reading),
     );
     const [other] = others;
-    if (others.length === 1 && other !== undefined) found.push({ position, tool: other.name, clause });
-  }
-  return found;
+    return others.length === 1 && other !== undefined ? [{ position, tool: other.name, clause }] : [];
+  });
 }
 
 function propertiesOfSignature(signature: ToolSignature | undefined): Record<string, { description?: string }> {
