@@ -19,10 +19,15 @@ describe('repeatedCallIssues', () => {
     expect(repeatedCallIssues([call('send_email', email), call('calculate', { expression: '19 + 10' }), call('send_email', { ...email, subject: 'about the Bug report' })], context)).toEqual([
       { index: 2, message: 'send_email is called twice with to "ann@example.org", which is stated once: this call is planned again with another tool.' },
     ]);
+    const request = 'Email ann@example.org. Then put Farewell party on my calendar for 2025-11-03?';
+    expect(repeatedCallIssues([call('create_event', { title: 'Farewell party on', date: '2025-11-03' }), call('create_event', { title: 'Farewell party', date: '2025-11-03' })], request)).toEqual([
+      { index: 1, message: 'create_event is called twice with title "Farewell party on" and "Farewell party", one statement: this call is planned again with another tool.' },
+    ]);
   });
 
   it('leaves alone calls of one tool with their own values, a value stated twice, and calls planned again already', () => {
     expect(repeatedCallIssues([call('get_weather', { city: 'Rome' }), call('get_weather', { city: 'Oslo' })], 'Weather in Rome and in Oslo?')).toEqual([]);
+    expect(repeatedCallIssues([call('add_todo', { task: 'buy milk' }), call('add_todo', { task: 'milk the cow' })], 'Add buy milk, and milk the cow')).toEqual([]);
     expect(repeatedCallIssues([call('send_email', { to: 'a@b.io', body: 'Hi' }), call('send_email', { to: 'a@b.io', body: 'Bye' })], 'Mail a@b.io "Hi", and a@b.io "Bye"')).toEqual([]);
     expect(repeatedCallIssues([call('get_weather', { city: 'Rome' }), call('set_timer', { label: 'Rome' })], 'Rome')).toEqual([]);
     const twice = [call('calculate', { expression: '19 + 10' }, true), call('calculate', { expression: '19 + 10' }, true)];

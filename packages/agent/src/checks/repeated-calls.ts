@@ -13,8 +13,8 @@ export interface CallCopies {
 /**
  * Two calls of one tool that copy the same words: the model named one tool for two requests ("email Ann, and
  * evaluate 19 + 10" planned as two e-mails to Ann). A value the conversation states once belongs to one call, as
- * it fills one argument (repeated-values.ts), so of two calls of a tool holding it in the same argument, or of two
- * identical calls, the later one is planned again with another tool; a call planned again already is kept, so
+ * it fills one argument (repeated-values.ts), so of two calls of a tool holding it in the same argument (or copies of
+ * it cut differently, "Farewell party on" and "Farewell party"), or of two identical calls, the later one is planned again with another tool; a call planned again already is kept, so
  * that two such calls are left as they are. (Planning again the call whose tool decision was less sure, measured
  * on the default model in session 20, mended one plan and broke two: a first call planned again after the
  * second took the words it needed less often.) Two calls of a tool with different values ("the weather in Rome
@@ -120,8 +120,13 @@ export function mentionsTakenFrom(calls: readonly { readonly index?: number; rea
 function sharedMention(earlier: CallCopies, later: CallCopies, context: string): string | undefined {
   for (const name of earlier.copied) {
     const value = earlier.arguments[name];
-    if (!later.copied.has(name) || typeof value !== 'string' || value.trim() === '' || later.arguments[name] !== value) continue;
-    if (occurrences(context, value) === 1) return `${name} ${JSON.stringify(value)}, which is stated once`;
+    const other = later.arguments[name];
+    if (!later.copied.has(name) || typeof value !== 'string' || value.trim() === '' || typeof other !== 'string' || other.trim() === '') continue;
+    if (occurrences(context, value) !== 1 || occurrences(context, other) !== 1) continue;
+    if (other === value) return `${name} ${JSON.stringify(value)}, which is stated once`;
+    // Two copies of one statement, cut differently ("Farewell party on" and "Farewell party"), are one mention too.
+    const [at, otherAt] = [context.indexOf(value), context.indexOf(other)];
+    if (at < otherAt + other.length && otherAt < at + value.length) return `${name} ${JSON.stringify(value)} and ${JSON.stringify(other)}, one statement`;
   }
   return undefined;
 }
