@@ -357,7 +357,9 @@ describe('createAgent planning a tool twice for one mention', () => {
     const leftOut = result.repairs.filter((repair) => repair.check === 'repeated-call' && repair.path[0] === 'note');
     expect(leftOut).toHaveLength(1);
     expect(leftOut[0]?.after).toBeUndefined();
-    expect(result.toolCalls.map((call) => call.tool).sort()).toEqual(['ab', 'cd']);
+    // The same row everywhere: the call planned again as "ab" can only copy "Bob" again, so it is dropped.
+    expect(result.toolCalls.map((call) => call.tool)).toEqual(['cd']);
+    expect(result.repairs.at(-1)?.reason).toBe('The ab call planned again still holds "Bob", which the request states once and another call holds: it was dropped.');
     expect(result.toolCalls.find((call) => call.tool === 'cd')?.input).not.toHaveProperty('note');
   });
 

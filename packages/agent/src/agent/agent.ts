@@ -1,10 +1,11 @@
 import { LacunaCoreError, LruCache, renderCanvasText, type DenoiseStepEvent } from '@lacuna/core';
 import { compileSchema, forkResult, infill, LacunaInfillError, repair, type CompiledSchema, type InfillResult } from '@lacuna/infill';
 import { EventEmitter } from 'eventemitter3';
-import { namesArgument } from '../checks/argument-labels.js';
+import { argumentLabels, insideLongerMention, labelMentions, namesArgument } from '../checks/argument-labels.js';
 import { checkCalls, parametersOf, samePath, type PlannedCall } from '../checks/check-calls.js';
 import { groundedHoleText, groundingContext, holdsStatedValue, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
+import { occurrences } from '../checks/repeated-values.js';
 import { copiesOnlyFrom, holdsClause, requestClauses, uncoveredClauses, type RequestClause } from '../checks/request-clauses.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
@@ -14,7 +15,7 @@ import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
 import { callsOfAnotherTool, callsOfDoubtfulTool } from '../planning/calls-of-another-tool.js';
-import { canGroundRequiredArguments, readsRequiredArguments } from '../planning/groundable-tools.js';
+import { asksForTool, canGroundRequiredArguments, readsRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
 import { planPresence } from '../planning/plan-presence.js';
 import { isWholeCall, textsWithin, withinConfined, wordsTaken } from './words-taken.js';
@@ -206,11 +207,14 @@ export class Agent extends EventEmitter<AgentEvents> {
       // What grounded arguments may be copied from this step: the same for the tool choice, sampling and checks.
       const context = groundingContext(turns);
       const offered = this.offeredTools(active, context, allowAnswer, reading);
-      // A new request that states every argument a tool reads asks for a call (readsRequiredArguments).
+      // A new request that states every argument a tool reads asks for a call (readsRequiredArguments), and so does one
+      // that names a tool and states the values it needs (asksForTool).
       if (allowAnswer && step === 1 && this.options.checks?.grounding !== false) {
         const last = turns.at(-1);
         const request = last?.role === 'user' ? last.content : undefined;
-        if (request !== undefined && offered.some((signature) => readsRequiredArguments(this.options.tools[signature.name] ?? {}, signature, request, reading))) allowAnswer = false;
+        if (request !== undefined && offered.some((signature) => readsRequiredArguments(this.options.tools[signature.name] ?? {}, signature, request, reading) || asksForTool(this.options.tools[signature.name] ?? {}, signature, request, reading))) {
+          allowAnswer = false;
+        }
       }
       // A canvas that outgrows the model's context fails the run with what to offer less of (contextTooLong).
       let mended: MendedPlan;
@@ -664,15 +668,32 @@ export class Agent extends EventEmitter<AgentEvents> {
     // A call planned again with another tool is the model's guess at what else the request asks: it stays only if
     // one of its arguments holds a value the request states, not when the model wrote every value itself
     // (`calculate {expression: "14 ^ 0"}` in place of a second e-mail to the same address).
-    const guessed = calls.filter((call) => replannedWhole.has(call.index ?? -1) && calls.length > 1 && !holdsStatedValue(this.options.tools[call.tool] ?? {}, call.arguments, context));
+    // So does one that still repeats a value another call holds and the request states once (a second e-mail to
+    // the one address): its repairs could not make it a call of its own. Of two such calls planned again, the later.
+    const before = (other: PlannedCall, call: PlannedCall) => !replannedWhole.has(other.index ?? -1) || (other.index ?? 0) < (call.index ?? 0);
+    const repeats = (call: PlannedCall) =>
+      Object.values(call.arguments).find(
+        (value) =>
+          typeof value === 'string' &&
+          value.trim() !== '' &&
+          occurrences(context, value) === 1 &&
+          calls.some((other) => other !== call && before(other, call) && Object.values(other.arguments).includes(value)),
+      );
+    const guessed = calls.filter(
+      (call) => replannedWhole.has(call.index ?? -1) && calls.length > 1 && (!holdsStatedValue(this.options.tools[call.tool] ?? {}, call.arguments, context) || repeats(call) !== undefined),
+    );
     for (const call of guessed) {
+      const repeated = repeats(call);
       const record: RepairRecord = {
         step,
         attempt: 1,
         tool: call.tool,
         path: [],
         check: 'repeated-call',
-        reason: `The ${call.tool} call planned again holds nothing the request states: it was dropped.`,
+        reason:
+          repeated === undefined
+            ? `The ${call.tool} call planned again holds nothing the request states: it was dropped.`
+            : `The ${call.tool} call planned again still holds ${JSON.stringify(repeated)}, which the request states once and another call holds: it was dropped.`,
         before: { tool: call.tool, arguments: call.arguments },
         after: undefined,
         forwardPasses: 0,
@@ -830,7 +851,11 @@ export class Agent extends EventEmitter<AgentEvents> {
   private ownPartsGiveValue(issue: FieldIssue, context: string, reading: DateReading): boolean {
     const name = String(issue.path[0]);
     const property = this.propertiesOf(issue.tool)[name] as Parameters<typeof groundedHoleText>[2];
-    if (namesArgument(context, name, property?.description)) return true;
+    // Named by a label of its own: not inside another tool's longer label (the "date" of a to-do's "due date").
+    const otherLabels = this.signatures
+      .filter((signature) => signature.name !== issue.tool)
+      .flatMap((signature) => Object.entries(this.propertiesOf(signature.name)).flatMap(([other, described]) => labelMentions(context, argumentLabels(other, described.description))));
+    if (labelMentions(context, argumentLabels(name, property?.description)).some((mention) => !insideLongerMention(mention, otherLabels))) return true;
     const tool = this.options.tools[issue.tool];
     const offered = tool === undefined ? undefined : groundedHoleText(tool, name, property, (issue.within ?? []).join('\n'), reading);
     if (typeof offered === 'object') return offered.values.length > 0;

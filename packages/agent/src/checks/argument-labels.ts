@@ -31,6 +31,14 @@ export function labelMentions(text: string, labels: readonly string[]): { at: nu
   return mentions.sort((left, right) => left.at - right.at);
 }
 
+/**
+ * Whether a mention of a label lies inside a longer mention of another label: the longer one names its own argument
+ * (the "date" of "due date" is a to-do's due date, not an event's date).
+ */
+export function insideLongerMention(mention: { readonly at: number; readonly end: number }, others: readonly { readonly at: number; readonly end: number }[]): boolean {
+  return others.some((other) => other.at <= mention.at && mention.end <= other.end && other.end - other.at > mention.end - mention.at);
+}
+
 /** A regular expression's source for words in order, spaces, hyphens and underscores between them alike. */
 export function phrasePattern(words: readonly string[]): string {
   return words.map(escapeRegExp).join('[\\s_-]+');

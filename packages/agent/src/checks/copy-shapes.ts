@@ -1,5 +1,5 @@
 import type { FieldIssue } from './field-issue.js';
-import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb, withoutSentenceOpener } from './function-words.js';
+import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb, withoutSentenceOpener, withoutTrailingPreposition } from './function-words.js';
 import { labelRegions, textsAfterLabel } from './labelled-values.js';
 import { wholeName, wholePhrase } from './partial-names.js';
 import { startsOf } from './repeated-values.js';
@@ -92,7 +92,7 @@ export function copyShapeIssues(input: {
       continue;
     }
     const ownLabels = new Set([...labelWordsOf({ [name]: input.properties[name] ?? {} }), ...toolNouns]);
-    const trimmed = withoutEdgeWords(withoutSentenceOpener(afterVerb, input.context), { own: ownLabels, any: labelWords });
+    const trimmed = withoutEdgeWords(withoutTrailingPreposition(withoutSentenceOpener(afterVerb, input.context), input.context), { own: ownLabels, any: labelWords });
     if (trimmed !== value) {
       issues.push({ name, rejection: { check: 'function-words', message: `${name}: ${JSON.stringify(value)} holds words around the value; copy ${JSON.stringify(trimmed)}.`, values: [trimmed] } });
       continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb, withoutSentenceOpener } from './function-words.js';
+import { labelWordsOf, namesNothing, withoutEdgeWords, withoutRequestVerb, withoutSentenceOpener, withoutTrailingPreposition } from './function-words.js';
 
 describe('namesNothing', () => {
   const labels = labelWordsOf({ notes: { description: 'Notes' }, requested_by: { description: 'Requester' }, reference_number: { description: 'Reference number' } });
@@ -90,6 +90,19 @@ describe('withoutRequestVerb', () => {
     expect(withoutRequestVerb('jazz', 'Can you play jazz')).toBe('jazz');
     expect(withoutRequestVerb('set', 'Could you set a timer? The set is ready.')).toBe('set');
     expect(withoutRequestVerb('Lagos', 'Lagos weather')).toBe('Lagos');
+  });
+});
+
+describe('withoutTrailingPreposition', () => {
+  it('drops a particle a determiner follows wherever the copy is written: a preposition there', () => {
+    expect(withoutTrailingPreposition('Farewell party on', 'Then put Farewell party on my calendar for 2025-11-03?')).toBe('Farewell party');
+    expect(withoutTrailingPreposition('check the boiler in', 'Add check the boiler in the to-do list')).toBe('check the boiler');
+  });
+
+  it('keeps a particle that ends a clause, or one a determiner follows in only some statements', () => {
+    expect(withoutTrailingPreposition('turn on', 'Remind me: turn on. Then play jazz')).toBe('turn on');
+    expect(withoutTrailingPreposition('log in', 'add log in to my list, log in the morning')).toBe('log in');
+    expect(withoutTrailingPreposition('Farewell party', 'put Farewell party on my calendar')).toBe('Farewell party');
   });
 });
 

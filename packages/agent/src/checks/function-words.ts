@@ -73,9 +73,30 @@ export function withoutSentenceOpener(value: string, context: string): string {
   const rest = value.slice(opener?.[0].length ?? 0);
   // A sentence given whole (an e-mail body: "The move-in date is confirmed.") keeps its first word.
   if (opener === null || /\s\p{Lu}/u.test(rest) || /[.!?]$/.test(rest) || rest.split(/\s+/).length > 3) return value;
-  const starts = [...context.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => match.index);
+  const starts = statementsOf(value, context);
   const opensSentence = (at: number) => /(?:^|[.!?]\s+|\n\s*)$/u.test(context.slice(0, at));
   return starts.length > 0 && starts.every(opensSentence) ? rest : value;
+}
+
+/** A particle at a copy's end, and the word a noun phrase starts with after it. */
+const ENDING_PARTICLE = new RegExp(`\\s+${PARTICLE}$`, 'u');
+const DETERMINER = /^\s+(?:my|your|our|his|her|their|its|the|a|an|this|that|these|those)(?![\p{L}\p{N}])/iu;
+
+/**
+ * A copy without the particle it ends with where every statement of it is followed by a determiner: the word is a
+ * preposition there, opening the phrase after the value ("Farewell party on" of "put Farewell party on my calendar"
+ * is Farewell party); a particle that ends a clause stays ("turn on", "log in"). Returns the copy itself otherwise.
+ */
+export function withoutTrailingPreposition(value: string, context: string): string {
+  const particle = ENDING_PARTICLE.exec(value);
+  if (particle === null) return value;
+  const ends = statementsOf(value, context).map((at) => at + value.length);
+  return ends.length > 0 && ends.every((end) => DETERMINER.test(context.slice(end))) ? value.slice(0, particle.index) : value;
+}
+
+/** Where a context writes a value as whole words, case kept. */
+function statementsOf(value: string, context: string): number[] {
+  return [...context.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'gu'))].map((match) => match.index);
 }
 
 /** Whether a text ends where a request puts the verb it asks with: after "you", "please", "also" or "then". */

@@ -108,6 +108,17 @@ describe('uncoveredClauses', () => {
     expect(open('Please do it, and set the requester to Natalia Volkov')).toEqual([]);
     expect(uncoveredClauses(requestClauses('Please do it, and set the requester to Natalia Volkov'), [call], '', {}).length).toBe(1);
   });
+
+  it("counts no label inside another of the tools' longer labels: the \"date\" of \"due date\" names a to-do's argument", () => {
+    const properties: Record<string, Record<string, { description?: string }>> = { book_table: { restaurant: {}, date: {} }, add_todo: { task: {}, due_date: { description: 'Due date' } } };
+    const propertiesOf = (tool: string) => properties[tool] ?? {};
+    const request = 'add call the insurance company to my list with a due date of 13th June 2026';
+    const named = (tool: string, tools: Record<string, object>) => uncoveredClauses(requestClauses(request), [{ tool, arguments: {} }], request, tools, { propertiesOf }).length === 0;
+    expect(named('book_table', { book_table: {}, add_todo: {} })).toBe(false);
+    expect(named('add_todo', { book_table: {}, add_todo: {} })).toBe(true);
+    // Without the to-do among the tools, "date" is the table's.
+    expect(named('book_table', { book_table: {} })).toBe(true);
+  });
 });
 
 describe('namesTool', () => {

@@ -1,4 +1,5 @@
 import type { ToolDefinition } from '../tools/tool.js';
+import { insideLongerMention } from './argument-labels.js';
 import { isFunctionWord } from './function-words.js';
 import { holdsStatedValue, numbersInDigits, numbersInWords, readerFinds } from './grounding.js';
 import { labelRegions } from './labelled-values.js';
@@ -140,7 +141,7 @@ export function uncoveredClauses(
   return clauses.filter((clause) => {
     const words = wordsOf(clause.text);
     if (named.some((word) => hasWord(words, word))) return false;
-    if (byName && calls.some((call) => labelRegions(propertiesOf(call.tool), clause.text).length > 0)) return false;
+    if (byName && calls.some((call) => ownLabels(call.tool, clause.text, Object.keys(tools), propertiesOf).length > 0)) return false;
     if (spans.some(([at, end]) => at < clause.end && clause.at < end)) return false;
     const mentions = statedMentions(clause.text, reading);
     // A number is read where no date, time or quote holds its digits or words (the 11 of "due 2026-11-19", the four
@@ -149,6 +150,20 @@ export function uncoveredClauses(
     if (calls.some((call) => holdsStatedValue(tools[call.tool] ?? {}, readValues(call, tools), clause.text) || holdsStatedNumber(call, tools[call.tool] ?? {}, counted))) return false;
     return mentions.length === 0 || uncoveredMentions(mentions, calls).length === mentions.length;
   });
+}
+
+/**
+ * Where a text names an argument of a tool by its label (`labelRegions`), but not inside a longer label of another of
+ * the tools: the "date" of "due date" is `add_todo`'s due date, not an event's or a table's date.
+ */
+function ownLabels(
+  tool: string,
+  text: string,
+  tools: readonly string[],
+  propertiesOf: (tool: string) => Readonly<Record<string, { readonly description?: string }>>,
+): { at: number; labelEnd: number }[] {
+  const others = tools.filter((other) => other !== tool).flatMap((other) => labelRegions(propertiesOf(other), text).map((region) => ({ at: region.at, end: region.labelEnd })));
+  return labelRegions(propertiesOf(tool), text).filter((region) => !insideLongerMention({ at: region.at, end: region.labelEnd }, others));
 }
 
 /** Whether a call holds a part of the request, as `uncoveredClauses` reads it. */

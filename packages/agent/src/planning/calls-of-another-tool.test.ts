@@ -22,6 +22,11 @@ describe('callsOfDoubtfulTool', () => {
       { tool: 'add_todo', arguments: { task: 'Graduation ceremony', due_date: '2025-03-06' } },
       { tool: 'get_weather', arguments: { city: 'Oslo' } },
     ])).toEqual([[0, 'Add Graduation ceremony to my calendar on 6 March 2025']]);
+    // The "date" of "due date" is add_todo's label, not a table's date.
+    expect(doubtful(`${request} with a due date of 13th June 2026`, [
+      { tool: 'book_table', arguments: { restaurant: 'The Sardine Tin', party_size: 2, time: '11:30' } },
+      { tool: 'book_table', arguments: { restaurant: 'call the insurance company', party_size: 2, time: '11:30', date: '2026-06-13' } },
+    ])).toEqual([[1, 'add call the insurance company to my list with a due date of 13th June 2026']]);
     // A verb names no tool: "Play" is doubtful too, until the model reads the part alone.
     expect(doubtful('Play some jazz', [{ tool: 'play_music', arguments: { query: 'jazz' } }])).toEqual([[0, 'Play some jazz']]);
   });

@@ -55,6 +55,15 @@ export function callsOfDoubtfulTool(input: CallsInput): { position: number; clau
   return found;
 }
 
+/** A call of a tool where its part of the request asks for another (`callsOfAnotherTool`). */
+interface AnotherTool {
+  /** The call's place in the plan's calls. */
+  readonly position: number;
+  /** The tool the part asks for. */
+  readonly tool: string;
+  readonly clause: RequestClause;
+}
+
 /**
  * Calls of a tool where the request asks for another one: a doubtful call (`callsOfDoubtfulTool`) where exactly one
  * other offered tool reads every required argument it reads with a reader of its own in the call's part
@@ -64,19 +73,17 @@ export function callsOfDoubtfulTool(input: CallsInput): { position: number; clau
  *
  * Returns each such call's place in `calls`, the tool it should be, and its part.
  */
-export function callsOfAnotherTool(input: CallsInput): { position: number; tool: string; clause: RequestClause }[] {
+export function callsOfAnotherTool(input: CallsInput): AnotherTool[] {
   const { calls, request, tools, offered, reading = {} } = input;
   const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
-  return callsOfDoubtfulTool(input).flatMap(({ position, clause }) => {
+  return callsOfDoubtfulTool(input).flatMap(({ position, clause }): AnotherTool[] => {
     const call = calls[position] as Call;
-    const others = offered.filter(
-      (other) =>
-        other.name !== call.tool &&
-        !calls.some((planned) => planned.tool === other.name && holdsClause(clause, planned, request, tools, { propertiesOf, reading, byName: false })) &&
-        readsRequiredArguments(tools[other.name] ?? {}, other, clause.text, reading),
+    const candidates = offered.filter(
+      (other) => other.name !== call.tool && !calls.some((planned) => planned.tool === other.name && holdsClause(clause, planned, request, tools, { propertiesOf, reading, byName: false })),
     );
-    const [other] = others;
-    return others.length === 1 && other !== undefined ? [{ position, tool: other.name, clause }] : [];
+    const readers = candidates.filter((other) => readsRequiredArguments(tools[other.name] ?? {}, other, clause.text, reading));
+    const [reader] = readers;
+    return readers.length === 1 && reader !== undefined ? [{ position, tool: reader.name, clause }] : [];
   });
 }
 

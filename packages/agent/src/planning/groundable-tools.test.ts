@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parametersOf } from '../checks/check-calls.js';
 import type { ToolDefinition, ToolSet } from '../tools/tool.js';
-import { canGroundRequiredArguments, readsRequiredArguments } from './groundable-tools.js';
+import { asksForTool, canGroundRequiredArguments, readsRequiredArguments } from './groundable-tools.js';
 
 const signatureOf = (name: string, tool: ToolSet[string]) => ({ name, description: tool.description, parameters: parametersOf(tool) });
 const groundable = (name: string, tool: ToolSet[string], context: string) => canGroundRequiredArguments(tool, signatureOf(name, tool), context);
@@ -74,5 +74,28 @@ describe('readsRequiredArguments', () => {
     expect(reads('translate_text', translate_text, 'Do you speak English?')).toBe(false);
     // Two free-form texts (a subject and a body) are not told apart by one quote.
     expect(reads('send_email', send_email, 'Email ann@example.org "hi"')).toBe(false);
+  });
+});
+
+describe('asksForTool', () => {
+  const asks = (name: string, tool: ToolSet[string], request: string) => asksForTool(tool, signatureOf(name, tool), request, { today: '2026-06-01' });
+
+  it('holds where a part names the tool and the request states every value it needs that is not free-form text', () => {
+    expect(asks('search_flights', search_flights, 'Can you search flights Johannesburg to Nantes, 16th March 2027, 4 passengers')).toBe(true);
+    expect(asks('set_timer', set_timer, 'Please set a timer for 10 minutes')).toBe(true);
+    expect(asks('send_email', send_email, 'send an email to ann@example.org saying "See you at noon"')).toBe(true);
+  });
+
+  it('does not where the tool is never named, a needed value is not stated, or its texts have no words of their own', () => {
+    // "search" is the verb: the tool is named by "flights".
+    expect(asks('search_flights', search_flights, 'Can you search Johannesburg to Nantes, 16th March 2027')).toBe(false);
+    // No date: "Reserve a table for 2 people tonight" asks which time.
+    expect(asks('search_flights', search_flights, 'Search flights from Johannesburg to Nantes')).toBe(false);
+    expect(asks('book_table', book_table, 'Reserve a table for 2 people tonight.')).toBe(false);
+    // The minutes are read by set_timer's reader: "a timer" states none. A ticker the same.
+    expect(asks('set_timer', set_timer, 'set a timer')).toBe(false);
+    expect(asks('get_stock_price', get_stock_price, "What's the stock price?")).toBe(false);
+    // A subject and a body need words: an address alone asks what to write.
+    expect(asks('send_email', send_email, 'Can you send an email to ann@example.org?')).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
+import { isFunctionWord } from '../checks/function-words.js';
 import { EMAIL, groundingOf, groundingText, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
+import { namesTool, requestClauses } from '../checks/request-clauses.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import { quotedTexts } from '../checks/stated-mentions.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
@@ -83,4 +85,60 @@ export function readsRequiredArguments(
     return typeof grounding === 'object' ? [grounding] : [];
   });
   return readers.length > 0 && readers.every((reader) => reader.statedValues(request).length > 0) && canGroundRequiredArguments(tool, signature, request, reading);
+}
+
+/**
+ * Whether a request states every required argument of a tool that is not free-form text, and at least one: a value
+ * its reader finds, a date or time it reads to, a number in digits or words, an e-mail address ("Can you search
+ * flights Johannesburg to Nantes, 16th March 2027, 4 passengers" states the flight's date; "set a timer" states no
+ * minutes, "What's the stock price?" no ticker). Free-form texts (a city, a restaurant) are no evidence: any words
+ * would give them, but they need words of their own: a quoted text, or a word for each beside the tool's name,
+ * function words and asking words ("send an email to ann@x.io" says what to write nowhere).
+ */
+export function statesRequiredValues(tool: Pick<ToolDefinition, 'grounding'>, signature: ToolSignature, request: string, reading: DateReading = {}): boolean {
+  const parameters = signature.parameters as { properties?: Record<string, ArgumentSchema>; required?: string[] };
+  let [stated, texts] = [0, 0];
+  for (const name of parameters.required ?? []) {
+    const property = parameters.properties?.[name];
+    const reader = tool.grounding?.[name];
+    const grounding = groundingOf(tool, name, property);
+    const types = typesOf(property);
+    if (typeof reader === 'object') {
+      if (reader.statedValues(request).length === 0) return false;
+    } else if (grounding === 'free') {
+      if ((statedValuesText(request, property, reading) ?? '') === '') return false;
+    } else if (grounding !== 'context') {
+      continue;
+    } else if (types.includes('number') || types.includes('integer')) {
+      if (numbersInDigits(groundingText(request, property, reading)).length === 0) return false;
+    } else if (isEmailProperty(property)) {
+      if (!EMAIL.test(request)) return false;
+    } else {
+      texts += 1;
+      continue;
+    }
+    stated += 1;
+  }
+  // Free-form texts need words of their own: "send an email to ann@x.io" asks what to write.
+  return stated > 0 && (texts === 0 || quotedTexts(request).length > 0 || contentWords(request, signature.name) >= texts);
+}
+
+/** Words a request asks with, which give no argument a value. */
+const ASKING_WORDS: ReadonlySet<string> = new Set(['can', 'could', 'would', 'will', 'you', 'hey', 'hi', 'just', 'now', 'kindly', 'thanks', 'thank']);
+
+/** How many words of a request could give a free-form text: not an address's, a function word, an asking word or the tool's name. */
+function contentWords(request: string, tool: string): number {
+  const name = new Set(tool.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const words = request.replace(new RegExp(EMAIL.source, 'g'), ' ').toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.filter((word) => !isFunctionWord(word) && !ASKING_WORDS.has(word) && !name.has(word) && !name.has(word.replace(/s$/, ''))).length;
+}
+
+/**
+ * Whether a request asks for a tool by name: a part of it names the tool (`namesTool`: a word of its name after the
+ * verb, "search flights") and it states every value the tool needs that is not free-form text (`statesRequiredValues`).
+ * "Can you search flights Johannesburg to Nantes, 16th March 2027, 4 passengers" is no question to answer in words;
+ * "Reserve a table for 2 people tonight" states no time, and is.
+ */
+export function asksForTool(tool: Pick<ToolDefinition, 'grounding'>, signature: ToolSignature, request: string, reading: DateReading = {}): boolean {
+  return requestClauses(request).some((clause) => namesTool(clause, signature.name)) && statesRequiredValues(tool, signature, request, reading);
 }
