@@ -115,6 +115,19 @@ describe('the default model', () => {
     }
   });
 
+  it("leaves out an optional text copied from a part read alone as another tool's, and plans that part its own call", async () => {
+    const request = 'Put a 5 minute timer on, and add call the plumber to my list';
+    const planned = await plan(request);
+    expect(planned.calls).toEqual([
+      { tool: 'set_timer', args: { minutes: 5 } },
+      { tool: 'add_todo', args: { task: 'call the plumber' } },
+    ]);
+    expect(planned.repairs.map((record) => [record.check, record.tool, record.path])).toEqual([
+      ['other-clause', 'set_timer', ['label']],
+      ['uncovered-clause', 'add_todo', []],
+    ]);
+  });
+
   it('runs the call and answers from its result', async () => {
     const request = 'Set a timer for 10 minutes for the pasta.';
     const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), maxSteps: 3, seed: 0 });

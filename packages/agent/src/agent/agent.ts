@@ -6,7 +6,7 @@ import { checkCalls, parametersOf, samePath, type PlannedCall } from '../checks/
 import { groundedHoleText, groundingContext, holdsStatedValue, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { occurrences } from '../checks/repeated-values.js';
-import { copiesOnlyFrom, holdsClause, requestClauses, uncoveredClauses, type RequestClause } from '../checks/request-clauses.js';
+import { copiesOnlyFrom, holdsClause, requestClauses, uncoveredClauses, wholeWordSpans, type RequestClause } from '../checks/request-clauses.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
 import type { FieldCheck, FieldIssue } from '../checks/field-issue.js';
@@ -378,7 +378,7 @@ export class Agent extends EventEmitter<AgentEvents> {
     // Calls planned again as another tool this step (check `another-tool`): judged once.
     const replannedAs = new Set<number>();
     const checkPlan = async (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) => {
-      const issues = await checkFields(plan, planCalls);
+      const issues = await checkFields(plan, planCalls, await optionalTextsReadAlone(planCalls));
       const judged = { calls: planCalls, clauses, request, tools: this.options.tools, offered, reading };
       const others = this.options.checks?.grounding === false ? [] : callsOfAnotherTool(judged);
       const wrong = others.flatMap(({ position, tool, clause }): FieldIssue[] => {
@@ -406,10 +406,35 @@ export class Agent extends EventEmitter<AgentEvents> {
       // currency conversion, it repeats nothing).
       return [...issues.filter((issue) => wrong.length === 0 || (!isWholeCall(issue) && !wrong.some((call) => call.callIndex === issue.callIndex))), ...wrong];
     };
-    const checkFields = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) =>
+    // An optional text a call copied from a part that no other call holds, beside parts of its own, may be a call
+    // left out's (`label: "put draft the newsletter"` of a timer beside "put draft the newsletter on my list"): that
+    // part is read alone, and where the model calls another tool for it, the copy is `other-clause`'s.
+    const optionalTextsReadAlone = async (planCalls: readonly PlannedCall[]) => {
+      const read = new Map<string, string>();
+      if (this.options.checks?.grounding === false || clauses.length < 2) return read;
+      const holds = (call: PlannedCall | Omit<PlannedCall, 'index'>, clause: RequestClause) =>
+        holdsClause(clause, call, request, this.options.tools, { ...clauseOptions, byName: false });
+      for (const [position, call] of planCalls.entries()) {
+        const required = this.signatureParameters(call.tool)?.required ?? [];
+        for (const [name, value] of Object.entries(call.arguments)) {
+          if (required.includes(name) || typeof value !== 'string' || wholeWordSpans(request, value.trim()).length !== 1) continue;
+          const part = clauses.find((clause) => wholeWordSpans(clause.text, value.trim()).length > 0);
+          if (part === undefined || planCalls.some((other, index) => index !== position && holds(other, part))) continue;
+          // A part that names the call's tool or one of its arguments ("with the notes ...") is the call's own.
+          if (holdsClause(part, { tool: call.tool, arguments: {} }, request, this.options.tools, clauseOptions)) continue;
+          const without = { tool: call.tool, arguments: Object.fromEntries(Object.entries(call.arguments).filter(([other]) => other !== name)) };
+          if (!clauses.some((clause) => clause !== part && holds(without, clause))) continue;
+          const tool = await toolReadAlone(part.text);
+          if (tool !== undefined) read.set(part.text, tool);
+        }
+      }
+      return read;
+    };
+    const checkFields = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[], readAlone?: ReadonlyMap<string, string>) =>
       checkCalls(planCalls, this.options.tools, {
         context,
         request,
+        ...(readAlone === undefined ? {} : { partsReadAlone: readAlone }),
         minConfidence: this.options.checks?.minConfidence ?? 0.05,
         holes: plan.holes,
         grounding: this.options.checks?.grounding !== false,

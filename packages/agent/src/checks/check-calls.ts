@@ -40,6 +40,12 @@ export interface CheckOptions {
   /** What relative dates are read against, as the plan's holes were grounded ("tomorrow" is a date with `today`). */
   readonly reading?: DateReading;
   /**
+   * Parts of the request read alone by the model, by text: the tool it calls for each (the agent's `toolOfPartAlone`).
+   * A text copied from such a part, which only its own call holds, is another call's when the part asks for another
+   * tool (check `other-clause`).
+   */
+  readonly partsReadAlone?: ReadonlyMap<string, string>;
+  /**
    * Whether arguments are checked against the conversation (default true). Off, it is not read at all: no
    * grounding, repeated-value or repeated-call issues.
    */
@@ -188,7 +194,15 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       return Object.keys(call.arguments).filter((name) => typeof call.arguments[name] === 'string' && statedValuesText('', properties[name]) !== undefined);
     };
     const judged = copies.map((call) => ({ ...call, copied: new Set([...call.copied, ...read(call)]) }));
-    for (const { position, name, within, message } of otherClauseCopies({ calls: judged, clauses, request: options.request, tools, propertiesOf, ...(options.reading === undefined ? {} : { reading: options.reading }) })) {
+    for (const { position, name, within, message } of otherClauseCopies({
+      calls: judged,
+      clauses,
+      request: options.request,
+      tools,
+      propertiesOf,
+      ...(options.reading === undefined ? {} : { reading: options.reading }),
+      ...(options.partsReadAlone === undefined ? {} : { partsReadAlone: options.partsReadAlone }),
+    })) {
       const { callIndex, tool } = copies[position] as (typeof copies)[number];
       if (!issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) issues.push({ callIndex, tool, path: [name], check: 'other-clause', message, within });
     }

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { otherClauseCopies } from './other-clause-copies.js';
 import { requestClauses } from './request-clauses.js';
 
-const judge = (request: string, calls: { tool: string; arguments: Record<string, unknown> }[], tools = {}) =>
+const judge = (request: string, calls: { tool: string; arguments: Record<string, unknown> }[], tools = {}, partsReadAlone?: ReadonlyMap<string, string>) =>
   otherClauseCopies({
     calls: calls.map((call) => ({ ...call, copied: new Set(Object.keys(call.arguments)) })),
     clauses: requestClauses(request),
     request,
     tools,
+    ...(partsReadAlone === undefined ? {} : { partsReadAlone }),
   }).map(({ position, name, owner, within }) => ({ position, name, owner, within }));
 
 describe('otherClauseCopies', () => {
@@ -31,6 +32,17 @@ describe('otherClauseCopies', () => {
     ]);
     // A part that names no other tool is no other call's.
     expect(judge(request.replace('weather', 'sky'), calls, tools)).toEqual([]);
+  });
+
+  it('judges a copy from a part no call holds that the model reads alone as another tool\'s', () => {
+    const request = 'Put a 5 minute timer on, and add call the plumber to my list';
+    const calls = [{ tool: 'set_timer', arguments: { minutes: 5, label: 'call the plumber' } }];
+    expect(judge(request, calls, {}, new Map([['add call the plumber to my list', 'add_todo']]))).toEqual([
+      { position: 0, name: 'label', owner: 'add_todo', within: ['Put a 5 minute timer on'] },
+    ]);
+    // Read alone as the call's own tool, or not read: the copy stays.
+    expect(judge(request, calls, {}, new Map([['add call the plumber to my list', 'set_timer']]))).toEqual([]);
+    expect(judge(request, calls)).toEqual([]);
   });
 
   it('judges a copy that runs over two parts of another call', () => {
