@@ -695,14 +695,14 @@ export class Agent extends EventEmitter<AgentEvents> {
     // (`calculate {expression: "14 ^ 0"}` in place of a second e-mail to the same address).
     // So does one that still repeats a value another call holds and the request states once (a second e-mail to
     // the one address): its repairs could not make it a call of its own. Of two such calls planned again, the later.
-    const before = (other: PlannedCall, call: PlannedCall) => !replannedWhole.has(other.index ?? -1) || (other.index ?? 0) < (call.index ?? 0);
+    const kept = (other: PlannedCall, call: PlannedCall) => !replannedWhole.has(other.index ?? -1) || (other.index ?? 0) < (call.index ?? 0);
     const repeats = (call: PlannedCall) =>
       Object.values(call.arguments).find(
         (value) =>
           typeof value === 'string' &&
           value.trim() !== '' &&
           occurrences(context, value) === 1 &&
-          calls.some((other) => other !== call && before(other, call) && Object.values(other.arguments).includes(value)),
+          calls.some((other) => other !== call && kept(other, call) && Object.values(other.arguments).includes(value)),
       );
     const guessed = calls.filter(
       (call) => replannedWhole.has(call.index ?? -1) && calls.length > 1 && (!holdsStatedValue(this.options.tools[call.tool] ?? {}, call.arguments, context) || repeats(call) !== undefined),
