@@ -381,11 +381,12 @@ export class Agent extends EventEmitter<AgentEvents> {
       const issues = await checkFields(plan, planCalls, await optionalTextsReadAlone(planCalls));
       const judged = { calls: planCalls, clauses, request, tools: this.options.tools, offered, reading };
       const others = this.options.checks?.grounding === false ? [] : callsOfAnotherTool(judged);
-      const wrong = others.flatMap(({ position, tool, clause }): FieldIssue[] => {
+      const wrong = others.flatMap(({ position, tool, clause, because }): FieldIssue[] => {
         const call = planCalls[position] as PlannedCall;
         const callIndex = call.index ?? position;
         if (replannedAs.has(callIndex)) return [];
-        const message = `The request asks for ${tool} in ${JSON.stringify(clause.text)} (it states every argument ${tool} reads there) and never for ${call.tool}: this call is planned again as ${tool}.`;
+        const why = because === 'reads' ? `it states every argument ${tool} reads there` : `it names arguments of ${tool} there`;
+        const message = `The request asks for ${tool} in ${JSON.stringify(clause.text)} (${why}) and never for ${call.tool}: this call is planned again as ${tool}.`;
         return [{ callIndex, tool: call.tool, path: [], check: 'another-tool', message, within: [clause.text], replanAs: tool }];
       });
       // A doubtful call no reader settles is settled by the model reading its part alone: in a request that asks for

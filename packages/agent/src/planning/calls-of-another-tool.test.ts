@@ -59,6 +59,15 @@ describe('callsOfAnotherTool', () => {
     expect(judge('Go ahead and check AXP!', [{ tool: 'add_todo', arguments: { task: 'check AXP' } }])).toEqual([[0, 'get_stock_price', 'check AXP!']]);
   });
 
+  it('finds a call whose part names two arguments of exactly one other tool the plan does not call, whatever it holds there', () => {
+    const request = 'Please add reset the router to my tasks with a due date of 16th October 2027.';
+    expect(judge(request, [{ tool: 'create_event', arguments: { title: 'reset the router', date: '2027-10-16' } }])).toEqual([[0, 'add_todo', request]]);
+    // The to-do planned: nothing to find. One label is not enough ("minutes" of a timer), nor are function words ("from", "to").
+    expect(judge(request, [{ tool: 'add_todo', arguments: { task: 'reset the router', due_date: '2027-10-16' } }])).toEqual([]);
+    expect(judge('Block out thirty minutes on 2025-07-26 for release planning', [{ tool: 'create_event', arguments: { title: 'release planning', date: '2025-07-26', duration_minutes: 30 } }])).toEqual([]);
+    expect(judge("What's available from Manchester to Hong Kong on August 5, 2025?", [{ tool: 'search_flights', arguments: { origin: 'Manchester', destination: 'Hong Kong', date: '2025-08-05' } }])).toEqual([]);
+  });
+
   it('leaves a call alone where its part names its tool, a value it reads or a date holds the part, or no other tool reads it', () => {
     // "to-do list" names add_todo.
     expect(judge('Add check AXP to my to-do list', [{ tool: 'add_todo', arguments: { task: 'check AXP' } }])).toEqual([]);

@@ -1,4 +1,7 @@
+import { insideLongerMention } from '../checks/argument-labels.js';
+import { isFunctionWord } from '../checks/function-words.js';
 import { groundingOf, isEmailProperty, typesOf } from '../checks/grounding.js';
+import { labelRegions } from '../checks/labelled-values.js';
 import { holdsClause, type RequestClause } from '../checks/request-clauses.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
@@ -33,16 +36,13 @@ interface CallsInput {
  * Returns each such call's place in `calls` and its part.
  */
 export function callsOfDoubtfulTool(input: CallsInput): { position: number; clause: RequestClause }[] {
-  const { calls, clauses, request, tools, offered, reading = {} } = input;
+  const { calls, request, tools, offered, reading = {} } = input;
   const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
-  const holds = (call: Call, clause: RequestClause, byName = false) => holdsClause(clause, call, request, tools, { propertiesOf, reading, byName });
+  const holds = (call: Call, clause: RequestClause) => holdsClause(clause, call, request, tools, { propertiesOf, reading, byName: false });
   const found: { position: number; clause: RequestClause }[] = [];
-  for (const [position, call] of calls.entries()) {
-    const signature = offered.find((candidate) => candidate.name === call.tool);
-    if (signature === undefined) continue;
-    const alone = clauses.filter((clause) => holds(call, clause) && !calls.some((other, index) => index !== position && holds(other, clause)));
-    const clause = alone[0];
-    if (alone.length !== 1 || clause === undefined || holds({ tool: call.tool, arguments: {} }, clause, true)) continue;
+  for (const { position, clause } of ownParts(input)) {
+    const call = calls[position] as Call;
+    const signature = offered.find((candidate) => candidate.name === call.tool) as ToolSignature;
     const properties = propertiesOfSignature(signature);
     const required = (signature.parameters as { required?: readonly string[] }).required ?? [];
     const holding = Object.entries(call.arguments).filter(([name, value]) => holds({ tool: call.tool, arguments: { [name]: value } }, clause));
@@ -55,6 +55,22 @@ export function callsOfDoubtfulTool(input: CallsInput): { position: number; clau
   return found;
 }
 
+/**
+ * Each call's one part of the request, held by no other call, where the part never names the call's tool (a word of
+ * its name, an argument's label).
+ */
+function ownParts(input: CallsInput): { position: number; clause: RequestClause }[] {
+  const { calls, clauses, request, tools, offered, reading = {} } = input;
+  const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
+  const holds = (call: Call, clause: RequestClause, byName = false) => holdsClause(clause, call, request, tools, { propertiesOf, reading, byName });
+  return calls.flatMap((call, position) => {
+    if (!offered.some((candidate) => candidate.name === call.tool)) return [];
+    const alone = clauses.filter((clause) => holds(call, clause) && !calls.some((other, index) => index !== position && holds(other, clause)));
+    const clause = alone[0];
+    return alone.length !== 1 || clause === undefined || holds({ tool: call.tool, arguments: {} }, clause, true) ? [] : [{ position, clause }];
+  });
+}
+
 /** A call of a tool where its part of the request asks for another (`callsOfAnotherTool`). */
 interface AnotherTool {
   /** The call's place in the plan's calls. */
@@ -62,6 +78,8 @@ interface AnotherTool {
   /** The tool the part asks for. */
   readonly tool: string;
   readonly clause: RequestClause;
+  /** Whether the part states every argument the tool reads with a reader of its own, or names two of its arguments. */
+  readonly because: 'reads' | 'labels';
 }
 
 /**
@@ -69,22 +87,55 @@ interface AnotherTool {
  * other offered tool reads every required argument it reads with a reader of its own in the call's part
  * (`readsRequiredArguments`: "check what £6000 comes to in lira" for `convert_currency`, "calculate 141 times 17",
  * "check ZM"): `set_timer {label: "lira"}`, `add_todo {task: "141 times"}` and `get_weather {city: "ZM"}` are the
- * model's wrong guesses.
+ * model's wrong guesses. Also a call whose own part (held by no other call, never naming its tool) names exactly one
+ * other offered tool the plan does not call by the labels of two of its arguments or more, whatever the call holds
+ * there (`labelledTool`): `create_event {title: "reset the router", date: ...}` for "Please add reset the router to
+ * my tasks with a due date of 16th October 2027" (the to-do's task and due date).
  *
- * Returns each such call's place in `calls`, the tool it should be, and its part.
+ * Returns each such call's place in `calls`, the tool it should be, its part, and why.
  */
 export function callsOfAnotherTool(input: CallsInput): AnotherTool[] {
   const { calls, request, tools, offered, reading = {} } = input;
   const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
-  return callsOfDoubtfulTool(input).flatMap(({ position, clause }): AnotherTool[] => {
+  const read = callsOfDoubtfulTool(input).flatMap(({ position, clause }): AnotherTool[] => {
     const call = calls[position] as Call;
     const candidates = offered.filter(
       (other) => other.name !== call.tool && !calls.some((planned) => planned.tool === other.name && holdsClause(clause, planned, request, tools, { propertiesOf, reading, byName: false })),
     );
     const readers = candidates.filter((other) => readsRequiredArguments(tools[other.name] ?? {}, other, clause.text, reading));
     const [reader] = readers;
-    return readers.length === 1 && reader !== undefined ? [{ position, tool: reader.name, clause }] : [];
+    return readers.length === 1 && reader !== undefined ? [{ position, tool: reader.name, clause, because: 'reads' }] : [];
   });
+  const labelled = ownParts(input).flatMap(({ position, clause }): AnotherTool[] => {
+    if (read.some((found) => found.position === position)) return [];
+    const tool = labelledTool(clause, calls[position] as Call, offered.filter((other) => !calls.some((planned) => planned.tool === other.name)), offered);
+    return tool === undefined ? [] : [{ position, tool, clause, because: 'labels' }];
+  });
+  return [...read, ...labelled];
+}
+
+/**
+ * The one tool of `candidates` a part names by the labels of two of its arguments or more: labels written outside the
+ * call's own values ("Time After Time" names no time), not function words alone ("from", "to"), and not inside a
+ * longer label of another offered tool (the "date" of "due date" is the to-do's). Undefined when none or several.
+ */
+function labelledTool(clause: RequestClause, call: Call, candidates: readonly ToolSignature[], offered: readonly ToolSignature[]): string | undefined {
+  let text = clause.text;
+  for (const value of Object.values(call.arguments)) {
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const needle = value.trim().toLowerCase();
+    for (let at = text.toLowerCase().indexOf(needle); at >= 0; at = text.toLowerCase().indexOf(needle, at + needle.length)) {
+      text = `${text.slice(0, at)}${' '.repeat(needle.length)}${text.slice(at + needle.length)}`;
+    }
+  }
+  const labels = (signature: ToolSignature) =>
+    labelRegions(propertiesOfSignature(signature), text).filter((region) => !(text.slice(region.at, region.labelEnd).toLowerCase().match(/\p{L}+/gu) ?? []).every(isFunctionWord));
+  const named = candidates.filter((signature) => {
+    const others = offered.filter((other) => other.name !== signature.name).flatMap((other) => labels(other).map((region) => ({ at: region.at, end: region.labelEnd })));
+    const own = labels(signature).filter((region) => !insideLongerMention({ at: region.at, end: region.labelEnd }, others));
+    return new Set(own.map((region) => region.name)).size >= 2;
+  });
+  return named.length === 1 ? named[0]?.name : undefined;
 }
 
 function propertiesOfSignature(signature: ToolSignature | undefined): Record<string, { description?: string }> {
