@@ -705,11 +705,19 @@ export class Agent extends EventEmitter<AgentEvents> {
           occurrences(context, value) === 1 &&
           calls.some((other) => other !== call && kept(other, call) && Object.values(other.arguments).includes(value)),
       );
+    // Any call beside one that holds a value the request states is dropped too when it holds none itself: its values
+    // are the model's own (`calculate {expression: "1 ^ 3"}` beside the translation "Amharic please: \"thank you\""
+    // asks for). Part of the grounding check.
+    const states = (call: PlannedCall) => holdsStatedValue(this.options.tools[call.tool] ?? {}, call.arguments, context);
+    const replannedAgain = (call: PlannedCall) => replannedWhole.has(call.index ?? -1);
     const guessed = calls.filter(
-      (call) => replannedWhole.has(call.index ?? -1) && calls.length > 1 && (!holdsStatedValue(this.options.tools[call.tool] ?? {}, call.arguments, context) || repeats(call) !== undefined),
+      (call) =>
+        calls.length > 1 &&
+        ((replannedAgain(call) && (!states(call) || repeats(call) !== undefined)) || (this.options.checks?.grounding !== false && !states(call) && calls.some(states))),
     );
     for (const call of guessed) {
-      const repeated = repeats(call);
+      const repeated = replannedAgain(call) ? repeats(call) : undefined;
+      const again = replannedAgain(call) ? ' planned again' : '';
       const record: RepairRecord = {
         step,
         attempt: 1,
@@ -718,7 +726,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         check: 'repeated-call',
         reason:
           repeated === undefined
-            ? `The ${call.tool} call planned again holds nothing the request states: it was dropped.`
+            ? `The ${call.tool} call${again} holds nothing the request states: it was dropped.`
             : `The ${call.tool} call planned again still holds ${JSON.stringify(repeated)}, which the request states once and another call holds: it was dropped.`,
         before: { tool: call.tool, arguments: call.arguments },
         after: undefined,
