@@ -373,6 +373,49 @@ describe('createAgent planning a tool twice for one mention', () => {
   });
 });
 
+describe('createAgent with a call holding nothing the request states', () => {
+  const spec = JSON.parse(readFileSync(join(modelPath, 'lacuna-model.json'), 'utf8')) as ModelSpec;
+  const tokenizer = new TextTokenizer(
+    JSON.parse(readFileSync(join(modelPath, 'tokenizer.json'), 'utf8')) as object,
+    JSON.parse(readFileSync(join(modelPath, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>,
+  );
+  /** Which item of the plan a position is in: by the tool choices written before it, or the items' separators. */
+  const itemAt = (prefix: string) => {
+    const plan = prefix.slice(prefix.lastIndexOf('<|assistant|>'));
+    const tools = plan.split('"tool":"').length - 1;
+    return tools > 0 ? tools - 1 : plan.split(',"').length - 1;
+  };
+  /** Two calls: the first names "cd", the second "ef" (by where the row is asked for). */
+  const model = (): DiffusionModel => {
+    const scores = (pairs: readonly (readonly [string, number])[]) => {
+      const logits = new Float32Array(spec.vocabularySize);
+      for (const [text, value] of pairs) logits[tokenizer.encode(text)[0] as number] = value;
+      return logits;
+    };
+    const first = scores([['c', 3], ['d', 3], ['e', -3], ['f', -3], ['a', -3], ['b', -3], ['2', 6]]);
+    const second = scores([['e', 3], ['f', 3], ['c', -3], ['d', -3], ['a', -3], ['b', -3], ['2', 6]]);
+    const predictor = createScriptedPredictor({
+      vocabularySize: spec.vocabularySize,
+      logitsFor: (inputIds, position) => (itemAt(tokenizer.decode([...inputIds].slice(0, position))) > 0 ? second : first),
+    });
+    return { spec, tokenizer, predictor, dispose: () => Promise.resolve() };
+  };
+  const tools = {
+    cd: tool({ description: 'Ask someone.', inputSchema: z.object({ name: z.string() }) }),
+    ef: tool({ description: 'Pick a code.', inputSchema: z.object({ code: z.enum(['xq', 'zw']) }) }),
+  };
+
+  it('drops it where another call holds a value the request states, and keeps it with the grounding check off', async () => {
+    const agent = createAgent({ model: model(), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0 } });
+    const result = await agent.run('Ask Ann.');
+    expect(result.toolCalls.map((call) => call.tool)).toEqual(['cd']);
+    expect(result.repairs.at(-1)).toEqual(expect.objectContaining({ check: 'repeated-call', tool: 'ef', path: [], after: undefined }));
+    expect(result.repairs.at(-1)?.reason).toBe('The ef call holds nothing the request states: it was dropped.');
+    const unchecked = createAgent({ model: model(), tools, toolChoice: 'required', maxSteps: 1, checks: { minConfidence: 0, grounding: false } });
+    expect((await unchecked.run('Ask Ann.')).toolCalls.map((call) => call.tool)).toEqual(['cd', 'ef']);
+  });
+});
+
 describe('createAgent planning a call the plan left out', () => {
   const spec = JSON.parse(readFileSync(join(modelPath, 'lacuna-model.json'), 'utf8')) as ModelSpec;
   const tokenizer = new TextTokenizer(
