@@ -36,11 +36,16 @@ interface CallsInput {
  * Returns each such call's place in `calls` and its part.
  */
 export function callsOfDoubtfulTool(input: CallsInput): { position: number; clause: RequestClause }[] {
+  return doubtfulAmong(input, ownParts(input));
+}
+
+/** Of the calls with a part of their own (`ownParts`), those holding it only with optional or free-text values. */
+function doubtfulAmong(input: CallsInput, parts: readonly { position: number; clause: RequestClause }[]): { position: number; clause: RequestClause }[] {
   const { calls, request, tools, offered, reading = {} } = input;
   const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
   const holds = (call: Call, clause: RequestClause) => holdsClause(clause, call, request, tools, { propertiesOf, reading, byName: false });
   const found: { position: number; clause: RequestClause }[] = [];
-  for (const { position, clause } of ownParts(input)) {
+  for (const { position, clause } of parts) {
     const call = calls[position] as Call;
     const signature = offered.find((candidate) => candidate.name === call.tool) as ToolSignature;
     const properties = propertiesOfSignature(signature);
@@ -97,7 +102,9 @@ interface AnotherTool {
 export function callsOfAnotherTool(input: CallsInput): AnotherTool[] {
   const { calls, request, tools, offered, reading = {} } = input;
   const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
-  const read = callsOfDoubtfulTool(input).flatMap(({ position, clause }): AnotherTool[] => {
+  // Each call's own part, judged once for both rules.
+  const parts = ownParts(input);
+  const read = doubtfulAmong(input, parts).flatMap(({ position, clause }): AnotherTool[] => {
     const call = calls[position] as Call;
     const candidates = offered.filter(
       (other) => other.name !== call.tool && !calls.some((planned) => planned.tool === other.name && holdsClause(clause, planned, request, tools, { propertiesOf, reading, byName: false })),
@@ -106,7 +113,7 @@ export function callsOfAnotherTool(input: CallsInput): AnotherTool[] {
     const [reader] = readers;
     return readers.length === 1 && reader !== undefined ? [{ position, tool: reader.name, clause, because: 'reads' }] : [];
   });
-  const labelled = ownParts(input).flatMap(({ position, clause }): AnotherTool[] => {
+  const labelled = parts.flatMap(({ position, clause }): AnotherTool[] => {
     if (read.some((found) => found.position === position)) return [];
     const tool = labelledTool(clause, calls[position] as Call, offered.filter((other) => !calls.some((planned) => planned.tool === other.name)), offered);
     return tool === undefined ? [] : [{ position, tool, clause, because: 'labels' }];
@@ -128,11 +135,16 @@ function labelledTool(clause: RequestClause, call: Call, candidates: readonly To
       text = `${text.slice(0, at)}${' '.repeat(needle.length)}${text.slice(at + needle.length)}`;
     }
   }
-  const labels = (signature: ToolSignature) =>
-    labelRegions(propertiesOfSignature(signature), text).filter((region) => !(text.slice(region.at, region.labelEnd).toLowerCase().match(/\p{L}+/gu) ?? []).every(isFunctionWord));
+  // Each offered tool's labels in the text, found once.
+  const labels = new Map(
+    offered.map((signature) => [
+      signature.name,
+      labelRegions(propertiesOfSignature(signature), text).filter((region) => !(text.slice(region.at, region.labelEnd).toLowerCase().match(/\p{L}+/gu) ?? []).every(isFunctionWord)),
+    ]),
+  );
   const named = candidates.filter((signature) => {
-    const others = offered.filter((other) => other.name !== signature.name).flatMap((other) => labels(other).map((region) => ({ at: region.at, end: region.labelEnd })));
-    const own = labels(signature).filter((region) => !insideLongerMention({ at: region.at, end: region.labelEnd }, others));
+    const others = offered.filter((other) => other.name !== signature.name).flatMap((other) => (labels.get(other.name) ?? []).map((region) => ({ at: region.at, end: region.labelEnd })));
+    const own = (labels.get(signature.name) ?? []).filter((region) => !insideLongerMention({ at: region.at, end: region.labelEnd }, others));
     return new Set(own.map((region) => region.name)).size >= 2;
   });
   return named.length === 1 ? named[0]?.name : undefined;
