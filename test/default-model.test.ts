@@ -128,6 +128,21 @@ describe('the default model', () => {
     ]);
   });
 
+  it('asks in words for a required value the request never states, where it may answer, instead of calling with a guess', async () => {
+    for (const request of ['translate "Dinner is ready."', 'translate "I lost my wallet."']) {
+      const tools = demoToolSet(['translate_text', 'get_weather', 'set_timer']);
+      const result = await createAgent({ model, tools, maxSteps: 1, seed: 0 }).run(request);
+      expect(result.toolCalls, request).toEqual([]);
+      expect(result.finishReason, request).toBe('answer');
+      const asked = result.repairs.at(-1);
+      expect(asked, request).toEqual(expect.objectContaining({ check: 'function-words', tool: 'translate_text', after: undefined }));
+      expect(asked?.reason, request).toMatch(/^The request never states (text|target_language), which translate_text requires .*: the step answers in words instead of calling translate_text\.$/);
+      // A step that must call a tool still calls it.
+      const required = await createAgent({ model, tools, maxSteps: 1, seed: 0, toolChoice: 'required' }).run(request);
+      expect(required.toolCalls.map((call) => call.tool), request).toEqual(['translate_text']);
+    }
+  });
+
   it('runs the call and answers from its result', async () => {
     const request = 'Set a timer for 10 minutes for the pasta.';
     const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), maxSteps: 3, seed: 0 });

@@ -377,6 +377,10 @@ export class Agent extends EventEmitter<AgentEvents> {
     let fellBack = false;
     // Calls planned again as another tool this step (check `another-tool`): judged once.
     const replannedAs = new Set<number>();
+    // Required arguments that, repairs spent, still copy words naming nothing (function words, the names of the tool
+    // and its arguments, the verb the request asks with), by call, with the value they held: the request never
+    // states what they need (`target_language: "translate"` for `translate "Dinner is ready."`).
+    const namingNothing = new Map<number, { readonly issue: FieldIssue; readonly value: unknown }>();
     const checkPlan = async (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) => {
       const issues = await checkFields(plan, planCalls, await optionalTextsReadAlone(planCalls));
       const judged = { calls: planCalls, clauses, request, tools: this.options.tools, offered, reading };
@@ -451,6 +455,13 @@ export class Agent extends EventEmitter<AgentEvents> {
         // Two calls of one tool, two arguments reading one mention, a copy from where another argument is named, or
         // a copy of a doubtful shape (function words, a name cut short) are doubtful, not invalid: once repairs are
         // spent, they stay (such an optional argument is left out, below).
+        if (exhausted) {
+          for (const issue of issues) {
+            if (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined && !this.isOptionalArgument(issue, calls) && issue.path.length === 1) {
+              namingNothing.set(issue.callIndex, { issue, value: valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path) });
+            }
+          }
+        }
         if (exhausted) issues = issues.filter((issue) => (DOUBTFUL_CHECKS.has(issue.check) ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
@@ -689,6 +700,33 @@ export class Agent extends EventEmitter<AgentEvents> {
       }
       usage.modelMs += performance.now() - extensionStarted;
       calls = callsOf(planned.value);
+    }
+
+    // A request that leaves out a value its one call requires is asked about in words, not called with a guess: the
+    // plan is decided again as an answer (the training corpus answers such requests with a question).
+    const unstated = [...namingNothing.values()].find(({ issue, value }) => valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path) === value);
+    if (unstated !== undefined && allowAnswer && calls.length === 1 && planned.value.length === 1) {
+      const [before, { issue }] = [calls[0] as PlannedCall, unstated];
+      const repairStarted = performance.now();
+      enterRepair();
+      planned = await this.guard(repair(planned, { choose: [{ path: [0], branches: [ANSWER_TOOL] }] }));
+      usage.modelMs += performance.now() - repairStarted;
+      usage.forwardPasses += planned.forwardPasses;
+      calls = callsOf(planned.value);
+      const record: RepairRecord = {
+        step,
+        attempt: 1,
+        tool: issue.tool,
+        path: issue.path,
+        check: issue.check,
+        reason: `The request never states ${formatArgumentPath(issue.path)}, which ${issue.tool} requires (${issue.message.replace(/; copy the value itself\.$/, '')}): the step answers in words instead of calling ${issue.tool}.`,
+        before: { tool: before.tool, arguments: before.arguments },
+        after: undefined,
+        forwardPasses: planned.forwardPasses,
+      };
+      repairs.push(record);
+      emit({ type: 'repair', step, repair: record });
+      yield* drain();
     }
 
     // A call planned again with another tool is the model's guess at what else the request asks: it stays only if
