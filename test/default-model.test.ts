@@ -143,6 +143,18 @@ describe('the default model', () => {
     }
   });
 
+  it('asks in words where a request of one part names a tool it states too little for, instead of calling another', async () => {
+    for (const request of ['Reserve a table for 2 people tonight.', 'Reserve a table for four guests tonight.']) {
+      // The table's booking is not offered (no time stated): the model would call the weather or a to-do with "tonight".
+      const tools = demoToolSet(['book_table', 'get_weather', 'add_todo', 'set_timer']);
+      const result = await createAgent({ model, tools, maxSteps: 1, seed: 0 }).run(request);
+      expect(result.toolCalls, request).toEqual([]);
+      expect(result.finishReason, request).toBe('answer');
+      expect(result.repairs.at(-1)?.check, request).toBe('another-tool');
+      expect(result.repairs.at(-1)?.reason, request).toMatch(/^The request asks for book_table and never states every value it requires, so book_table was not offered: the step answers in words instead of calling \w+\.$/);
+    }
+  });
+
   it('runs the call and answers from its result', async () => {
     const request = 'Set a timer for 10 minutes for the pasta.';
     const agent = createAgent({ model, tools: demoToolSet(demoToolMenu(request)), maxSteps: 3, seed: 0 });

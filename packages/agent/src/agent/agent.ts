@@ -6,7 +6,7 @@ import { checkCalls, parametersOf, samePath, type PlannedCall } from '../checks/
 import { groundedHoleText, groundingContext, holdsStatedValue, isEmailProperty, numbersInDigits, statedValuesText, typesOf } from '../checks/grounding.js';
 import { mentionsTakenFrom } from '../checks/repeated-calls.js';
 import { occurrences } from '../checks/repeated-values.js';
-import { copiesOnlyFrom, holdsClause, requestClauses, uncoveredClauses, wholeWordSpans, type RequestClause } from '../checks/request-clauses.js';
+import { blanked, copiesOnlyFrom, holdsClause, namesTool, requestClauses, uncoveredClauses, wholeWordSpans, type RequestClause } from '../checks/request-clauses.js';
 import { mentionsOfCalls, statedMentions, uncoveredMentions, type StatedMention } from '../checks/stated-mentions.js';
 import { statedNumbersPattern } from '../checks/stated-numbers.js';
 import type { FieldCheck, FieldIssue } from '../checks/field-issue.js';
@@ -243,6 +243,8 @@ export class Agent extends EventEmitter<AgentEvents> {
           context,
           reading,
           offered,
+          // Read of a new request only: later steps plan from tool results.
+          withheld: step === 1 ? active.filter((signature) => !offered.includes(signature)) : [],
           allowAnswer,
           usage,
           emit,
@@ -251,6 +253,16 @@ export class Agent extends EventEmitter<AgentEvents> {
             phase = 'repair';
             promptLength = undefined;
           },
+          answerInstead: () =>
+            this.guard(
+              infill({
+                model: this.options.model,
+                schema: this.planFor([], true, this.options.checks?.grounding !== false ? statedNumbersPattern(context) : undefined),
+                prompt: messages,
+                onStep,
+                ...this.fillOptions(signal),
+              }),
+            ),
           toolReadAlone: (text) => {
             let tool = toolsReadAlone.get(text);
             if (tool === undefined) {
@@ -338,10 +350,14 @@ export class Agent extends EventEmitter<AgentEvents> {
     readonly drain: () => Generator<AgentStreamPart>;
     /** Called before each repair's denoising: its steps are reported as the repair phase. */
     readonly enterRepair: () => void;
+    /** The tools of the run this step does not offer: their required values go unstated (`canGroundRequiredArguments`). */
+    readonly withheld: readonly ToolSignature[];
+    /** The step's plan made again with the answer as its one choice. */
+    readonly answerInstead: () => Promise<InfillResult<PlanItem[]>>;
     /** The one tool the model calls for a text read alone as a request (`toolOfPartAlone`). */
     readonly toolReadAlone: (text: string) => Promise<string | undefined>;
   }): AsyncGenerator<AgentStreamPart, MendedPlan> {
-    const { step, request, turns, context, reading, offered, allowAnswer, usage, emit, drain, enterRepair, toolReadAlone } = input;
+    const { step, request, turns, context, reading, offered, withheld, allowAnswer, usage, emit, drain, enterRepair, answerInstead, toolReadAlone } = input;
     let { planned } = input;
     const repairs: RepairRecord[] = [];
     // Calls planned again this step because they repeated another: the checks keep them off its words.
@@ -702,33 +718,6 @@ export class Agent extends EventEmitter<AgentEvents> {
       calls = callsOf(planned.value);
     }
 
-    // A request that leaves out a value its one call requires is asked about in words, not called with a guess: the
-    // plan is decided again as an answer (the training corpus answers such requests with a question).
-    const unstated = [...namingNothing.values()].find(({ issue, value }) => valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path) === value);
-    if (unstated !== undefined && allowAnswer && calls.length === 1 && planned.value.length === 1) {
-      const [before, { issue }] = [calls[0] as PlannedCall, unstated];
-      const repairStarted = performance.now();
-      enterRepair();
-      planned = await this.guard(repair(planned, { choose: [{ path: [0], branches: [ANSWER_TOOL] }] }));
-      usage.modelMs += performance.now() - repairStarted;
-      usage.forwardPasses += planned.forwardPasses;
-      calls = callsOf(planned.value);
-      const record: RepairRecord = {
-        step,
-        attempt: 1,
-        tool: issue.tool,
-        path: issue.path,
-        check: issue.check,
-        reason: `The request never states ${formatArgumentPath(issue.path)}, which ${issue.tool} requires (${issue.message.replace(/; copy the value itself\.$/, '')}): the step answers in words instead of calling ${issue.tool}.`,
-        before: { tool: before.tool, arguments: before.arguments },
-        after: undefined,
-        forwardPasses: planned.forwardPasses,
-      };
-      repairs.push(record);
-      emit({ type: 'repair', step, repair: record });
-      yield* drain();
-    }
-
     // A call planned again with another tool is the model's guess at what else the request asks: it stays only if
     // one of its arguments holds a value the request states, not when the model wrote every value itself
     // (`calculate {expression: "14 ^ 0"}` in place of a second e-mail to the same address).
@@ -774,7 +763,21 @@ export class Agent extends EventEmitter<AgentEvents> {
       emit({ type: 'repair', step, repair: record });
     }
     yield* drain();
-    return { planned, calls: calls.filter((call) => !guessed.includes(call)), repairs };
+    const left = calls.filter((call) => !guessed.includes(call));
+    // A request that leaves out a value its one call requires is asked about in words, not called with a guess: the
+    // step is planned again as an answer alone (the training corpus answers such requests with a question).
+    const asked = allowAnswer && left.length === 1 ? this.valueLeftOut(left[0] as PlannedCall, namingNothing, clauses, request, withheld) : undefined;
+    if (asked === undefined) return { planned, calls: left, repairs };
+    const answerStarted = performance.now();
+    enterRepair();
+    const answered = await answerInstead();
+    usage.modelMs += performance.now() - answerStarted;
+    usage.forwardPasses += answered.forwardPasses;
+    const record: RepairRecord = { step, attempt: 1, ...asked, before: { tool: left[0]?.tool, arguments: left[0]?.arguments }, after: undefined, forwardPasses: answered.forwardPasses };
+    repairs.push(record);
+    emit({ type: 'repair', step, repair: record });
+    yield* drain();
+    return { planned: answered, calls: [], repairs };
   }
 
   /**
@@ -844,6 +847,41 @@ export class Agent extends EventEmitter<AgentEvents> {
    * name after the verb, an argument's label: "add back up my laptop to my to-do list") or states every argument it
    * reads with a reader of its own ("check NFLX"). Undefined when none or more than one does.
    */
+  /**
+   * Why the one call of a plan asks for a value the request never states, as a repair record's tool, path, check and
+   * reason: a required argument that, repairs spent, still copies only words naming nothing (`namingNothing`), or a
+   * request of one part that names, outside the call's values and its arguments' labels, never the call's tool but a
+   * tool this step did not offer as its required values go unstated ("Reserve a table for 2 people tonight" names the table's booking and states no time; the model then
+   * calls whatever else is offered, `get_weather {city: "tonight"}`).
+   */
+  private valueLeftOut(
+    call: PlannedCall,
+    namingNothing: ReadonlyMap<number, { readonly issue: FieldIssue; readonly value: unknown }>,
+    clauses: readonly RequestClause[],
+    request: string,
+    withheld: readonly ToolSignature[],
+  ): Pick<RepairRecord, 'tool' | 'path' | 'check' | 'reason'> | undefined {
+    const unstated = namingNothing.get(call.index ?? 0);
+    if (unstated !== undefined && valueAt(call.arguments, unstated.issue.path) === unstated.value) {
+      const { issue } = unstated;
+      const why = issue.message.replace(/; copy the value itself\.$/, '');
+      return { tool: issue.tool, path: issue.path, check: issue.check, reason: `The request never states ${formatArgumentPath(issue.path)}, which ${issue.tool} requires (${why}): the step answers in words instead of calling ${issue.tool}.` };
+    }
+    if (clauses.length > 1 || withheld.length === 0 || this.options.checks?.grounding === false) return undefined;
+    // What the call copied, and the labels of its own arguments ("delivery date" of `find_invoice`), name no other tool.
+    const values = Object.values(call.arguments).flatMap((value) => (typeof value === 'string' ? wholeWordSpans(request, value.trim()) : []));
+    const withoutValues = blanked(request, values.map(([at, end]) => ({ at, end })));
+    const labels = Object.entries(this.propertiesOf(call.tool)).flatMap(([name, property]) => argumentLabels(name, property.description));
+    const text = blanked(withoutValues, labelMentions(withoutValues, labels));
+    const whole = { at: 0, end: text.length, text };
+    // A request that names the call's own tool too ("turn off my security camera ... without a confirmation email") asks for it.
+    if (namesTool(whole, call.tool)) return undefined;
+    const named = withheld.find((signature) => signature.name !== call.tool && namesTool(whole, signature.name));
+    if (named === undefined) return undefined;
+    const reason = `The request asks for ${named.name} and never states every value it requires, so ${named.name} was not offered: the step answers in words instead of calling ${call.tool}.`;
+    return { tool: call.tool, path: [], check: 'another-tool', reason };
+  }
+
   private toolAskedIn(clause: RequestClause, offered: readonly ToolSignature[], calls: readonly PlannedCall[], request: string, reading: DateReading): string | undefined {
     const asked = offered.filter(
       (signature) =>
