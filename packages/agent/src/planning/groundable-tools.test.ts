@@ -1,4 +1,4 @@
-import { book_table, calculate, convert_currency, get_stock_price, search_flights, send_email, set_timer, translate_text } from '@lacuna/demo-toolbox';
+import { add_todo, book_table, calculate, convert_currency, get_stock_price, get_weather, play_music, search_flights, send_email, set_timer, translate_text } from '@lacuna/demo-toolbox';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parametersOf } from '../checks/check-calls.js';
@@ -97,5 +97,17 @@ describe('asksForTool', () => {
     expect(asks('get_stock_price', get_stock_price, "What's the stock price?")).toBe(false);
     // A subject and a body need words: an address alone asks what to write.
     expect(asks('send_email', send_email, 'Can you send an email to ann@example.org?')).toBe(false);
+  });
+
+  it('holds for a tool that needs free-form texts alone where the request names them: a quote, or a capitalised word opening no sentence', () => {
+    expect(asks('play_music', play_music, 'music please: Glass Antlers')).toBe(true);
+    expect(asks('get_weather', get_weather, "I'm heading to Maracaibo. What's the weather like there?")).toBe(true);
+    expect(asks('add_todo', add_todo, 'add "water the plants" to my to-do list')).toBe(true);
+    // A word that opens a sentence, and "I", name nothing: these ask which city, which task.
+    expect(asks('get_weather', get_weather, "What's the weather like?")).toBe(false);
+    expect(asks('get_weather', get_weather, 'Weather? I wonder')).toBe(false);
+    expect(asks('add_todo', add_todo, 'add something to my to-do list')).toBe(false);
+    // Named, but the tool is never named.
+    expect(asks('get_weather', get_weather, 'What are the conditions like in Bologna?')).toBe(false);
   });
 });

@@ -93,7 +93,10 @@ export function readsRequiredArguments(
  * flights Johannesburg to Nantes, 16th March 2027, 4 passengers" states the flight's date; "set a timer" states no
  * minutes, "What's the stock price?" no ticker). Free-form texts (a city, a restaurant) are no evidence: any words
  * would give them, but they need words of their own: a quoted text, or a word for each beside the tool's name,
- * function words and asking words ("send an email to ann@x.io" says what to write nowhere).
+ * function words and asking words ("send an email to ann@x.io" says what to write nowhere). A tool that needs free
+ * texts alone needs them named: a quoted text, or a capitalised word for each that opens no sentence ("music please:
+ * Glass Antlers", "I'm heading to Maracaibo. What's the weather like there?"; "What's the weather like?" and "add
+ * something to my to-do list" name nothing).
  */
 export function statesRequiredValues(tool: Pick<ToolDefinition, 'grounding'>, signature: ToolSignature, request: string, reading: DateReading = {}): boolean {
   const parameters = signature.parameters as { properties?: Record<string, ArgumentSchema>; required?: string[] };
@@ -119,8 +122,20 @@ export function statesRequiredValues(tool: Pick<ToolDefinition, 'grounding'>, si
     }
     stated += 1;
   }
+  if (stated === 0) return texts > 0 && texts === (parameters.required ?? []).length && (quotedTexts(request).length > 0 || namesIn(request) >= texts);
   // Free-form texts need words of their own: "send an email to ann@x.io" asks what to write.
-  return stated > 0 && (texts === 0 || quotedTexts(request).length > 0 || contentWords(request, signature.name) >= texts);
+  return texts === 0 || quotedTexts(request).length > 0 || contentWords(request, signature.name) >= texts;
+}
+
+/** How many capitalised words a request writes that open no sentence (nor "I"): the names it gives. */
+function namesIn(request: string): number {
+  let names = 0;
+  for (const match of request.matchAll(/\p{Lu}[\p{L}\p{N}'’-]*/gu)) {
+    const before = request.slice(0, match.index).trimEnd();
+    if (before === '' || /[.!?:;\n"“]$/u.test(before) || /^I(?:['’]|$)/u.test(match[0])) continue;
+    names += 1;
+  }
+  return names;
 }
 
 /** Words a request asks with, which give no argument a value. */
