@@ -115,6 +115,19 @@ describe('the default model', () => {
     }
   });
 
+  it('decides again a call added for a part of the request that holds nothing of it, and repairs it from that part alone', async () => {
+    // Read alone, "play something by Velvet Static?" came out as a calculation; the music call added instead copied
+    // "play" and then "pay the" of the to-do's part before it was kept to its own part.
+    const tools = demoToolSet(['get_stock_price', 'calculate', 'convert_currency', 'add_todo', 'play_music', 'translate_text', 'create_event', 'search_flights']);
+    const request = 'Could you add water the plants to my to-dos with a due date of Friday 3 July 2026 and play something by Velvet Static?';
+    const result = await createAgent({ model, tools, maxSteps: 1, seed: 0, today: '2026-06-01' }).run(request);
+    expect(result.toolCalls.map((call) => [call.tool, call.input])).toEqual([
+      ['add_todo', { task: 'water the plants', due_date: '2026-07-03' }],
+      ['play_music', { query: 'Velvet Static' }],
+    ]);
+    expect(result.repairs.at(-1)).toEqual(expect.objectContaining({ check: 'uncovered-clause', tool: 'play_music' }));
+  });
+
   it("leaves out an optional text copied from a part read alone as another tool's, and plans that part its own call", async () => {
     const request = 'Put a 5 minute timer on, and add call the plumber to my list';
     const planned = await plan(request);

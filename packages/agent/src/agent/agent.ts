@@ -681,7 +681,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           return calls.some((call) => call.tool === tool) ? undefined : tool;
         };
         const asked = this.toolAskedIn(left, offered, calls, request, reading) ?? (await alone());
-        extend = () => this.appendCall(from, calls, ground, usage, CALL_DECISIONS, asked);
+        extend = () => this.appendCall(from, calls, ground, usage, CALL_DECISIONS, asked, (call) => holdsClause(left, call, request, this.options.tools, { ...clauseOptions, byName: false }));
       } else {
         extended = { planned: forkResult(planned), calls, uncovered, unexplained, inclusion };
         const from = planned;
@@ -716,6 +716,12 @@ export class Agent extends EventEmitter<AgentEvents> {
       }
       usage.modelMs += performance.now() - extensionStarted;
       calls = callsOf(planned.value);
+      // A call added for a part of the request copies from that part, its repairs too.
+      const part = extended.clause?.left;
+      const added = part === undefined ? undefined : callAt(calls, planned.value.length - 1);
+      if (part !== undefined && added !== undefined) {
+        for (const name of Object.keys(this.propertiesOf(added.tool))) confined.set(`${added.index ?? planned.value.length - 1}:${name}`, { tool: added.tool, texts: [part.text] });
+      }
     }
 
     // A call planned again with another tool is the model's guess at what else the request asks: it stays only if
@@ -783,7 +789,9 @@ export class Agent extends EventEmitter<AgentEvents> {
   /**
    * A plan with one more call (infill's `append`, every other token kept). The model tends to answer in words at the
    * end of a plan, or to call a tool it called already: the call is then decided again without that choice (a union
-   * re-masked whole takes another branch), `decisions` times at most. Its forward passes are added to `usage`.
+   * re-masked whole takes another branch), `decisions` times at most. A call added for a part of the request that
+   * holds nothing of it (`holds`) is the model's guess: it is decided again once, and what comes then is kept for the
+   * caller to judge. Its forward passes are added to `usage`.
    */
   private async appendCall(
     planned: InfillResult<PlanItem[]>,
@@ -793,13 +801,22 @@ export class Agent extends EventEmitter<AgentEvents> {
     decisions = CALL_DECISIONS,
     /** The call's tool, when the request names it: the new item takes that branch alone. */
     tool?: string,
+    /** Whether a call holds what it was added for (a part of the request): one that does not is decided again too. */
+    holds?: (call: PlannedCall) => boolean,
   ): Promise<InfillResult<PlanItem[]>> {
     const index = planned.value.length;
     let result = await this.guard(repair(planned, { append: [[]], ground, ...(tool === undefined ? {} : { choose: [{ path: [index], branches: [tool] }] }) }));
     usage.forwardPasses += result.forwardPasses;
+    // A call that held nothing is the model's guess: decided again once, and what comes then is judged as it is.
+    let guessed = false;
     for (let again = 0; tool === undefined && again < decisions; again++) {
       const item = result.value[index];
-      if (item === undefined || (item.tool !== ANSWER_TOOL && !calls.some((call) => call.tool === item.tool))) break;
+      if (item === undefined || guessed) break;
+      const call = item.tool === ANSWER_TOOL ? undefined : { tool: item.tool, arguments: item.arguments ?? {} };
+      if (call !== undefined && !calls.some((other) => other.tool === call.tool)) {
+        if (holds === undefined || holds(call)) break;
+        guessed = true;
+      }
       result = await this.guard(repair(result, { paths: [[index]], ground }));
       usage.forwardPasses += result.forwardPasses;
     }

@@ -98,7 +98,7 @@ describe('checkCalls', () => {
         tool: 'log_chore',
         path: ['notes'],
         check: 'function-words',
-        message: 'notes: "is" names nothing (only function words and the names of the tool and its arguments); copy the value itself.',
+        message: 'notes: "is" names nothing (only function words, placeholders such as "something" and the names of the tool and its arguments); copy the value itself.',
         within: [' is "ring the bell twice".'],
       },
     ]);

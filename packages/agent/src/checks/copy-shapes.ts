@@ -68,7 +68,7 @@ export function copyShapeIssues(input: {
       const within = textsAfterLabel(regions, name, input.context);
       const message = verb
         ? `${name}: ${JSON.stringify(value)} is the verb the request asks with, not a value; copy the value itself.`
-        : `${name}: ${JSON.stringify(value)} names nothing (only function words and the names of the tool and its arguments); copy the value itself.`;
+        : `${name}: ${JSON.stringify(value)} names nothing (only function words, placeholders such as "something" and the names of the tool and its arguments); copy the value itself.`;
       issues.push({ name, rejection: { check: 'function-words', message, ...(within.length === 0 ? {} : { within }) } });
       continue;
     }

@@ -8,6 +8,12 @@ describe('namesNothing', () => {
     for (const copy of ['is', 'and for', 'The', 'me', 'The notes', 'requester', 'number', 'please.', ', with']) expect(namesNothing(copy, labels), copy).toBe(true);
   });
 
+  it('holds for a placeholder for a thing the request does not name, with the words of the tool\'s name', () => {
+    const naming = new Set([...labelWordsOf({ query: { description: 'What to play' } }), 'play', 'music']);
+    for (const copy of ['something', 'play something', 'anything']) expect(namesNothing(copy, naming), copy).toBe(true);
+    expect(namesNothing('something by Stone Fruit', naming)).toBe(false);
+  });
+
   it('fails for anything that states a value', () => {
     for (const copy of ['Zara Salazar', 'second floor, flat 4', 'REF-32960', '2', 'The Green Door', 'Her', 'call me on arrival']) expect(namesNothing(copy, labels), copy).toBe(false);
   });

@@ -18,15 +18,18 @@ export function isFunctionWord(word: string): boolean {
 }
 
 /**
- * Whether a copied value is made only of function words and words of the tool's argument labels ("is", "and for",
- * "The notes", "requester"): it names no value, whatever argument holds it. A weak model fills a hole it cannot
+ * Whether a copied value is made only of function words, placeholders ("something") and words of the tool's argument
+ * labels ("is", "and for", "The notes", "requester", "play something"): it names no value, whatever argument holds it. A weak model fills a hole it cannot
  * place with the words around a value ("where the notes is \"second floor, flat 4\"" gave `notes: "is"`).
  * `labelWords` are the lower-case words of the tool's argument labels (`labelWordsOf`).
  */
 export function namesNothing(value: string, labelWords: ReadonlySet<string>): boolean {
   const words = value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.every((word) => FUNCTION_WORDS.has(word) || labelWords.has(word));
+  return words.every((word) => FUNCTION_WORDS.has(word) || PLACEHOLDERS.has(word) || labelWords.has(word));
 }
+
+/** Words that stand for a thing the request does not name ("play something by Stone Fruit"). */
+const PLACEHOLDERS: ReadonlySet<string> = new Set(['something', 'anything']);
 
 /** Particles that make one verb of the word before them ("block out", "pencil in"). */
 const PARTICLE = '(?:in|out|up|down|off|on|over|away|back)(?![\\p{L}\\p{N}])';
