@@ -31,6 +31,18 @@ describe('callsOfDoubtfulTool', () => {
     expect(doubtful('Play some jazz', [{ tool: 'play_music', arguments: { query: 'jazz' } }])).toEqual([[0, 'Play some jazz']]);
   });
 
+  it("finds a second call of a tool another call's part names and its own part never does, whatever it holds there", () => {
+    const request = 'please book a table at Ember & Oak for 3 people at quarter past nine in the evening and add Graduation ceremony to my calendar on 6 March 2025 at half past ten at night';
+    const table = { tool: 'book_table', arguments: { restaurant: 'Ember & Oak', party_size: 3, time: '21:15' } };
+    // The required time, read in its part, held it: the call was taken as the request's.
+    expect(doubtful(request, [table, { tool: 'book_table', arguments: { restaurant: 'Graduation ceremony', party_size: 3, time: '22:30', date: '2025-03-06' } }])).toEqual([
+      [1, 'add Graduation ceremony to my calendar on 6 March 2025 at half past ten at night'],
+    ]);
+    // Where no part names the tool ("reserve"), the second call is taken as the request's, as before.
+    const reserve = request.replace('book a table at', 'reserve');
+    expect(doubtful(reserve, [table, { tool: 'book_table', arguments: { restaurant: 'Graduation ceremony', party_size: 3, time: '22:30', date: '2025-03-06' } }])).toEqual([]);
+  });
+
   it('leaves a call alone where its part names its tool, a required typed value holds the part, or it shares its part', () => {
     // "to-do list" names add_todo; "list" alone names nothing, and the call would be doubtful (the model settles it).
     const request = 'book a table at The Sardine Tin for two guests at 11:30 in the morning and then add call the insurance company to my to-do list';

@@ -31,7 +31,9 @@ interface CallsInput {
  * its tool (a word of its name, an argument's label) and the call holds it only with optional arguments or free-form
  * text (values any words would give): `add_todo {task: "141 times"}` for "calculate 141 times 17", `book_table
  * {restaurant: "Graduation ceremony"}` for "add Graduation ceremony to my calendar". A call that holds its part with a
- * required number, date or address its tool reads, or whose part names its tool, is taken as the request's.
+ * required number, date or address its tool reads, or whose part names its tool, is taken as the request's, unless
+ * another call of its tool holds a part that names the tool: a tool asked for once is called once (`book_table
+ * {..., time: "22:30", date: "2025-03-06"}` beside "please book a table at Ember & Oak ...").
  *
  * Returns each such call's place in `calls` and its part.
  */
@@ -55,7 +57,12 @@ function doubtfulAmong(input: CallsInput, parts: readonly { position: number; cl
       const property = properties[name] as Parameters<typeof groundingOf>[2];
       return groundingOf(tools[call.tool] ?? {}, name, property) === 'context' && typesOf(property).includes('string') && !isEmailProperty(property);
     };
-    if (holding.every(([name]) => !required.includes(name) || anyWords(name))) found.push({ position, clause });
+    // A tool the plan calls twice, named in another call's part and never in this one's, may be asked for once only.
+    const namedForAnother = calls.some(
+      (other, index) =>
+        index !== position && other.tool === call.tool && input.clauses.some((part) => holds(other, part) && holdsClause(part, { tool: call.tool, arguments: {} }, request, tools, { propertiesOf, reading, byName: true })),
+    );
+    if (namedForAnother || holding.every(([name]) => !required.includes(name) || anyWords(name))) found.push({ position, clause });
   }
   return found;
 }
