@@ -473,12 +473,12 @@ export class Agent extends EventEmitter<AgentEvents> {
         // spent, they stay (such an optional argument is left out, below).
         if (exhausted) {
           for (const issue of issues) {
-            if (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined && !this.isOptionalArgument(issue, calls) && issue.path.length === 1) {
+            if (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined && issue.path.length === 1 && !this.isOptionalArgument(issue, calls)) {
               namingNothing.set(issue.callIndex, { issue, value: valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path) });
             }
           }
+          issues = issues.filter((issue) => (DOUBTFUL_CHECKS.has(issue.check) ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
         }
-        if (exhausted) issues = issues.filter((issue) => (DOUBTFUL_CHECKS.has(issue.check) ? this.isOptionalArgument(issue, calls) : issue.check !== 'labelled-value'));
         if (issues.length === 0) break;
         // An optional argument that, repaired, still does not occur in the conversation was never stated:
         // it is left out (through the canvas: its key and value leave it), where a required one fails the run.
@@ -860,16 +860,12 @@ export class Agent extends EventEmitter<AgentEvents> {
   }
 
   /**
-   * The one offered tool the plan does not call that a part of the request asks for: the part names it (a word of its
-   * name after the verb, an argument's label: "add back up my laptop to my to-do list") or states every argument it
-   * reads with a reader of its own ("check NFLX"). Undefined when none or more than one does.
-   */
-  /**
    * Why the one call of a plan asks for a value the request never states, as a repair record's tool, path, check and
    * reason: a required argument that, repairs spent, still copies only words naming nothing (`namingNothing`), or a
    * request of one part that names, outside the call's values and its arguments' labels, never the call's tool but a
-   * tool this step did not offer as its required values go unstated ("Reserve a table for 2 people tonight" names the table's booking and states no time; the model then
-   * calls whatever else is offered, `get_weather {city: "tonight"}`).
+   * tool this step did not offer as its required values go unstated ("Reserve a table for 2 people tonight" names the
+   * table's booking and states no time; the model then calls whatever else is offered, `get_weather {city:
+   * "tonight"}`).
    */
   private valueLeftOut(
     call: PlannedCall,
@@ -899,6 +895,11 @@ export class Agent extends EventEmitter<AgentEvents> {
     return { tool: call.tool, path: [], check: 'another-tool', reason };
   }
 
+  /**
+   * The one offered tool the plan does not call that a part of the request asks for: the part names it (a word of its
+   * name after the verb, an argument's label: "add back up my laptop to my to-do list") or states every argument it
+   * reads with a reader of its own ("check NFLX"). Undefined when none or more than one does.
+   */
   private toolAskedIn(clause: RequestClause, offered: readonly ToolSignature[], calls: readonly PlannedCall[], request: string, reading: DateReading): string | undefined {
     const asked = offered.filter(
       (signature) =>
