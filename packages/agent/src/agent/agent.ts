@@ -14,7 +14,7 @@ import { calendarDateOf, isCalendarDate, type DateReading } from '../checks/stat
 import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
-import { callsOfAnotherTool, callsOfDoubtfulTool } from '../planning/calls-of-another-tool.js';
+import { judgeToolChoices } from '../planning/calls-of-another-tool.js';
 import { asksForTool, canGroundRequiredArguments, readsRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
 import { planPresence } from '../planning/plan-presence.js';
@@ -400,7 +400,7 @@ export class Agent extends EventEmitter<AgentEvents> {
     const checkPlan = async (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[]) => {
       const issues = await checkFields(plan, planCalls, await optionalTextsReadAlone(planCalls));
       const judged = { calls: planCalls, clauses, request, tools: this.options.tools, offered, reading };
-      const others = this.options.checks?.grounding === false ? [] : callsOfAnotherTool(judged);
+      const { another: others, unsettled } = this.options.checks?.grounding === false ? { another: [], unsettled: [] } : judgeToolChoices(judged);
       const wrong = others.flatMap(({ position, tool, clause, because }): FieldIssue[] => {
         const call = planCalls[position] as PlannedCall;
         const callIndex = call.index ?? position;
@@ -411,7 +411,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       });
       // A doubtful call no reader settles is settled by the model reading its part alone: in a request that asks for
       // two or three things it confuses which part asks for what far more often than in a request for one.
-      const doubtful = this.options.checks?.grounding === false || clauses.length < 2 ? [] : callsOfDoubtfulTool(judged).filter(({ position }) => !others.some((other) => other.position === position));
+      const doubtful = clauses.length < 2 ? [] : unsettled;
       for (const { position, clause } of doubtful) {
         const call = planCalls[position] as PlannedCall;
         const callIndex = call.index ?? position;

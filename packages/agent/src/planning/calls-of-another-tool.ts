@@ -2,7 +2,8 @@ import { insideLongerMention } from '../checks/argument-labels.js';
 import { isFunctionWord } from '../checks/function-words.js';
 import { groundingOf, isEmailProperty, typesOf } from '../checks/grounding.js';
 import { labelRegions } from '../checks/labelled-values.js';
-import { holdsClause, type RequestClause } from '../checks/request-clauses.js';
+import { blanked, holdsClause, type RequestClause } from '../checks/request-clauses.js';
+import { startsOf } from '../checks/repeated-values.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
 import type { ToolDefinition } from '../tools/tool.js';
@@ -107,11 +108,21 @@ interface AnotherTool {
  * Returns each such call's place in `calls`, the tool it should be, its part, and why.
  */
 export function callsOfAnotherTool(input: CallsInput): AnotherTool[] {
+  return judgeToolChoices(input).another;
+}
+
+/**
+ * Both judgements of the plan's tool choices at once, each call's own part found once: the calls another tool should
+ * make (`callsOfAnotherTool`), and the doubtful calls (`callsOfDoubtfulTool`) that no rule of it settles, for the
+ * model to judge by reading their part alone.
+ */
+export function judgeToolChoices(input: CallsInput): { another: AnotherTool[]; unsettled: { position: number; clause: RequestClause }[] } {
   const { calls, request, tools, offered, reading = {} } = input;
   const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
-  // Each call's own part, judged once for both rules.
+  // Each call's own part, judged once for every rule.
   const parts = ownParts(input);
-  const read = doubtfulAmong(input, parts).flatMap(({ position, clause }): AnotherTool[] => {
+  const doubtful = doubtfulAmong(input, parts);
+  const read = doubtful.flatMap(({ position, clause }): AnotherTool[] => {
     const call = calls[position] as Call;
     const candidates = offered.filter(
       (other) => other.name !== call.tool && !calls.some((planned) => planned.tool === other.name && holdsClause(clause, planned, request, tools, { propertiesOf, reading, byName: false })),
@@ -125,7 +136,8 @@ export function callsOfAnotherTool(input: CallsInput): AnotherTool[] {
     const tool = labelledTool(clause, calls[position] as Call, offered.filter((other) => !calls.some((planned) => planned.tool === other.name)), offered);
     return tool === undefined ? [] : [{ position, tool, clause, because: 'labels' }];
   });
-  return [...read, ...labelled];
+  const another = [...read, ...labelled];
+  return { another, unsettled: doubtful.filter(({ position }) => !another.some((found) => found.position === position)) };
 }
 
 /**
@@ -134,14 +146,12 @@ export function callsOfAnotherTool(input: CallsInput): AnotherTool[] {
  * longer label of another offered tool (the "date" of "due date" is the to-do's). Undefined when none or several.
  */
 function labelledTool(clause: RequestClause, call: Call, candidates: readonly ToolSignature[], offered: readonly ToolSignature[]): string | undefined {
-  let text = clause.text;
-  for (const value of Object.values(call.arguments)) {
-    if (typeof value !== 'string' || value.trim() === '') continue;
-    const needle = value.trim().toLowerCase();
-    for (let at = text.toLowerCase().indexOf(needle); at >= 0; at = text.toLowerCase().indexOf(needle, at + needle.length)) {
-      text = `${text.slice(0, at)}${' '.repeat(needle.length)}${text.slice(at + needle.length)}`;
-    }
-  }
+  const lower = clause.text.toLowerCase();
+  const copies = Object.values(call.arguments).flatMap((value) => {
+    const needle = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return needle === '' ? [] : startsOf(lower, needle).map((at) => ({ at, end: at + needle.length }));
+  });
+  const text = blanked(clause.text, copies);
   // Each offered tool's labels in the text, found once.
   const labels = new Map(
     offered.map((signature) => [
