@@ -405,7 +405,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         const call = planCalls[position] as PlannedCall;
         const callIndex = call.index ?? position;
         if (replannedAs.has(callIndex)) return [];
-        const why = because === 'reads' ? `it states every argument ${tool} reads there` : `it names arguments of ${tool} there`;
+        const why = because === 'reads' ? `it states every argument ${tool} reads there` : because === 'names' ? `it names ${tool} there` : `it names arguments of ${tool} there`;
         const message = `The request asks for ${tool} in ${JSON.stringify(clause.text)} (${why}) and never for ${call.tool}: this call is planned again as ${tool}.`;
         return [{ callIndex, tool: call.tool, path: [], check: 'another-tool', message, within: [clause.text], replanAs: tool }];
       });
@@ -451,11 +451,18 @@ export class Agent extends EventEmitter<AgentEvents> {
       }
       return read;
     };
+    // The parts whose every argument exactly one offered tool reads ("check TSM" for `get_stock_price`): they ask for it.
+    const partsRead = new Map<string, string>();
+    for (const clause of clauses) {
+      const readers = offered.filter((signature) => readsRequiredArguments(this.options.tools[signature.name] ?? {}, signature, clause.text, reading));
+      if (readers.length === 1) partsRead.set(clause.text, (readers[0] as ToolSignature).name);
+    }
     const checkFields = (plan: InfillResult<PlanItem[]>, planCalls: readonly PlannedCall[], readAlone?: ReadonlyMap<string, string>) =>
       checkCalls(planCalls, this.options.tools, {
         context,
         request,
-        ...(readAlone === undefined ? {} : { partsReadAlone: readAlone }),
+        // What the model reads a part alone as settles what the readers do not.
+        partsAskingFor: new Map([...partsRead, ...(readAlone ?? [])]),
         minConfidence: this.options.checks?.minConfidence ?? 0.05,
         holes: plan.holes,
         grounding: this.options.checks?.grounding !== false,

@@ -40,11 +40,12 @@ export interface CheckOptions {
   /** What relative dates are read against, as the plan's holes were grounded ("tomorrow" is a date with `today`). */
   readonly reading?: DateReading;
   /**
-   * Parts of the request read alone by the model, by text: the tool it calls for each (the agent's `toolOfPartAlone`).
+   * The tool parts of the request ask for, by text: the one offered tool that reads every argument it reads there
+   * (`readsRequiredArguments`), or the tool the model calls for the part read alone (the agent's `toolOfPartAlone`).
    * A text copied from such a part, which only its own call holds, is another call's when the part asks for another
    * tool (check `other-clause`).
    */
-  readonly partsReadAlone?: ReadonlyMap<string, string>;
+  readonly partsAskingFor?: ReadonlyMap<string, string>;
   /**
    * Whether arguments are checked against the conversation (default true). Off, it is not read at all: no
    * grounding, repeated-value or repeated-call issues.
@@ -201,7 +202,7 @@ export async function checkCalls(calls: readonly PlannedCall[], tools: ToolSet, 
       tools,
       propertiesOf,
       ...(options.reading === undefined ? {} : { reading: options.reading }),
-      ...(options.partsReadAlone === undefined ? {} : { partsReadAlone: options.partsReadAlone }),
+      ...(options.partsAskingFor === undefined ? {} : { partsAskingFor: options.partsAskingFor }),
     })) {
       const { callIndex, tool } = copies[position] as (typeof copies)[number];
       if (!issues.some((issue) => issue.callIndex === callIndex && samePath(issue.path, [name]))) issues.push({ callIndex, tool, path: [name], check: 'other-clause', message, within });

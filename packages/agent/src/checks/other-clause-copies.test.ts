@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { otherClauseCopies } from './other-clause-copies.js';
 import { requestClauses } from './request-clauses.js';
 
-const judge = (request: string, calls: { tool: string; arguments: Record<string, unknown> }[], tools = {}, partsReadAlone?: ReadonlyMap<string, string>) =>
+const judge = (request: string, calls: { tool: string; arguments: Record<string, unknown> }[], tools = {}, partsAskingFor?: ReadonlyMap<string, string>) =>
   otherClauseCopies({
     calls: calls.map((call) => ({ ...call, copied: new Set(Object.keys(call.arguments)) })),
     clauses: requestClauses(request),
     request,
     tools,
-    ...(partsReadAlone === undefined ? {} : { partsReadAlone }),
+    ...(partsAskingFor === undefined ? {} : { partsAskingFor }),
   }).map(({ position, name, owner, within }) => ({ position, name, owner, within }));
 
 describe('otherClauseCopies', () => {

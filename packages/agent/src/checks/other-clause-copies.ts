@@ -36,8 +36,11 @@ export function otherClauseCopies(input: {
   readonly tools: Readonly<Record<string, Pick<ToolDefinition, 'grounding'>>>;
   readonly propertiesOf?: (tool: string) => Readonly<Record<string, { readonly description?: string }>>;
   readonly reading?: DateReading;
-  /** The tool the model calls for a part read alone, by the part's text (`CheckOptions.partsReadAlone`). */
-  readonly partsReadAlone?: ReadonlyMap<string, string>;
+  /**
+   * The tool a part asks for, by the part's text (`CheckOptions.partsAskingFor`): the one offered tool that reads every
+   * argument it reads there ("check TSM"), or the tool the model calls for the part read alone.
+   */
+  readonly partsAskingFor?: ReadonlyMap<string, string>;
 }): { position: number; name: string; owner: string; within: string[]; message: string }[] {
   const { calls, clauses, request } = input;
   if (calls.length === 0 || clauses.length < 2) return [];
@@ -57,17 +60,18 @@ export function otherClauseCopies(input: {
       const own = clauses.filter((clause) => holds(without, clause));
       if (own.length === 0 || taken.some((clause) => own.includes(clause))) continue;
       // A part no call holds is another call's when it names another tool (a call the plan left out: "Look up the
-      // weather in Kyiv" beside a flight's origin "Kyiv"), or when the model calls another tool for it read alone
+      // weather in Kyiv" beside a flight's origin "Kyiv"), when another tool reads every argument it needs there
+      // ("check TSM" beside a table's restaurant "check TSM"), or when the model calls another tool for it read alone
       // ("put draft the newsletter on my list" beside a timer).
-      const readAlone = (clause: RequestClause) => {
-        const tool = input.partsReadAlone?.get(clause.text);
+      const askingFor = (clause: RequestClause) => {
+        const tool = input.partsAskingFor?.get(clause.text);
         return tool === call.tool ? undefined : tool;
       };
       const owners = taken.map(
         (clause) =>
           calls.find((_, index) => index !== position && heldBy[index]?.includes(clause))?.tool ??
           Object.keys(tools).find((tool) => tool !== call.tool && namesTool(clause, tool)) ??
-          readAlone(clause),
+          askingFor(clause),
       );
       const owner = owners[0];
       if (owner === undefined || owners.some((other) => other === undefined)) continue;

@@ -234,14 +234,14 @@ function hasWord(words: ReadonlySet<string>, word: string): boolean {
 /**
  * Whether a part of the request names a tool by a word of its name after the verb ("weather" of `get_weather`),
  * outside its quotes (an e-mail body's "My flight lands at noon" names no flight search) and not as a label before a
- * colon.
+ * colon. With `every`, by every word of its name after the verb ("support ticket", not "tickets" alone, names
+ * `close_support_ticket`).
  */
-export function namesTool(clause: RequestClause, tool: string): boolean {
+export function namesTool(clause: RequestClause, tool: string, options: { readonly every?: boolean } = {}): boolean {
   // A word before a colon names a field, not a tool ("text: The car is ready" gives an e-mail's body).
   const words = wordsOf(clause.text.replace(QUOTED, ' ').replace(/[\p{L}\p{N}_-]+\s*:/gu, ' '));
-  return nameWords(tool)
-    .slice(1)
-    .some((word) => hasWord(words, word));
+  const names = nameWords(tool).slice(1);
+  return options.every === true ? names.length > 0 && names.every((word) => hasWord(words, word)) : names.some((word) => hasWord(words, word));
 }
 
 /** The lower-case words of a tool's or an argument's name (`search_flights`, `dueDate`), in order. */

@@ -80,6 +80,19 @@ describe('callsOfAnotherTool', () => {
     expect(judge("What's available from Manchester to Hong Kong on August 5, 2025?", [{ tool: 'search_flights', arguments: { origin: 'Manchester', destination: 'Hong Kong', date: '2025-08-05' } }])).toEqual([]);
   });
 
+  it('finds a call whose part names exactly one other tool the plan does not call by its whole name, whatever it holds there', () => {
+    const request = 'could you please play Silk Thread Quartet on shuffle, and add prepare the payroll to my to-dos with a due date of February 27, 2026?';
+    const music = { tool: 'play_music', arguments: { query: 'Silk Thread Quartet', shuffle: true } };
+    expect(judge(request, [music, { tool: 'create_event', arguments: { title: 'prepare the payroll', date: '2026-02-27' } }])).toEqual([
+      [1, 'add_todo', 'add prepare the payroll to my to-dos with a due date of February 27, 2026?'],
+    ]);
+    // A word of a longer name is not the name: "tickets" names no `close_support_ticket`.
+    const ticket = { name: 'close_support_ticket', description: 'Close a support ticket.', parameters: { type: 'object', properties: { ticket_id: { type: 'string' } }, required: ['ticket_id'] } };
+    const flights = 'Need five tickets Bogotá to Vienna, the 12th of February 2025.';
+    const call = { tool: 'search_flights', arguments: { origin: 'Bogotá', destination: 'Vienna', date: '2025-02-12', passengers: 5 } };
+    expect(callsOfAnotherTool({ calls: [call], clauses: requestClauses(flights), request: flights, tools: demoTools, offered: [...offered, ticket], reading: { today: '2026-06-01' } })).toEqual([]);
+  });
+
   it('leaves a call alone where its part names its tool, a value it reads or a date holds the part, or no other tool reads it', () => {
     // "to-do list" names add_todo.
     expect(judge('Add check AXP to my to-do list', [{ tool: 'add_todo', arguments: { task: 'check AXP' } }])).toEqual([]);

@@ -2,7 +2,7 @@ import { insideLongerMention } from '../checks/argument-labels.js';
 import { isFunctionWord } from '../checks/function-words.js';
 import { groundingOf, isEmailProperty, typesOf } from '../checks/grounding.js';
 import { labelRegions } from '../checks/labelled-values.js';
-import { blanked, holdsClause, type RequestClause } from '../checks/request-clauses.js';
+import { blanked, holdsClause, namesTool, type RequestClause } from '../checks/request-clauses.js';
 import { startsOf } from '../checks/repeated-values.js';
 import type { DateReading } from '../checks/stated-dates-and-times.js';
 import type { ToolSignature } from '../prompt/agent-messages.js';
@@ -91,8 +91,8 @@ interface AnotherTool {
   /** The tool the part asks for. */
   readonly tool: string;
   readonly clause: RequestClause;
-  /** Whether the part states every argument the tool reads with a reader of its own, or names two of its arguments. */
-  readonly because: 'reads' | 'labels';
+  /** Whether the part states every argument the tool reads with a reader of its own, names the tool, or names two of its arguments. */
+  readonly because: 'reads' | 'names' | 'labels';
 }
 
 /**
@@ -101,9 +101,11 @@ interface AnotherTool {
  * (`readsRequiredArguments`: "check what £6000 comes to in lira" for `convert_currency`, "calculate 141 times 17",
  * "check ZM"): `set_timer {label: "lira"}`, `add_todo {task: "141 times"}` and `get_weather {city: "ZM"}` are the
  * model's wrong guesses. Also a call whose own part (held by no other call, never naming its tool) names exactly one
- * other offered tool the plan does not call by the labels of two of its arguments or more, whatever the call holds
- * there (`labelledTool`): `create_event {title: "reset the router", date: ...}` for "Please add reset the router to
- * my tasks with a due date of 16th October 2027" (the to-do's task and due date).
+ * other offered tool the plan does not call, outside the call's values, whatever the call holds there: by its name
+ * after the verb, every word of it (`create_event {title: "prepare the payroll", date: ...}` for "add prepare the payroll to my to-dos with a
+ * due date of February 27, 2026"), or, none named so, by the labels of two of its arguments or more (`labelledTool`:
+ * `create_event {title: "reset the router", date: ...}` for "Please add reset the router to my tasks with a due date
+ * of 16th October 2027", the to-do's task and due date).
  *
  * Returns each such call's place in `calls`, the tool it should be, its part, and why.
  */
@@ -131,9 +133,16 @@ export function judgeToolChoices(input: CallsInput): { another: AnotherTool[]; u
     const [reader] = readers;
     return readers.length === 1 && reader !== undefined ? [{ position, tool: reader.name, clause, because: 'reads' }] : [];
   });
+  const uncalled = offered.filter((other) => !calls.some((planned) => planned.tool === other.name));
   const labelled = parts.flatMap(({ position, clause }): AnotherTool[] => {
     if (read.some((found) => found.position === position)) return [];
-    const tool = labelledTool(clause, calls[position] as Call, offered.filter((other) => !calls.some((planned) => planned.tool === other.name)), offered);
+    const call = calls[position] as Call;
+    const text = withoutCopies(clause, call);
+    // Named by its name after the verb, every word of it ("to my to-dos" for add_todo; "tickets" alone does not name
+    // close_support_ticket), else by the labels of two of its arguments.
+    const named = uncalled.filter((other) => namesTool({ ...clause, text }, other.name, { every: true }));
+    if (named.length === 1) return [{ position, tool: (named[0] as ToolSignature).name, clause, because: 'names' }];
+    const tool = named.length === 0 ? labelledTool(text, uncalled, offered) : undefined;
     return tool === undefined ? [] : [{ position, tool, clause, because: 'labels' }];
   });
   const another = [...read, ...labelled];
@@ -141,17 +150,11 @@ export function judgeToolChoices(input: CallsInput): { another: AnotherTool[]; u
 }
 
 /**
- * The one tool of `candidates` a part names by the labels of two of its arguments or more: labels written outside the
- * call's own values ("Time After Time" names no time), not function words alone ("from", "to"), and not inside a
+ * The one tool of `candidates` a part's text (the call's own values blanked: "Time After Time" names no time) names by
+ * the labels of two of its arguments or more: labels not function words alone ("from", "to"), and not inside a
  * longer label of another offered tool (the "date" of "due date" is the to-do's). Undefined when none or several.
  */
-function labelledTool(clause: RequestClause, call: Call, candidates: readonly ToolSignature[], offered: readonly ToolSignature[]): string | undefined {
-  const lower = clause.text.toLowerCase();
-  const copies = Object.values(call.arguments).flatMap((value) => {
-    const needle = typeof value === 'string' ? value.trim().toLowerCase() : '';
-    return needle === '' ? [] : startsOf(lower, needle).map((at) => ({ at, end: at + needle.length }));
-  });
-  const text = blanked(clause.text, copies);
+function labelledTool(text: string, candidates: readonly ToolSignature[], offered: readonly ToolSignature[]): string | undefined {
   // Each offered tool's labels in the text, found once.
   const labels = new Map(
     offered.map((signature) => [
@@ -165,6 +168,16 @@ function labelledTool(clause: RequestClause, call: Call, candidates: readonly To
     return new Set(own.map((region) => region.name)).size >= 2;
   });
   return named.length === 1 ? named[0]?.name : undefined;
+}
+
+/** A part's text with the call's copies blanked: what a call copied names no tool ("Time After Time" names no time). */
+function withoutCopies(clause: RequestClause, call: Call): string {
+  const lower = clause.text.toLowerCase();
+  const copies = Object.values(call.arguments).flatMap((value) => {
+    const needle = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return needle === '' ? [] : startsOf(lower, needle).map((at) => ({ at, end: at + needle.length }));
+  });
+  return blanked(clause.text, copies);
 }
 
 function propertiesOfSignature(signature: ToolSignature | undefined): Record<string, { description?: string }> {
