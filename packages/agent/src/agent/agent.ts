@@ -15,6 +15,7 @@ import { LacunaAgentError } from '../errors/lacuna-agent-error.js';
 import { ToolExecutor, type ToolCallOutcome } from '../execution/tool-executor.js';
 import { ANSWER_TOOL, renderAgentMessages, type AgentTurn, type ToolSignature } from '../prompt/agent-messages.js';
 import { judgeToolChoices } from '../planning/calls-of-another-tool.js';
+import { doublingCall } from '../planning/doubled-calls.js';
 import { asksForTool, canGroundRequiredArguments, readsRequiredArguments } from '../planning/groundable-tools.js';
 import { planGrounding } from '../planning/plan-grounding.js';
 import { planPresence } from '../planning/plan-presence.js';
@@ -750,14 +751,18 @@ export class Agent extends EventEmitter<AgentEvents> {
     // asks for). Part of the grounding check.
     const states = (call: PlannedCall) => holdsStatedValue(this.options.tools[call.tool] ?? {}, call.arguments, context);
     const replannedAgain = (call: PlannedCall) => replannedWhole.has(call.index ?? -1);
+    // So is a call that only doubles a call of another tool the request asks for there (`doublingCall`).
+    const doubling = (call: PlannedCall) => doublingCall({ call, calls, clauses, request, tools: this.options.tools, offered, reading });
     const guessed = calls.filter(
       (call) =>
         calls.length > 1 &&
-        ((replannedAgain(call) && (!states(call) || repeats(call) !== undefined)) || (this.options.checks?.grounding !== false && !states(call) && calls.some(states))),
+        ((replannedAgain(call) && (!states(call) || repeats(call) !== undefined)) ||
+          (this.options.checks?.grounding !== false && ((!states(call) && calls.some(states)) || doubling(call) !== undefined))),
     );
     for (const call of guessed) {
       const repeated = replannedAgain(call) ? repeats(call) : undefined;
       const again = replannedAgain(call) ? ' planned again' : '';
+      const doubled = repeated === undefined && states(call) ? doubling(call) : undefined;
       const record: RepairRecord = {
         step,
         attempt: 1,
@@ -765,7 +770,9 @@ export class Agent extends EventEmitter<AgentEvents> {
         path: [],
         check: 'repeated-call',
         reason:
-          repeated === undefined
+          doubled !== undefined
+            ? `The ${call.tool} call holds only values the ${doubled.tool} call holds, in words that ask for ${doubled.tool}: it was dropped.`
+            : repeated === undefined
             ? `The ${call.tool} call${again} holds nothing the request states: it was dropped.`
             : `The ${call.tool} call planned again still holds ${JSON.stringify(repeated)}, which the request states once and another call holds: it was dropped.`,
         before: { tool: call.tool, arguments: call.arguments },
