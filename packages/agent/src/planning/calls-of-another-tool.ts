@@ -10,13 +10,13 @@ import type { ToolDefinition } from '../tools/tool.js';
 import { readsRequiredArguments } from './groundable-tools.js';
 
 /** A planned call, as `callsOfAnotherTool` reads it. */
-interface Call {
+export interface Call {
   readonly tool: string;
   readonly arguments: Readonly<Record<string, unknown>>;
 }
 
-/** What `callsOfDoubtfulTool` and `callsOfAnotherTool` read. */
-interface CallsInput {
+/** What `callsOfDoubtfulTool`, `callsOfAnotherTool` and `doublingCall` read. */
+export interface CallsInput {
   readonly calls: readonly Call[];
   readonly clauses: readonly RequestClause[];
   readonly request: string;
@@ -180,6 +180,7 @@ function withoutCopies(clause: RequestClause, call: Call): string {
   return blanked(clause.text, copies);
 }
 
-function propertiesOfSignature(signature: ToolSignature | undefined): Record<string, { description?: string }> {
+/** A tool's properties, as its signature gives them. */
+export function propertiesOfSignature(signature: ToolSignature | undefined): Record<string, { description?: string }> {
   return (signature?.parameters as { properties?: Record<string, { description?: string }> } | undefined)?.properties ?? {};
 }

@@ -1,14 +1,6 @@
 import { holdsClause, type RequestClause } from '../checks/request-clauses.js';
-import type { DateReading } from '../checks/stated-dates-and-times.js';
-import type { ToolSignature } from '../prompt/agent-messages.js';
-import type { ToolDefinition } from '../tools/tool.js';
+import { propertiesOfSignature, type Call, type CallsInput } from './calls-of-another-tool.js';
 import { readsRequiredArguments } from './groundable-tools.js';
-
-/** A planned call, as `doublingCall` reads it. */
-interface Call {
-  readonly tool: string;
-  readonly arguments: Readonly<Record<string, unknown>>;
-}
 
 /**
  * The call of another tool that a call only doubles: every value of `call` is one of its values (the same words, or
@@ -17,17 +9,9 @@ interface Call {
  * target_language: "CHF"}` beside `convert_currency {amount: 612.5, from: "INR", to: "CHF"}` for "... and then turn
  * 612.5 INR into CHF?" holds nothing the request asks of it. Undefined when no call is so.
  */
-export function doublingCall(input: {
-  readonly call: Call;
-  readonly calls: readonly Call[];
-  readonly clauses: readonly RequestClause[];
-  readonly request: string;
-  readonly tools: Readonly<Record<string, Pick<ToolDefinition, 'grounding'>>>;
-  readonly offered: readonly ToolSignature[];
-  readonly reading?: DateReading;
-}): Call | undefined {
+export function doublingCall(input: CallsInput & { readonly call: Call }): Call | undefined {
   const { call, calls, clauses, request, tools, offered, reading = {} } = input;
-  const propertiesOf = (tool: string) => (offered.find((signature) => signature.name === tool)?.parameters as { properties?: Record<string, { description?: string }> } | undefined)?.properties ?? {};
+  const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
   const partsOf = (planned: Call) => clauses.filter((clause) => holdsClause(clause, planned, request, tools, { propertiesOf, reading, byName: false }));
   const held = partsOf(call);
   if (held.length === 0 || held.some((clause) => holdsClause(clause, { tool: call.tool, arguments: {} }, request, tools, { propertiesOf, reading, byName: true }))) return undefined;
