@@ -102,8 +102,9 @@ interface AnotherTool {
  * "check ZM"): `set_timer {label: "lira"}`, `add_todo {task: "141 times"}` and `get_weather {city: "ZM"}` are the
  * model's wrong guesses. Also a call whose own part (held by no other call, never naming its tool) names exactly one
  * other offered tool the plan does not call, outside the call's values, whatever the call holds there: by its name
- * after the verb, every word of it (`create_event {title: "prepare the payroll", date: ...}` for "add prepare the payroll to my to-dos with a
- * due date of February 27, 2026"), or, none named so, by the labels of two of its arguments or more (`labelledTool`:
+ * after the verb, every word of it (`create_event {title: "prepare the payroll", date: ...}` for "add prepare the
+ * payroll to my to-dos with a due date of February 27, 2026"), or, none named so, by the labels of two of its
+ * arguments or more (`labelledTool`:
  * `create_event {title: "reset the router", date: ...}` for "Please add reset the router to my tasks with a due date
  * of 16th October 2027", the to-do's task and due date).
  *
