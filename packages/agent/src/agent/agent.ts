@@ -375,6 +375,9 @@ export class Agent extends EventEmitter<AgentEvents> {
     const clauses = this.options.checks?.grounding === false ? [] : requestClauses(request);
     const clausesTried = new Set<number>();
     const clauseOptions = this.clauseOptions(reading);
+    // Whether a call holds a part by what it holds there, not by its tool's name alone (`holdsClause`).
+    const holdsPart = (clause: RequestClause, call: PlannedCall | Omit<PlannedCall, 'index'>) =>
+      holdsClause(clause, call, request, this.options.tools, { ...clauseOptions, byName: false });
     let mentionsTried = false;
     let extended:
       | {
@@ -418,7 +421,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         const callIndex = call.index ?? position;
         if (replannedAs.has(callIndex)) continue;
         const tool = await toolReadAlone(clause.text);
-        const held = (other: PlannedCall) => other !== call && other.tool === tool && holdsClause(clause, other, request, this.options.tools, { ...clauseOptions, byName: false });
+        const held = (other: PlannedCall) => other !== call && other.tool === tool && holdsPart(clause, other);
         if (tool === undefined || tool === call.tool || planCalls.some(held)) continue;
         const message = `Read alone, ${JSON.stringify(clause.text)} asks for ${tool}, and it never names ${call.tool}: this call is planned again as ${tool}.`;
         wrong.push({ callIndex, tool: call.tool, path: [], check: 'another-tool', message, within: [clause.text], replanAs: tool });
@@ -434,18 +437,16 @@ export class Agent extends EventEmitter<AgentEvents> {
     const optionalTextsReadAlone = async (planCalls: readonly PlannedCall[]) => {
       const read = new Map<string, string>();
       if (this.options.checks?.grounding === false || clauses.length < 2) return read;
-      const holds = (call: PlannedCall | Omit<PlannedCall, 'index'>, clause: RequestClause) =>
-        holdsClause(clause, call, request, this.options.tools, { ...clauseOptions, byName: false });
       for (const [position, call] of planCalls.entries()) {
         const required = this.signatureParameters(call.tool)?.required ?? [];
         for (const [name, value] of Object.entries(call.arguments)) {
           if (required.includes(name) || typeof value !== 'string' || wholeWordSpans(request, value.trim()).length !== 1) continue;
           const part = clauses.find((clause) => wholeWordSpans(clause.text, value.trim()).length > 0);
-          if (part === undefined || planCalls.some((other, index) => index !== position && holds(other, part))) continue;
+          if (part === undefined || planCalls.some((other, index) => index !== position && holdsPart(part, other))) continue;
           // A part that names the call's tool or one of its arguments ("with the notes ...") is the call's own.
           if (holdsClause(part, { tool: call.tool, arguments: {} }, request, this.options.tools, clauseOptions)) continue;
           const without = { tool: call.tool, arguments: Object.fromEntries(Object.entries(call.arguments).filter(([other]) => other !== name)) };
-          if (!clauses.some((clause) => clause !== part && holds(without, clause))) continue;
+          if (!clauses.some((clause) => clause !== part && holdsPart(clause, without))) continue;
           const tool = await toolReadAlone(part.text);
           if (tool !== undefined) read.set(part.text, tool);
         }
@@ -481,7 +482,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         // spent, they stay (such an optional argument is left out, below).
         if (exhausted) {
           for (const issue of issues) {
-            if (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined && issue.path.length === 1 && !this.isOptionalArgument(issue, calls)) {
+            if (namesNothingAlone(issue) && issue.path.length === 1 && !this.isOptionalArgument(issue, calls)) {
               namingNothing.set(issue.callIndex, { issue, value: valueAt(callAt(calls, issue.callIndex)?.arguments, issue.path) });
             }
           }
@@ -516,7 +517,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           : issues.filter(
               (issue) =>
                 ((issue.check === 'repeated-call' && !isWholeCall(issue)) ||
-                  (issue.check === 'function-words' && issue.within === undefined && issue.values === undefined) ||
+                  namesNothingAlone(issue) ||
                   (issue.check === 'repeated-value' && !namesArgument(context, String(issue.path[0]), this.propertiesOf(issue.tool)[String(issue.path[0])]?.description)) ||
                   (issue.check === 'other-clause' && !this.ownPartsGiveValue(issue, context, reading))) &&
                 this.isOptionalArgument(issue, calls),
@@ -605,7 +606,7 @@ export class Agent extends EventEmitter<AgentEvents> {
             : await whyClauseCallDrops({
                 added,
                 before: extended.calls,
-                holdsPart: (call) => holdsClause(left, call, request, this.options.tools, { ...clauseOptions, byName: false }),
+                holdsPart: (call) => holdsPart(left, call),
                 copiesOnlyFromPart: (call) => copiesOnlyFrom(left, call, request),
                 lostNothing: () =>
                   uncoveredClauses(held, [...earlierCalls, ...planCalls], request, this.options.tools, clauseOptions).length === 0 &&
@@ -689,7 +690,7 @@ export class Agent extends EventEmitter<AgentEvents> {
           return calls.some((call) => call.tool === tool) ? undefined : tool;
         };
         const asked = this.toolAskedIn(left, offered, calls, request, reading) ?? (await alone());
-        extend = () => this.appendCall(from, calls, ground, usage, CALL_DECISIONS, asked, (call) => holdsClause(left, call, request, this.options.tools, { ...clauseOptions, byName: false }));
+        extend = () => this.appendCall(from, calls, ground, usage, CALL_DECISIONS, asked, (call) => holdsPart(left, call));
       } else {
         extended = { planned: forkResult(planned), calls, uncovered, unexplained, inclusion };
         const from = planned;
@@ -1203,6 +1204,11 @@ function isArrayFull(error: unknown): boolean {
 
 function isCanvasTooLong(error: unknown): boolean {
   return LacunaInfillError.isInstance(error) && error.code === 'CANVAS_TOO_LONG';
+}
+
+/** A `function-words` rejection of a copy that names nothing, with no text after a label or trimmed value to copy instead. */
+function namesNothingAlone(issue: FieldIssue): boolean {
+  return issue.check === 'function-words' && issue.within === undefined && issue.values === undefined;
 }
 
 function answerOf(plan: readonly PlanItem[]): string {

@@ -19,8 +19,9 @@ export function isFunctionWord(word: string): boolean {
 
 /**
  * Whether a copied value is made only of function words, placeholders ("something") and words of the tool's argument
- * labels ("is", "and for", "The notes", "requester", "play something"): it names no value, whatever argument holds it. A weak model fills a hole it cannot
- * place with the words around a value ("where the notes is \"second floor, flat 4\"" gave `notes: "is"`).
+ * labels ("is", "and for", "The notes", "requester", "play something"): it names no value, whatever argument holds
+ * it. A weak model fills a hole it cannot place with the words around a value ("where the notes is \"second floor,
+ * flat 4\"" gave `notes: "is"`).
  * `labelWords` are the lower-case words of the tool's argument labels (`labelWordsOf`).
  */
 export function namesNothing(value: string, labelWords: ReadonlySet<string>): boolean {
