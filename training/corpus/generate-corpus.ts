@@ -8,7 +8,9 @@
  * held-out files are the same with or without it), --distractor-mentions (half of the training file's made-up
  * tool requests also state one or two fields the tool lacks; procedural/distractor-fields.ts), --composed-entities
  * SHARE (the training file's restaurants, event titles, songs, artists and tasks are a name composed from its own
- * names' words in SHARE of the draws; entities/composed-entities.ts; the held-out files are the same either way).
+ * names' words in SHARE of the draws; entities/composed-entities.ts; the held-out files are the same either way),
+ * --extra-phrasings (the training file's demo-tool requests also draw from templates/extra-templates.ts, phrasings
+ * that are never held out; the held-out files are the same either way).
  * The same seed writes byte-identical files.
  */
 import { once } from 'node:events';
@@ -20,6 +22,7 @@ import { generateExample, parseMix, type KindMix } from './generate-examples.js'
 import { useDistractorMentions } from './procedural/distractor-fields.js';
 import { useComposedFields } from './procedural/procedural-tools.js';
 import { HELD_OUT_SPLITS, type Split } from './splits.js';
+import { useExtraPhrasings } from './templates/request-templates.js';
 import { CorpusSummary } from './summary.js';
 
 async function writeSplit(path: string, seed: number, split: Split, count: number, summary: CorpusSummary, mix?: KindMix): Promise<number> {
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
       'composed-fields': { type: 'boolean', default: false },
       'distractor-mentions': { type: 'boolean', default: false },
       'composed-entities': { type: 'string', default: '0' },
+      'extra-phrasings': { type: 'boolean', default: false },
     },
   });
   const seed = Number(values.seed);
@@ -77,10 +81,12 @@ async function main(): Promise<void> {
   useComposedFields(values['composed-fields']);
   useDistractorMentions(values['distractor-mentions']);
   useComposedEntities(Number(values['composed-entities']));
+  useExtraPhrasings(values['extra-phrasings']);
   const trainBytes = await writeSplit(values.out, seed, 'train', count, summary, mix);
   useComposedFields(false);
   useDistractorMentions(false);
   useComposedEntities(0);
+  useExtraPhrasings(false);
   written.push(`${values.out} (${count} examples, ${(trainBytes / 1e6).toFixed(1)} MB)`);
   for (const split of HELD_OUT_SPLITS) {
     const path = heldOutPath(values.out, split);

@@ -1,9 +1,10 @@
-import type { DemoToolName } from '../demo-toolbox.js';
+import { DEMO_TOOL_NAMES, type DemoToolName } from '../demo-toolbox.js';
 import { HELD_OUT_FRACTION, partition, type Partition, type Side } from '../splits.js';
 import { CALCULATE_TEMPLATES } from './calculate-templates.js';
 import { CURRENCY_TEMPLATES } from './currency-templates.js';
 import { EMAIL_TEMPLATES } from './email-templates.js';
 import { EVENT_TEMPLATES } from './event-templates.js';
+import { EXTRA_REQUEST_TEMPLATES, nearCopy } from './extra-templates.js';
 import { FLIGHT_TEMPLATES } from './flight-templates.js';
 import { MUSIC_TEMPLATES } from './music-templates.js';
 import { STOCK_TEMPLATES } from './stock-templates.js';
@@ -44,7 +45,29 @@ export const REQUEST_TEMPLATE_PARTITIONS: Readonly<Record<DemoToolName, Partitio
   Object.entries(REQUEST_TEMPLATES).map(([tool, templates]) => [tool, partitionTemplates(templates, `requests:${tool}`)]),
 ) as Record<DemoToolName, Partition<RequestTemplate>>;
 
+/**
+ * The extra phrasings (extra-templates.ts) that training may use: each less every near copy of one of its tool's
+ * own templates, held out or not, so that none stands in for a held-out phrasing.
+ */
+export const EXTRA_TRAINING_TEMPLATES: Readonly<Record<DemoToolName, readonly RequestTemplate[]>> = extraTrainingTemplates();
+
+function extraTrainingTemplates(): Record<DemoToolName, readonly RequestTemplate[]> {
+  const kept = {} as Record<DemoToolName, readonly RequestTemplate[]>;
+  for (const tool of DEMO_TOOL_NAMES) {
+    kept[tool] = EXTRA_REQUEST_TEMPLATES[tool].filter((extra) => !REQUEST_TEMPLATES[tool].some((template) => nearCopy(extra.text, template.text)));
+  }
+  return kept;
+}
+
+let extraPhrasings = false;
+
+/** Whether training's requests also draw from the extra phrasings (generate-corpus.ts --extra-phrasings). */
+export function useExtraPhrasings(on: boolean): void {
+  extraPhrasings = on;
+}
+
 export function requestTemplates(tool: DemoToolName, side: Side, clausesOnly = false): readonly RequestTemplate[] {
-  const templates = REQUEST_TEMPLATE_PARTITIONS[tool][side];
+  const partitioned = REQUEST_TEMPLATE_PARTITIONS[tool][side];
+  const templates = extraPhrasings && side === 'train' ? [...partitioned, ...EXTRA_TRAINING_TEMPLATES[tool]] : partitioned;
   return clausesOnly ? templates.filter((template) => template.clause) : templates;
 }
