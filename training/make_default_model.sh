@@ -34,8 +34,10 @@ CORPUS_COUNT=${CORPUS_COUNT:-200000}
 # Further generate-corpus.ts flags; `--composed-fields` gives training's made-up tools hundreds more argument names
 # made from parts (manager_phone, warehouse_city), the held-out ones excluded; `--distractor-mentions` has half of
 # training's made-up tool requests also state one or two fields the tool lacks (session 18's run with it left out
-# twice as many stated optional arguments; training/README.md). Off by default: the shipped model's corpus is made
-# without them.
+# twice as many stated optional arguments; training/README.md); `--extra-phrasings` has training's demo-tool requests
+# also use 108 phrasings that are never held out (session 35's A/B: better on held-out phrasings alone, not the
+# agent's tool choice, worse on entities and never-seen tools; training/README.md). Off by default: the shipped
+# model's corpus is made without them.
 CORPUS_FLAGS=${CORPUS_FLAGS:-}
 TOKENIZER_EXAMPLES=${TOKENIZER_EXAMPLES:-30000}
 VOCABULARY_SIZE=${VOCABULARY_SIZE:-4096}
