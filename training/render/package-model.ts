@@ -80,6 +80,7 @@ function modelCard(
   spacesIsolated: boolean,
   dataset: Record<string, unknown> | undefined,
   lexiconWords: number | undefined,
+  lossCurve: string,
   command: string,
 ): string {
   const setting = (key: string) => String(facts.settings[key]);
@@ -176,7 +177,7 @@ extraction values; \`training/render/write-lexicon.ts\`). With infill's \`words:
 with a lexicon, its free text spells only these and the words of its canvas (docs/models.md).`
   }
 
-![Training and held-out loss](loss-curve.png)
+![Training and held-out loss](${lossCurve})
 
 ## How it was made
 
@@ -246,12 +247,14 @@ async function main(): Promise<void> {
     const partial = `${values.out}.partial`;
     rmSync(partial, { recursive: true, force: true });
     mkdirSync(partial, { recursive: true });
+    // train.py draws an SVG where matplotlib is missing (training/loss_curve.py).
+    const lossCurve = existsSync(join(values.run, 'loss-curve.png')) ? 'loss-curve.png' : 'loss-curve.svg';
     for (const [from, name] of [
       [join(values.run, 'model.onnx'), 'model.onnx'],
       [join(values.run, 'reference-logits.json'), 'reference-logits.json'],
       [join(values.tokenizer, 'tokenizer.json'), 'tokenizer.json'],
       [join(values.tokenizer, 'tokenizer_config.json'), 'tokenizer_config.json'],
-      [join(values.run, 'loss-curve.png'), 'loss-curve.png'],
+      [join(values.run, lossCurve), lossCurve],
     ] as const) {
       copyFileSync(from, join(partial, name));
     }
@@ -299,7 +302,7 @@ async function main(): Promise<void> {
     };
     writeFileSync(join(partial, 'lacuna-model.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const onnxBytes = readFileSync(join(partial, 'model.onnx')).length;
-    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, int8, ids, isolatesSpaces(values.tokenizer), dataset, lexiconWords, values.command));
+    writeFileSync(join(partial, 'README.md'), modelCard(values.name, facts, onnxBytes, onnxSha256, int8, ids, isolatesSpaces(values.tokenizer), dataset, lexiconWords, lossCurve, values.command));
     rmSync(values.out, { recursive: true, force: true });
     renameSync(partial, values.out);
     console.log(`wrote ${values.out}: model.onnx ${onnxBytes.toLocaleString('en')} bytes, sha256 ${onnxSha256}`);
