@@ -7,6 +7,7 @@
  * every value not marked normalised must occur verbatim in its request or text, and no training example
  * may show a held-out entity, template, tool name or field name; each held-out file must draw its held-out
  * dimension from the held-out side only. Exits 1 and lists the first problems if anything fails.
+ * `--held-out-extra-phrasings` checks a corpus written with that flag (the extra phrasings are then held out).
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -18,6 +19,7 @@ import type { Example } from './example-types.js';
 import { containsNumber } from './formats/numbers.js';
 import { FIELD_PARTITION, TOOL_NAME_PARTITION } from './procedural/procedural-tools.js';
 import { HELD_OUT_SPLITS, type Split } from './splits.js';
+import { useExtraPhrasings } from './templates/request-templates.js';
 import { templateIdsBySide } from './template-sides.js';
 
 const MAX_PROBLEMS = 50;
@@ -52,7 +54,9 @@ async function* readExamples(path: string): AsyncGenerator<Example> {
 }
 
 async function main(): Promise<void> {
-  const trainPath = process.argv[2] ?? 'training/data/corpus.jsonl';
+  const argumentsGiven = process.argv.slice(2);
+  const trainPath = argumentsGiven.find((argument) => !argument.startsWith('--')) ?? 'training/data/corpus.jsonl';
+  if (argumentsGiven.includes('--held-out-extra-phrasings')) useExtraPhrasings('test');
   const templates = templateIdsBySide();
   const heldOutToolNames = new Set(TOOL_NAME_PARTITION.test.map((tool) => tool.name));
   const heldOutFieldNames = new Set(FIELD_PARTITION.test.map((field) => field.name));

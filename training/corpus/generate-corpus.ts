@@ -9,8 +9,10 @@
  * tool requests also state one or two fields the tool lacks; procedural/distractor-fields.ts), --composed-entities
  * SHARE (the training file's restaurants, event titles, songs, artists and tasks are a name composed from its own
  * names' words in SHARE of the draws; entities/composed-entities.ts; the held-out files are the same either way),
- * --extra-phrasings (the training file's demo-tool requests also draw from templates/extra-templates.ts, phrasings
- * that are never held out; the held-out files are the same either way).
+ * --extra-phrasings (the training file's demo-tool requests also draw from templates/extra-templates.ts; the
+ * held-out files are the same either way), --held-out-extra-phrasings (test_templates' demo-tool requests use those
+ * phrasings instead of the held-out templates, which 15 sessions of agent rules were written against: untouched
+ * phrasings for `evaluate-model.ts --untouched`; not with --extra-phrasings).
  * The same seed writes byte-identical files.
  */
 import { once } from 'node:events';
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
       'distractor-mentions': { type: 'boolean', default: false },
       'composed-entities': { type: 'string', default: '0' },
       'extra-phrasings': { type: 'boolean', default: false },
+      'held-out-extra-phrasings': { type: 'boolean', default: false },
     },
   });
   const seed = Number(values.seed);
@@ -71,6 +74,9 @@ async function main(): Promise<void> {
   const testCount = Number(values['test-count']);
   if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 0 || !Number.isInteger(testCount) || testCount < 0) {
     throw new RangeError('--seed, --count and --test-count take whole numbers (counts >= 0).');
+  }
+  if (values['extra-phrasings'] && values['held-out-extra-phrasings']) {
+    throw new RangeError('--extra-phrasings and --held-out-extra-phrasings exclude each other: the same phrasings cannot be trained on and held out.');
   }
   const mix = values.mix === undefined ? undefined : parseMix(values.mix);
   const started = performance.now();
@@ -81,12 +87,12 @@ async function main(): Promise<void> {
   useComposedFields(values['composed-fields']);
   useDistractorMentions(values['distractor-mentions']);
   useComposedEntities(Number(values['composed-entities']));
-  useExtraPhrasings(values['extra-phrasings']);
+  useExtraPhrasings(values['extra-phrasings'] ? 'train' : undefined);
   const trainBytes = await writeSplit(values.out, seed, 'train', count, summary, mix);
   useComposedFields(false);
   useDistractorMentions(false);
   useComposedEntities(0);
-  useExtraPhrasings(false);
+  useExtraPhrasings(values['held-out-extra-phrasings'] ? 'test' : undefined);
   written.push(`${values.out} (${count} examples, ${(trainBytes / 1e6).toFixed(1)} MB)`);
   for (const split of HELD_OUT_SPLITS) {
     const path = heldOutPath(values.out, split);
@@ -94,6 +100,7 @@ async function main(): Promise<void> {
     const bytes = await writeSplit(path, seed, split, testCount, summary);
     written.push(`${path} (${testCount} examples, ${(bytes / 1e6).toFixed(1)} MB)`);
   }
+  useExtraPhrasings(undefined);
   const seconds = (performance.now() - started) / 1000;
   console.log(`wrote, in ${seconds.toFixed(1)} s:\n  ${written.join('\n  ')}`);
   console.log(summary.format());

@@ -5,7 +5,7 @@ import { CAPABILITY_PARTITION, CHAT_PARTITIONS, MISSING_INFORMATION_PARTITION } 
 import { PROCEDURAL_TEMPLATE_PARTITION } from './kinds/procedural-tool-call-examples.js';
 import type { Side } from './splits.js';
 import { CAPABILITY_REQUESTS, CHAT_CATEGORIES } from './templates/no-tool-requests.js';
-import { EXTRA_TRAINING_TEMPLATES, REQUEST_TEMPLATE_PARTITIONS } from './templates/request-templates.js';
+import { EXTRA_PHRASINGS, extraPhrasingsInUse, REQUEST_TEMPLATE_PARTITIONS } from './templates/request-templates.js';
 
 /** Every template id of every family, by side: what the held-out checks compare provenance against. */
 export function templateIdsBySide(): Readonly<Record<Side, ReadonlySet<string>>> {
@@ -24,7 +24,8 @@ export function templateIdsBySide(): Readonly<Record<Side, ReadonlySet<string>>>
     for (const request of CAPABILITY_PARTITION[side]) ids.add(`chat:capability:${CAPABILITY_REQUESTS.indexOf(request)}`);
     for (const entry of MISSING_INFORMATION_PARTITION[side]) ids.add(entry.template.id);
   }
-  // Extra phrasings are never held out.
-  for (const tool of DEMO_TOOL_NAMES) for (const template of EXTRA_TRAINING_TEMPLATES[tool]) sides.train.add(template.id);
+  // The extra phrasings belong to the side that uses them, training's unless they stand in for the held-out ones.
+  const extraSide = extraPhrasingsInUse() ?? 'train';
+  for (const tool of DEMO_TOOL_NAMES) for (const template of EXTRA_PHRASINGS[tool]) sides[extraSide].add(template.id);
   return sides;
 }

@@ -21,10 +21,12 @@ export function nearCopy(a: string, b: string): boolean {
 }
 
 /**
- * More phrasings of requests for the demo tools, for training only (generate-corpus.ts --extra-phrasings): never
- * held out, written in session 35, long after the held-out phrasings were fixed. request-templates.ts drops each
- * one that is a near copy of any of its tool's own templates, so that none stands in for a held-out phrasing.
- * The owner `tool#extra` keeps their ids apart from the partitioned templates' (`get_weather#extra:3`).
+ * More phrasings of requests for the demo tools, written in session 35, long after the held-out phrasings were fixed
+ * and never read by an agent rule. Used one way or the other, never both (generate-corpus.ts): beside training's
+ * phrasings (--extra-phrasings), or instead of the held-out ones (--held-out-extra-phrasings), which fifteen
+ * sessions of agent rules were written against. request-templates.ts drops each one that is a near copy of any of
+ * its tool's own templates. The owner `tool#extra` keeps their ids apart from the partitioned templates'
+ * (`get_weather#extra:3`).
  */
 export const EXTRA_REQUEST_TEMPLATES: Readonly<Record<DemoToolName, readonly RequestTemplate[]>> = {
   get_weather: defineTemplates('get_weather#extra', {

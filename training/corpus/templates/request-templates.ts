@@ -46,12 +46,12 @@ export const REQUEST_TEMPLATE_PARTITIONS: Readonly<Record<DemoToolName, Partitio
 ) as Record<DemoToolName, Partition<RequestTemplate>>;
 
 /**
- * The extra phrasings (extra-templates.ts) that training may use: each less every near copy of one of its tool's
- * own templates, held out or not, so that none stands in for a held-out phrasing.
+ * The extra phrasings (extra-templates.ts) kept: each less every near copy of one of its tool's own templates, held
+ * out or not, so that none stands in for a phrasing of either side.
  */
-export const EXTRA_TRAINING_TEMPLATES: Readonly<Record<DemoToolName, readonly RequestTemplate[]>> = extraTrainingTemplates();
+export const EXTRA_PHRASINGS: Readonly<Record<DemoToolName, readonly RequestTemplate[]>> = keptExtraPhrasings();
 
-function extraTrainingTemplates(): Record<DemoToolName, readonly RequestTemplate[]> {
+function keptExtraPhrasings(): Record<DemoToolName, readonly RequestTemplate[]> {
   const kept = {} as Record<DemoToolName, readonly RequestTemplate[]>;
   for (const tool of DEMO_TOOL_NAMES) {
     kept[tool] = EXTRA_REQUEST_TEMPLATES[tool].filter((extra) => !REQUEST_TEMPLATES[tool].some((template) => nearCopy(extra.text, template.text)));
@@ -59,15 +59,24 @@ function extraTrainingTemplates(): Record<DemoToolName, readonly RequestTemplate
   return kept;
 }
 
-let extraPhrasings = false;
+let extraPhrasingsSide: Side | undefined;
 
-/** Whether training's requests also draw from the extra phrasings (generate-corpus.ts --extra-phrasings). */
-export function useExtraPhrasings(on: boolean): void {
-  extraPhrasings = on;
+/**
+ * Where requests use the extra phrasings (generate-corpus.ts): beside the training side's templates (`train`,
+ * --extra-phrasings), instead of the held-out side's (`test`, --held-out-extra-phrasings: phrasings that no agent
+ * rule was written from either), or nowhere (undefined, the default).
+ */
+export function useExtraPhrasings(side: Side | undefined): void {
+  extraPhrasingsSide = side;
+}
+
+/** The side the extra phrasings are on now, if any (template-sides.ts). */
+export function extraPhrasingsInUse(): Side | undefined {
+  return extraPhrasingsSide;
 }
 
 export function requestTemplates(tool: DemoToolName, side: Side, clausesOnly = false): readonly RequestTemplate[] {
   const partitioned = REQUEST_TEMPLATE_PARTITIONS[tool][side];
-  const templates = extraPhrasings && side === 'train' ? [...partitioned, ...EXTRA_TRAINING_TEMPLATES[tool]] : partitioned;
+  const templates = extraPhrasingsSide !== side ? partitioned : side === 'train' ? [...partitioned, ...EXTRA_PHRASINGS[tool]] : EXTRA_PHRASINGS[tool];
   return clausesOnly ? templates.filter((template) => template.clause) : templates;
 }
