@@ -454,8 +454,9 @@ export class Agent extends EventEmitter<AgentEvents> {
       return read;
     };
     // The parts whose every argument exactly one offered tool reads ("check TSM" for `get_stock_price`): they ask for it.
+    // Only a request of two parts or more has a part to ask for another call (`otherClauseCopies`).
     const partsRead = new Map<string, string>();
-    for (const clause of clauses) {
+    for (const clause of clauses.length < 2 ? [] : clauses) {
       const readers = offered.filter((signature) => readsRequiredArguments(this.options.tools[signature.name] ?? {}, signature, clause.text, reading));
       if (readers.length === 1) partsRead.set(clause.text, (readers[0] as ToolSignature).name);
     }
@@ -754,28 +755,34 @@ export class Agent extends EventEmitter<AgentEvents> {
     const replannedAgain = (call: PlannedCall) => replannedWhole.has(call.index ?? -1);
     // So is a call that only doubles a call of another tool the request asks for there (`doublingCall`).
     const doubling = (call: PlannedCall) => doublingCall({ call, calls, clauses, request, tools: this.options.tools, offered, reading });
-    const guessed = calls.filter(
-      (call) =>
-        calls.length > 1 &&
-        ((replannedAgain(call) && (!states(call) || repeats(call) !== undefined)) ||
-          (this.options.checks?.grounding !== false && ((!states(call) && calls.some(states)) || doubling(call) !== undefined))),
-    );
-    for (const call of guessed) {
-      const repeated = replannedAgain(call) ? repeats(call) : undefined;
-      const again = replannedAgain(call) ? ' planned again' : '';
-      const doubled = repeated === undefined && states(call) ? doubling(call) : undefined;
+    // Why a call is dropped, each judgement made once: undefined keeps it.
+    const whyDropped = (call: PlannedCall): string | undefined => {
+      const again = replannedAgain(call);
+      const stated = states(call);
+      const repeated = again ? repeats(call) : undefined;
+      const statesNothing = `The ${call.tool} call${again ? ' planned again' : ''} holds nothing the request states: it was dropped.`;
+      if (again && repeated !== undefined) {
+        return `The ${call.tool} call planned again still holds ${JSON.stringify(repeated)}, which the request states once and another call holds: it was dropped.`;
+      }
+      if (again && !stated) return statesNothing;
+      if (this.options.checks?.grounding === false) return undefined;
+      if (!stated && calls.some(states)) return statesNothing;
+      const doubled = doubling(call);
+      if (doubled === undefined) return undefined;
+      return stated ? `The ${call.tool} call holds only values the ${doubled.tool} call holds, in words that ask for ${doubled.tool}: it was dropped.` : statesNothing;
+    };
+    const guessed = calls.length > 1 ? calls.flatMap((call) => {
+      const reason = whyDropped(call);
+      return reason === undefined ? [] : [{ call, reason }];
+    }) : [];
+    for (const { call, reason } of guessed) {
       const record: RepairRecord = {
         step,
         attempt: 1,
         tool: call.tool,
         path: [],
         check: 'repeated-call',
-        reason:
-          doubled !== undefined
-            ? `The ${call.tool} call holds only values the ${doubled.tool} call holds, in words that ask for ${doubled.tool}: it was dropped.`
-            : repeated === undefined
-            ? `The ${call.tool} call${again} holds nothing the request states: it was dropped.`
-            : `The ${call.tool} call planned again still holds ${JSON.stringify(repeated)}, which the request states once and another call holds: it was dropped.`,
+        reason,
         before: { tool: call.tool, arguments: call.arguments },
         after: undefined,
         forwardPasses: 0,
@@ -784,7 +791,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       emit({ type: 'repair', step, repair: record });
     }
     yield* drain();
-    const left = calls.filter((call) => !guessed.includes(call));
+    const left = calls.filter((call) => !guessed.some((dropped) => dropped.call === call));
     // A request that leaves out a value its one call requires is asked about in words, not called with a guess: the
     // step is planned again as an answer alone (the training corpus answers such requests with a question).
     const asked = allowAnswer && left.length === 1 ? this.valueLeftOut(left[0] as PlannedCall, namingNothing, clauses, request, withheld) : undefined;

@@ -45,7 +45,7 @@ export function callsOfDoubtfulTool(input: CallsInput): { position: number; clau
 /** Of the calls with a part of their own (`ownParts`), those holding it only with optional or free-text values. */
 function doubtfulAmong(input: CallsInput, parts: readonly { position: number; clause: RequestClause }[]): { position: number; clause: RequestClause }[] {
   const { calls, request, tools, offered, reading = {} } = input;
-  const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
+  const propertiesOf = propertiesAmong(offered);
   const holds = (call: Call, clause: RequestClause) => holdsClause(clause, call, request, tools, { propertiesOf, reading, byName: false });
   const found: { position: number; clause: RequestClause }[] = [];
   for (const { position, clause } of parts) {
@@ -74,7 +74,7 @@ function doubtfulAmong(input: CallsInput, parts: readonly { position: number; cl
  */
 function ownParts(input: CallsInput): { position: number; clause: RequestClause }[] {
   const { calls, clauses, request, tools, offered, reading = {} } = input;
-  const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
+  const propertiesOf = propertiesAmong(offered);
   const holds = (call: Call, clause: RequestClause, byName = false) => holdsClause(clause, call, request, tools, { propertiesOf, reading, byName });
   return calls.flatMap((call, position) => {
     if (!offered.some((candidate) => candidate.name === call.tool)) return [];
@@ -121,7 +121,7 @@ export function callsOfAnotherTool(input: CallsInput): AnotherTool[] {
  */
 export function judgeToolChoices(input: CallsInput): { another: AnotherTool[]; unsettled: { position: number; clause: RequestClause }[] } {
   const { calls, request, tools, offered, reading = {} } = input;
-  const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
+  const propertiesOf = propertiesAmong(offered);
   // Each call's own part, judged once for every rule.
   const parts = ownParts(input);
   const doubtful = doubtfulAmong(input, parts);
@@ -181,7 +181,12 @@ function withoutCopies(clause: RequestClause, call: Call): string {
   return blanked(clause.text, copies);
 }
 
+/** A tool's properties by its name, as the offered signatures give them (`holdsClause`'s `propertiesOf`). */
+export function propertiesAmong(offered: readonly ToolSignature[]): (tool: string) => Record<string, { description?: string }> {
+  return (tool) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
+}
+
 /** A tool's properties, as its signature gives them. */
-export function propertiesOfSignature(signature: ToolSignature | undefined): Record<string, { description?: string }> {
+function propertiesOfSignature(signature: ToolSignature | undefined): Record<string, { description?: string }> {
   return (signature?.parameters as { properties?: Record<string, { description?: string }> } | undefined)?.properties ?? {};
 }

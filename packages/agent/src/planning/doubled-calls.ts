@@ -1,5 +1,5 @@
 import { holdsClause, type RequestClause } from '../checks/request-clauses.js';
-import { propertiesOfSignature, type Call, type CallsInput } from './calls-of-another-tool.js';
+import { propertiesAmong, type Call, type CallsInput } from './calls-of-another-tool.js';
 import { readsRequiredArguments } from './groundable-tools.js';
 
 /**
@@ -11,7 +11,7 @@ import { readsRequiredArguments } from './groundable-tools.js';
  */
 export function doublingCall(input: CallsInput & { readonly call: Call }): Call | undefined {
   const { call, calls, clauses, request, tools, offered, reading = {} } = input;
-  const propertiesOf = (tool: string) => propertiesOfSignature(offered.find((signature) => signature.name === tool));
+  const propertiesOf = propertiesAmong(offered);
   const partsOf = (planned: Call) => clauses.filter((clause) => holdsClause(clause, planned, request, tools, { propertiesOf, reading, byName: false }));
   const held = partsOf(call);
   if (held.length === 0 || held.some((clause) => holdsClause(clause, { tool: call.tool, arguments: {} }, request, tools, { propertiesOf, reading, byName: true }))) return undefined;
