@@ -12,6 +12,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { createEntityScanner, groundedValues, schemaErrors, visibleText } from './corpus-checks.js';
 import { demoTools, type DemoToolName } from './demo-toolbox.js';
 import { entityStrings } from './entities/entity-pools.js';
@@ -54,9 +55,9 @@ async function* readExamples(path: string): AsyncGenerator<Example> {
 }
 
 async function main(): Promise<void> {
-  const argumentsGiven = process.argv.slice(2);
-  const trainPath = argumentsGiven.find((argument) => !argument.startsWith('--')) ?? 'training/data/corpus.jsonl';
-  if (argumentsGiven.includes('--held-out-extra-phrasings')) useExtraPhrasings('test');
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'held-out-extra-phrasings': { type: 'boolean', default: false } } });
+  const trainPath = positionals[0] ?? 'training/data/corpus.jsonl';
+  if (values['held-out-extra-phrasings']) useExtraPhrasings('test');
   const templates = templateIdsBySide();
   const heldOutToolNames = new Set(TOOL_NAME_PARTITION.test.map((tool) => tool.name));
   const heldOutFieldNames = new Set(FIELD_PARTITION.test.map((field) => field.name));
